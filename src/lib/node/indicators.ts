@@ -1,0 +1,79 @@
+// Opens the indicator database on a project's data: the one path from report files to
+// indicator views for the build, the CLI and tests.
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlanConfig } from '../plan.ts';
+import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
+import type { ReportFile, ReportIssue } from '../reader/read-report.ts';
+import { setupDatabase } from '../db/setup.ts';
+import { NodeSqlEngine } from './duckdb.ts';
+import { loadMunicipalities, loadPlan, readReportFiles, readText, reportFilesIn, type ProjectPaths } from './project.ts';
+
+/** The indicator SQL files, in name order (their numeric prefixes order the views). */
+export function indicatorSql(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()
+    .map((f) => readText(join(dir, f)));
+}
+
+export class InvalidReportsError extends Error {
+  readonly issues: ReportIssue[];
+  constructor(issues: ReportIssue[]) {
+    super(`${issues.length} error(s) in the report files:\n${issues.map(formatIssue).join('\n')}`);
+    this.issues = issues;
+  }
+}
+
+/** `FILE:LINE:COLUMN: message`, the form editors and CI logs link to. */
+export function formatIssue(issue: ReportIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
+}
+
+export interface IndicatorDatabase {
+  engine: NodeSqlEngine;
+  plan: PlanConfig;
+  files: ReportFile[];
+}
+
+/** Reads every report file; refuses to go on if any has an error (nothing is silently dropped). */
+export async function openIndicatorDatabase(paths: ProjectPaths): Promise<IndicatorDatabase> {
+  const plan = loadPlan(paths.dataDir);
+  const municipalities = loadMunicipalities(paths.dataDir);
+  const files = readReportFiles(reportFilesIn(paths.reportsDir), municipalities);
+  const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
+  if (errors.length > 0) throw new InvalidReportsError(errors);
+  const duplicateYears = duplicateFiscalYears(files);
+  if (duplicateYears.length > 0) throw new InvalidReportsError(duplicateYears);
+
+  const engine = await NodeSqlEngine.create();
+  try {
+    await setupDatabase(engine, {
+      plan,
+      reportsCsv: reportsToCanonicalCsv(files.flatMap((f) => f.rows)),
+      nationalAveragesCsv: readText(join(paths.dataDir, 'reference', 'national_averages.csv')),
+      municipalitiesCsv: readText(join(paths.dataDir, 'reference', 'municipalities.csv')),
+      indicatorSql: indicatorSql(paths.sqlDir),
+    });
+  } catch (e) {
+    engine.close();
+    throw e;
+  }
+  return { engine, plan, files };
+}
+
+/** One file per fiscal year: two files holding the same year would double-count it. */
+function duplicateFiscalYears(files: ReportFile[]): ReportIssue[] {
+  const firstFile = new Map<number, string>();
+  const issues: ReportIssue[] = [];
+  for (const f of files) {
+    const years = new Set(f.rows.map((r) => r.fiscal_year as number));
+    for (const year of years) {
+      const other = firstFile.get(year);
+      if (other === undefined) firstFile.set(year, f.file);
+      else issues.push({ severity: 'error', file: f.file, line: f.rowLines[f.rows.findIndex((r) => r.fiscal_year === year)] ?? 1, column: 1, message: `FY${year} is already reported in ${other}: keep one file per fiscal year` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,86 @@
+// The report data contract: one definition of every column, used by the reader,
+// the validator, the DuckDB table, the canonical CSV and the docs.
+
+export type ColumnType = 'text' | 'office_no' | 'integer' | 'yen' | 'date' | 'count';
+
+export interface ColumnSpec {
+  /** Canonical column name (also the DuckDB column). */
+  name: string;
+  type: ColumnType;
+  /** DuckDB type of the column in table `reports`. */
+  sqlType: string;
+  required: boolean;
+  /** Japanese headers accepted as aliases (compared after header normalisation). */
+  aliases: string[];
+  ja: string;
+  en: string;
+}
+
+export const FISCAL_YEAR_COLUMN: ColumnSpec = {
+  name: 'fiscal_year',
+  type: 'integer',
+  sqlType: 'INTEGER',
+  required: true,
+  aliases: ['年度', '会計年度', '対象年度'],
+  ja: '年度',
+  en: 'Fiscal year',
+};
+
+/** Columns of a report file, in canonical order (fiscal_year first, from the file name or a column). */
+export const REPORT_COLUMNS: ColumnSpec[] = [
+  FISCAL_YEAR_COLUMN,
+  { name: 'office_no', type: 'office_no', sqlType: 'VARCHAR', required: true, aliases: ['事業所番号', '事業者番号'], ja: '事業所番号', en: 'Office number' },
+  { name: 'office_name', type: 'text', sqlType: 'VARCHAR', required: true, aliases: ['事業所名', '事業所名称', '施設名'], ja: '事業所名', en: 'Office name' },
+  { name: 'corporation_name', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['法人名', '法人名称', '運営法人'], ja: '法人名', en: 'Corporation' },
+  { name: 'municipality', type: 'text', sqlType: 'VARCHAR', required: true, aliases: ['市町村', '市町村名', '所在市町村'], ja: '市町村', en: 'Municipality' },
+  { name: 'municipality_code', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['市町村コード', '団体コード'], ja: '市町村コード', en: 'Municipality code' },
+  { name: 'area', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['圏域', '地域'], ja: '圏域', en: 'Area' },
+  { name: 'opened_on', type: 'date', sqlType: 'DATE', required: true, aliases: ['指定年月日', '開所年月日', '指定日', '開所日'], ja: '指定年月日', en: 'Opened on' },
+  { name: 'capacity', type: 'integer', sqlType: 'INTEGER', required: true, aliases: ['定員', '利用定員'], ja: '定員', en: 'Capacity' },
+  { name: 'total_wages_yen', type: 'yen', sqlType: 'BIGINT', required: true, aliases: ['工賃支払総額', '年間工賃支払総額', '工賃総額'], ja: '工賃支払総額', en: 'Total wages paid' },
+  { name: 'person_months', type: 'integer', sqlType: 'BIGINT', required: true, aliases: ['工賃支払対象延べ人数', '工賃支払対象延人数', '延べ人数', '延人数', '対象者延人数', '対象者延べ人数'], ja: '延べ人数', en: 'Person-months paid' },
+  { name: 'user_days', type: 'integer', sqlType: 'BIGINT', required: false, aliases: ['年間延べ利用者数', '年間延利用者数', '延べ利用者数'], ja: '年間延べ利用者数', en: 'User-days' },
+  { name: 'open_days', type: 'integer', sqlType: 'INTEGER', required: false, aliases: ['年間開所日数', '開所日数'], ja: '年間開所日数', en: 'Open days' },
+  { name: 'own_business', type: 'count', sqlType: 'INTEGER', required: false, aliases: ['自主事業'], ja: '自主事業', en: 'Own business' },
+  { name: 'contract_work', type: 'count', sqlType: 'INTEGER', required: false, aliases: ['請負・受託', '請負・受託等', '請負受託', '請負・受託作業'], ja: '請負・受託等', en: 'Contract work' },
+  { name: 'agri_welfare', type: 'count', sqlType: 'INTEGER', required: false, aliases: ['農福連携'], ja: '農福連携', en: 'Agri-welfare' },
+  { name: 'sales_yen', type: 'yen', sqlType: 'BIGINT', required: false, aliases: ['売上総額', '生産活動収入', '売上高'], ja: '売上総額', en: 'Sales' },
+  { name: 'main_work', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['主な作業内容', '作業内容'], ja: '主な作業内容', en: 'Main work' },
+];
+
+export type ReportValue = string | number | null;
+/** One facility-year, keyed by canonical column name. */
+export type ReportRow = Record<string, ReportValue>;
+
+/**
+ * Header normalisation: NFKC (full-width → half-width), drop a trailing unit in
+ * brackets such as 「（円）」, drop white space, lower-case Latin letters.
+ */
+export function normalizeHeader(header: string): string {
+  return header
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .replace(/[(\[【][^)\]】]*[)\]】]\s*$/u, '')
+    .replace(/[\s\u3000]+/gu, '')
+    .toLowerCase();
+}
+
+const headerIndex = new Map<string, ColumnSpec>();
+for (const column of REPORT_COLUMNS) {
+  for (const key of [column.name, ...column.aliases]) {
+    const normalized = normalizeHeader(key);
+    if (headerIndex.has(normalized)) throw new Error(`schema: header ${key} is defined twice`);
+    headerIndex.set(normalized, column);
+  }
+}
+
+/** The column a header names, by canonical name or Japanese alias; undefined when unknown. */
+export function columnForHeader(header: string): ColumnSpec | undefined {
+  return headerIndex.get(normalizeHeader(header));
+}
+
+export function columnSpec(name: string): ColumnSpec {
+  const column = REPORT_COLUMNS.find((c) => c.name === name);
+  if (!column) throw new Error(`schema: no column ${name}`);
+  return column;
+}
