@@ -1,0 +1,35 @@
+// Renders an Observable Plot chart to a static SVG string at build time (DOM from linkedom),
+// so pages show their charts with JavaScript off and ship no charting code.
+
+import * as Plot from '@observablehq/plot';
+import { parseHTML } from 'linkedom';
+
+export interface ChartText {
+  /** Short accessible name of the chart. */
+  label: string;
+  /** What the chart shows, in a sentence or two, for screen readers. */
+  description: string;
+}
+
+export function renderPlotSvg(options: Plot.PlotOptions, text: ChartText): string {
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const chart = Plot.plot({
+    ...options,
+    ariaLabel: text.label,
+    ariaDescription: text.description,
+    document: document as unknown as Document,
+  });
+  // A chart is one image to assistive technology; its numbers are in the table beside it.
+  chart.setAttribute('role', 'img');
+  return chart.outerHTML;
+}
+
+/** The same chart for desktops and for phones; the page shows one by CSS media query. */
+export interface ResponsiveChart {
+  wide: string;
+  narrow: string;
+}
+
+export function renderResponsive(spec: (size: 'wide' | 'narrow') => Plot.PlotOptions, text: ChartText): ResponsiveChart {
+  return { wide: renderPlotSvg(spec('wide'), text), narrow: renderPlotSvg(spec('narrow'), text) };
+}

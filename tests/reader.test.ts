@@ -1,0 +1,158 @@
+// The report reader: encodings, Japanese headers, 和暦, `1,234` numbers, flags, and a
+// located error for every problem.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { loadMunicipalities } from '../src/lib/node/project.ts';
+import { fiscalYearFromFileName, readReport } from '../src/lib/reader/read-report.ts';
+import { parseDate, parseFiscalYear, parseFlagOrCount, parseWholeNumber } from '../src/lib/reader/values.ts';
+import { PATHS, ROOT } from './helpers.ts';
+
+const municipalities = loadMunicipalities(PATHS.dataDir);
+const read = (bytes: Uint8Array, file = 'fy2019.csv') => readReport(bytes, file, { municipalities });
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'Shift_JIS'));
+
+/** An Excel-style export: a title line, Japanese headers with units, CRLF, quoted 1,234 numbers. */
+export const EXCEL_EXPORT = [
+  '令和元年度 就労継続支援B型事業所 工賃実績一覧,,,,,,,,,',
+  '事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額（円）,対象者延人数,自主事業,請負・受託,農福連携',
+  '4010100001,ひまわり作業所,久留米市,令和元年5月1日,20,"1,234,567",100,○,,',
+  '4010100002,"さくら工房,第二",北九州市小倉北区,H29.4.1,２０,"2,000,000",１５０,1,2,有',
+  '',
+].join('\r\n');
+
+describe('value parsers', () => {
+  it.each([
+    ['2021-04-01', '2021-04-01'],
+    ['2021/4/1', '2021-04-01'],
+    ['令和3年4月1日', '2021-04-01'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['R3.4.1', '2021-04-01'],
+    ['H29.4.1', '2017-04-01'],
+    ['H29/4/1', '2017-04-01'],
+    ['Ｈ２９．４．１', '2017-04-01'],
+    ['S63.12.31', '1988-12-31'],
+  ])('date %s → %s', (raw, iso) => {
+    expect(parseDate(raw)).toEqual({ ok: true, value: iso });
+  });
+
+  it.each(['2019-02-29', '令和元年4月1日', 'H31.5.1', '2021/13/1', 'yesterday'])('refuses the date %s', (raw) => {
+    expect(parseDate(raw).ok).toBe(false);
+  });
+
+  it('reads whole numbers with separators, full-width digits and units', () => {
+    expect(parseWholeNumber('1,234,567')).toEqual({ ok: true, value: 1_234_567 });
+    expect(parseWholeNumber('１，２３４')).toEqual({ ok: true, value: 1_234 });
+    expect(parseWholeNumber('12,000円')).toEqual({ ok: true, value: 12_000 });
+    expect(parseWholeNumber('1,23').ok).toBe(false);
+    expect(parseWholeNumber('12.5').ok).toBe(false);
+    expect(parseWholeNumber('-3')).toEqual({ ok: false, expected: 'a number of 0 or more' });
+    expect(parseWholeNumber('99999999999999999').ok).toBe(false);
+  });
+
+  it('reads flags and counts of answers', () => {
+    expect(['○', '〇', '有', 'true', 'TRUE', '1'].map((v) => parseFlagOrCount(v))).toEqual(Array(6).fill({ ok: true, value: 1 }));
+    expect(['', '×', '無', 'false', '0'].map((v) => parseFlagOrCount(v))).toEqual(Array(5).fill({ ok: true, value: 0 }));
+    expect(parseFlagOrCount('2')).toEqual({ ok: true, value: 2 });
+    expect(parseFlagOrCount('maybe').ok).toBe(false);
+  });
+
+  it('reads fiscal years from values and file names', () => {
+    expect(['2019', 'FY2019', '2019年度', '令和元年度', 'R1', 'H31'].map((v) => parseFiscalYear(v))).toEqual(Array(6).fill({ ok: true, value: 2019 }));
+    expect(fiscalYearFromFileName('data/reports/fy2019.csv')).toBe(2019);
+    expect(fiscalYearFromFileName('FY2023_工賃実績.csv')).toBe(2023);
+    expect(fiscalYearFromFileName('report.csv')).toBeNull();
+  });
+});
+
+describe('readReport', () => {
+  it('reads a Shift_JIS Excel export with Japanese headers, 和暦 dates and 1,234 numbers', () => {
+    const report = read(sjis(EXCEL_EXPORT));
+    expect(report.encoding).toBe('shift_jis');
+    expect(report.issues).toEqual([]);
+    expect(report.rowLines).toEqual([3, 4]);
+    expect(report.rows).toEqual([
+      expect.objectContaining({
+        fiscal_year: 2019, office_no: '4010100001', office_name: 'ひまわり作業所', municipality: '久留米市',
+        municipality_code: '40203', area: '筑後', opened_on: '2019-05-01', capacity: 20,
+        total_wages_yen: 1_234_567, person_months: 100, own_business: 1, contract_work: 0, agri_welfare: 0,
+        user_days: null, sales_yen: null,
+      }),
+      expect.objectContaining({
+        office_no: '4010100002', office_name: 'さくら工房,第二', municipality_code: '40106', area: '北九州',
+        opened_on: '2017-04-01', capacity: 20, total_wages_yen: 2_000_000, person_months: 150,
+        own_business: 1, contract_work: 2, agri_welfare: 1,
+      }),
+    ]);
+  });
+
+  it('reads the same rows from UTF-8 with a BOM and LF endings', () => {
+    const text = EXCEL_EXPORT.replaceAll('\r\n', '\n');
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]);
+    const fromBom = read(bom);
+    expect(fromBom.encoding).toBe('utf-8');
+    expect(fromBom.rows).toEqual(read(sjis(EXCEL_EXPORT)).rows);
+  });
+
+  it('locates every problem by line and column', () => {
+    const file = join(ROOT, 'tests/fixtures/invalid/fy2019.csv');
+    const report = read(new Uint8Array(readFileSync(file)), file);
+    expect(report.issues.map((i) => [i.severity, i.line, i.column, i.field ?? null])).toEqual([
+      ['error', 2, 1, 'office_no'],
+      ['error', 3, 4, 'opened_on'],
+      ['error', 4, 4, 'opened_on'],
+      ['error', 5, 6, 'total_wages_yen'],
+      ['error', 6, 7, 'person_months'],
+      ['error', 7, 1, 'office_no'],
+      ['error', 8, 6, 'total_wages_yen'], // the record starts on line 8 and spans two lines
+      ['warning', 10, 3, 'municipality'],
+      ['error', 11, 7, null],
+    ]);
+    expect(report.issues.map((i) => i.message)).toEqual([
+      '事業所番号 (office_no): expected a 10-digit office number such as 4010100001, got "401010000"',
+      '指定年月日 (opened_on): expected a date that exists (2019-02-30 does not), got "2019-02-30"',
+      '指定年月日 (opened_on) 2021-04-01 is after FY2019 ends (2020-03-31)',
+      '工賃支払総額 (total_wages_yen): expected a number of 0 or more, got "-5"',
+      '延べ人数 (person_months) is 0: the average wage needs more than 0 person-months',
+      '事業所番号 (office_no) 4010100005 already appears on line 6 for FY2019',
+      '工賃支払総額 (total_wages_yen): expected a whole number such as 1234 or 1,234, got "abc"',
+      '市町村 (municipality) "架空市" is not in the municipality list: its area and code stay empty',
+      'expected 7 fields like the header, found 6',
+    ]);
+    // Rows with errors are held back; the warning row and the valid row are read.
+    expect(report.rows.map((r) => r.office_no)).toEqual(['4010100008', '4010100010']);
+    expect(report.rows[1]).toMatchObject({ opened_on: '2019-04-30', total_wages_yen: 1_000 });
+  });
+
+  it('names a missing required column with the headers it accepts', () => {
+    const report = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額\n4010100001,a,久留米市,2019-04-01,20,100\n'));
+    expect(report.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error', line: 1, column: 7, field: 'person_months',
+        message: expect.stringContaining('missing required column 延べ人数 (person_months); accepted headers: person_months, 工賃支払対象延べ人数'),
+      }),
+    ]);
+    expect(report.rows).toEqual([]);
+  });
+
+  it('needs the fiscal year from the file name or a column, and the two must agree', () => {
+    const header = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months';
+    const noYear = read(utf8(`${header}\n4010100001,a,久留米市,2019-04-01,20,100,1\n`), 'report.csv');
+    expect(noYear.issues[0]!.message).toContain('the fiscal year is unknown');
+    const column = read(utf8(`年度,${header}\n令和元年度,4010100001,a,久留米市,2019-04-01,20,100,1\n`), 'report.csv');
+    expect(column.issues).toEqual([]);
+    expect(column.rows[0]!.fiscal_year).toBe(2019);
+    const disagree = read(utf8(`年度,${header}\n2018,4010100001,a,久留米市,2017-04-01,20,100,1\n`), 'fy2019.csv');
+    expect(disagree.issues.map((i) => [i.line, i.column, i.message])).toEqual([[2, 1, '年度 (fiscal_year) is 2018 but the file name says FY2019']]);
+  });
+
+  it('reports empty, binary and unterminated-quote files without throwing', () => {
+    expect(read(new Uint8Array()).issues[0]!.message).toContain('the file is empty');
+    expect(read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).issues[0]!.message).toContain('not a text CSV file');
+    const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"open,久留米市,2019-04-01,20,100,1\n'));
+    expect(quote.issues[0]).toMatchObject({ severity: 'error', line: 2, message: expect.stringContaining('never closed') });
+  });
+});
