@@ -167,7 +167,7 @@ export function generatePanel(seed: number, municipalities: Municipality[]): Map
     const wages = apportion(wageWeights, target.total_wages_yen);
 
     // Main works (up to three per facility), split into own business and contract work.
-    const workCounts = facilities.map(() => (rng() < 0.22 ? 1 : rng() < 0.8 ? 2 : 3));
+    const workCounts: number[] = facilities.map(() => (rng() < 0.22 ? 1 : rng() < 0.8 ? 2 : 3));
     if (target.own_business_answers !== null && target.contract_work_answers !== null) {
       // Adjust facility work counts (1–3) until they sum to the published answers.
       const want = target.own_business_answers + target.contract_work_answers;

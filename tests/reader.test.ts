@@ -9,20 +9,13 @@ import { loadMunicipalities } from '../src/lib/node/project.ts';
 import { fiscalYearFromFileName, readReport } from '../src/lib/reader/read-report.ts';
 import { parseDate, parseFiscalYear, parseFlagOrCount, parseWholeNumber } from '../src/lib/reader/values.ts';
 import { PATHS, ROOT } from './helpers.ts';
+import { EXCEL_EXPORT } from './fixtures/excel-export.ts';
 
 const municipalities = loadMunicipalities(PATHS.dataDir);
 const read = (bytes: Uint8Array, file = 'fy2019.csv') => readReport(bytes, file, { municipalities });
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'Shift_JIS'));
 
-/** An Excel-style export: a title line, Japanese headers with units, CRLF, quoted 1,234 numbers. */
-export const EXCEL_EXPORT = [
-  '令和元年度 就労継続支援B型事業所 工賃実績一覧,,,,,,,,,',
-  '事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額（円）,対象者延人数,自主事業,請負・受託,農福連携',
-  '4010100001,ひまわり作業所,久留米市,令和元年5月1日,20,"1,234,567",100,○,,',
-  '4010100002,"さくら工房,第二",北九州市小倉北区,H29.4.1,２０,"2,000,000",１５０,1,2,有',
-  '',
-].join('\r\n');
 
 describe('value parsers', () => {
   it.each([

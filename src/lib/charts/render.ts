@@ -20,7 +20,9 @@ export function renderPlotSvg(options: Plot.PlotOptions, text: ChartText): strin
     document: document as unknown as Document,
   });
   // A chart is one image to assistive technology; its numbers are in the table beside it.
+  // Plot labels its mark groups too, which ARIA forbids inside an image: drop those.
   chart.setAttribute('role', 'img');
+  for (const el of chart.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
   return chart.outerHTML;
 }
 

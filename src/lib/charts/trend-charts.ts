@@ -3,7 +3,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Locale } from '../format.ts';
 import { formatCount, formatFiscalYear, warekiFiscalYearShort } from '../format.ts';
-import type { GoalProgress, NationalAverage, YearlyIndicators } from '../node/site-data.ts';
+import type { NationalAverage, YearlyIndicators } from '../node/site-data.ts';
 import { COLORS } from './palette.ts';
 
 /** Charts are drawn twice: wide for desktops, narrow (larger type, fewer labels) for phones. */
