@@ -10,8 +10,9 @@ import { COLORS } from './palette.ts';
 export type ChartSize = 'wide' | 'narrow';
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 
+// Two short lines per tick so neighbouring years never collide: H29 / 2017, or FY / 2017.
 const yearTick = (locale: Locale) => (fy: number) =>
-  locale === 'ja' ? `${warekiFiscalYearShort(fy)}\n${fy}` : `FY${fy}`;
+  `${locale === 'ja' ? warekiFiscalYearShort(fy) : 'FY'}\n${fy}`;
 
 export function averageWageTrendSpec(
   yearly: YearlyIndicators[],
