@@ -23,11 +23,22 @@ export interface PlanConfig {
   period: { start_fiscal_year: number; end_fiscal_year: number };
   goal: { average_monthly_wage_yen: number; fiscal_year: number };
   baseline_fiscal_years: number[];
+  /** Years the plan compares in its wage-band chart (図表8); the latest year is added. */
+  wage_band_comparison_fiscal_years: number[];
   /** Lower bounds of the wage bands after the first; each band includes its lower bound. */
   wage_band_edges_yen: number[];
   /** Years since opening shown one by one; later years form one 「N年目以降」 group. */
   opening_year_groups: { individual_years: number };
   activities: PlanActivity[];
+  /** Welfare planning areas (圏域), as named in data/reference/municipalities.csv. */
+  areas: PlanArea[];
+}
+
+export interface PlanArea extends LocalizedText {
+  /** The area column's value. */
+  name: string;
+  /** URL segment of the area's page. */
+  slug: string;
 }
 
 export interface WageBand extends LocalizedText {
@@ -90,6 +101,8 @@ export function checkPlan(value: unknown, source = 'plan.json'): PlanConfig {
   const edges = plan.wage_band_edges_yen;
   need(Array.isArray(edges) && edges.length > 0 && edges.every((e, i) => Number.isInteger(e) && e > (i ? edges[i - 1]! : 0)), 'wage_band_edges_yen must be increasing positive whole numbers');
   need(Number.isInteger(plan.opening_year_groups?.individual_years) && plan.opening_year_groups.individual_years > 0, 'opening_year_groups.individual_years must be a positive whole number');
+  need(Array.isArray(plan.wage_band_comparison_fiscal_years) && plan.wage_band_comparison_fiscal_years.every(Number.isInteger), 'wage_band_comparison_fiscal_years must be a list of years');
+  need(Array.isArray(plan.areas) && plan.areas.every((a) => a.name && /^[a-z0-9-]+$/.test(a.slug)), 'areas need a name and a lower-case slug');
   need(Array.isArray(plan.activities), 'activities must be a list');
   for (const a of plan.activities) {
     need(['own_business', 'contract_work', 'agri_welfare'].includes(a.column), `activity column ${a.column} is not a report column`);

@@ -4,6 +4,9 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
+/** Charts are drawn twice: wide for desktops, narrow (larger type, fewer labels) for phones. */
+export type ChartSize = 'wide' | 'narrow';
+
 export interface ChartText {
   /** Short accessible name of the chart. */
   label: string;
@@ -22,6 +25,8 @@ export function renderPlotSvg(options: Plot.PlotOptions, text: ChartText): strin
   // A chart is one image to assistive technology; its numbers are in the table beside it.
   // Plot labels its mark groups too, which ARIA forbids inside an image: drop those.
   chart.setAttribute('role', 'img');
+  // So the same markup is also a valid standalone .svg file (the SVG download).
+  chart.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   for (const el of chart.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
   return chart.outerHTML;
 }
@@ -32,6 +37,6 @@ export interface ResponsiveChart {
   narrow: string;
 }
 
-export function renderResponsive(spec: (size: 'wide' | 'narrow') => Plot.PlotOptions, text: ChartText): ResponsiveChart {
+export function renderResponsive(spec: (size: ChartSize) => Plot.PlotOptions, text: ChartText): ResponsiveChart {
   return { wide: renderPlotSvg(spec('wide'), text), narrow: renderPlotSvg(spec('narrow'), text) };
 }

@@ -5,13 +5,12 @@ import type { Locale } from '../format.ts';
 import { formatCount, formatFiscalYear, warekiFiscalYearShort } from '../format.ts';
 import type { NationalAverage, YearlyIndicators } from '../node/site-data.ts';
 import { COLORS } from './palette.ts';
+import type { ChartSize } from './render.ts';
 
-/** Charts are drawn twice: wide for desktops, narrow (larger type, fewer labels) for phones. */
-export type ChartSize = 'wide' | 'narrow';
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 
 // Two short lines per tick so neighbouring years never collide: H29 / 2017, or FY / 2017.
-const yearTick = (locale: Locale) => (fy: number) =>
+export const yearTick = (locale: Locale) => (fy: number) =>
   `${locale === 'ja' ? warekiFiscalYearShort(fy) : 'FY'}\n${fy}`;
 
 export function averageWageTrendSpec(

@@ -46,12 +46,86 @@ export interface NationalAverage {
   source: string;
 }
 
+export interface WageBandRow {
+  fiscal_year: number;
+  band_no: number;
+  lower_yen: number;
+  upper_yen: number | null;
+  label_ja: string;
+  label_en: string;
+  facilities: number;
+  share: number | null;
+}
+
+export interface OpeningYearRow {
+  fiscal_year: number;
+  group_no: number;
+  label_ja: string;
+  label_en: string;
+  facilities: number;
+  wages_per_facility_yen: number | null;
+  person_months_per_facility: number | null;
+  average_monthly_wage_yen: number | null;
+}
+
+export interface OpeningYearBandRow {
+  fiscal_year: number;
+  group_no: number;
+  group_ja: string;
+  group_en: string;
+  band_no: number;
+  band_ja: string;
+  band_en: string;
+  facilities: number;
+  share: number;
+}
+
+export interface ActivityRow {
+  fiscal_year: number;
+  activity: string;
+  sort_no: number;
+  label_ja: string;
+  label_en: string;
+  in_answer_mix: boolean;
+  answers: number;
+  facilities: number;
+  share_of_answers: number | null;
+  share_of_facilities: number;
+}
+
+export interface PlaceRow {
+  fiscal_year: number;
+  facilities: number;
+  person_months: number;
+  total_wages_yen: number;
+  average_monthly_wage_yen: number;
+  previous_fiscal_year: number | null;
+  previous_average_monthly_wage_yen: number | null;
+  average_change_yen: number | null;
+}
+
+export interface AreaRow extends PlaceRow {
+  area: string;
+}
+
+export interface MunicipalityRow extends PlaceRow {
+  municipality_code: string;
+  municipality: string;
+  area: string;
+}
+
 export interface SiteData {
   plan: PlanConfig;
   yearly: YearlyIndicators[];
   baselineChanges: BaselineChange[];
   goalProgress: GoalProgress[];
   nationalAverages: NationalAverage[];
+  wageBands: WageBandRow[];
+  openingYears: OpeningYearRow[];
+  openingYearBands: OpeningYearBandRow[];
+  activities: ActivityRow[];
+  areas: AreaRow[];
+  municipalities: MunicipalityRow[];
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -68,6 +142,12 @@ export function loadSiteData(root = process.cwd()): Promise<SiteData> {
         baselineChanges: await q<BaselineChange>('SELECT * FROM baseline_changes'),
         goalProgress: await q<GoalProgress>('SELECT * FROM goal_progress ORDER BY fiscal_year'),
         nationalAverages: await q<NationalAverage>('SELECT * FROM national_averages ORDER BY fiscal_year'),
+        wageBands: await q<WageBandRow>('SELECT * FROM wage_band_distribution'),
+        openingYears: await q<OpeningYearRow>('SELECT * FROM opening_year_indicators'),
+        openingYearBands: await q<OpeningYearBandRow>('SELECT * FROM opening_year_wage_bands'),
+        activities: await q<ActivityRow>('SELECT * FROM activity_mix'),
+        areas: await q<AreaRow>('SELECT * FROM area_indicators'),
+        municipalities: await q<MunicipalityRow>('SELECT * FROM municipality_indicators'),
       };
     } finally {
       db.engine.close();

@@ -1,0 +1,136 @@
+// Plot specifications of the plan's figures (図表8–12, areas, goal). Pure: the build
+// renders them to SVG, and a browser could render the same specs.
+
+import * as Plot from '@observablehq/plot';
+import { formatCount, formatPercent, type Locale } from '../format.ts';
+import { COLORS } from './palette.ts';
+import type { ChartSize } from './render.ts';
+
+const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
+const font = (size: ChartSize) => ({ fontSize: size === 'narrow' ? '11px' : '12px' });
+
+/**
+ * Ordered categories (years, wage bands) take light-to-dark shades of one hue, so their
+ * order survives colour-blindness and greyscale printing. Starts past the palest shades.
+ */
+export function sequentialColors(n: number): string[] {
+  const shades = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+  if (n <= 1) return [shades[5]!];
+  return Array.from({ length: n }, (_, i) => shades[Math.round(1 + (i * (shades.length - 2)) / (n - 1))]!);
+}
+
+export interface GroupedBarDatum {
+  group: string;
+  series: string;
+  value: number;
+}
+
+/** Horizontal grouped bars: one block per group (e.g. wage band), one bar per series (year). */
+export function groupedBarsSpec(
+  data: GroupedBarDatum[],
+  groups: string[],
+  series: string[],
+  options: { xLabel: string; locale: Locale; size: ChartSize; percent?: boolean },
+): Plot.PlotOptions {
+  const format = (v: number) => (options.percent ? formatPercent(v * 100, options.locale) : formatCount(v, options.locale));
+  const narrow = options.size === 'narrow';
+  return {
+    width: WIDTH[options.size],
+    height: 56 + groups.length * (series.length * (narrow ? 13 : 15) + 14),
+    marginBottom: 44,
+    marginLeft: narrow ? 136 : 150,
+    marginRight: 48,
+    style: font(options.size),
+    x: { grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format, ticks: narrow ? 4 : 6 },
+    y: { domain: series, axis: null },
+    fy: { domain: groups, label: null, padding: 0.25 },
+    color: { domain: series, range: sequentialColors(series.length) },
+    marks: [
+      Plot.frame({ anchor: 'left' }),
+      Plot.barX(data, { fy: 'group', y: 'series', x: 'value', fill: 'series' }),
+      Plot.text(data, { fy: 'group', y: 'series', x: 'value', text: (d: GroupedBarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10 }),
+    ],
+  };
+}
+
+export interface StackDatum {
+  row: string;
+  part: string;
+  share: number;
+}
+
+/** 100% stacked horizontal bars: one bar per row, parts in order. */
+export function stackedSharesSpec(
+  data: StackDatum[],
+  rows: string[],
+  parts: string[],
+  options: { xLabel: string; locale: Locale; size: ChartSize },
+): Plot.PlotOptions {
+  const narrow = options.size === 'narrow';
+  const colors = sequentialColors(parts.length);
+  return {
+    width: WIDTH[options.size],
+    height: 66 + rows.length * (narrow ? 30 : 34),
+    marginBottom: 44,
+    marginLeft: narrow ? 80 : 110,
+    marginRight: 16,
+    style: font(options.size),
+    x: { domain: [0, 1], label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => formatPercent(v * 100, options.locale).replace('.0', ''), ticks: 5, grid: true },
+    y: { domain: rows, label: null },
+    color: { domain: parts, range: colors },
+    marks: [
+      Plot.barX(data, Plot.stackX({ y: 'row', x: 'share', fill: 'part', order: parts, inset: 0.5 })),
+      // Shares of 8% and more are labelled inside their segment, in a colour that reads on it.
+      Plot.text(data, Plot.stackX({
+        y: 'row', x: 'share', order: parts,
+        text: (d: StackDatum) => (d.share >= 0.08 ? formatPercent(d.share * 100, options.locale) : ''),
+        fill: (d: StackDatum) => (parts.indexOf(d.part) >= parts.length / 2 ? 'white' : 'black'),
+        fontSize: 10,
+      })),
+      Plot.ruleX([0]),
+    ],
+  };
+}
+
+export interface BarDatum {
+  label: string;
+  value: number;
+  /** Highlighted bars (e.g. the goal year) in the accent colour. */
+  accent?: boolean;
+}
+
+/** Horizontal bars with their values, and optional reference lines (goal, average). */
+export function barsSpec(
+  data: BarDatum[],
+  options: {
+    xLabel: string;
+    locale: Locale;
+    size: ChartSize;
+    references?: { value: number; label: string; color: string }[];
+    yen?: boolean;
+  },
+): Plot.PlotOptions {
+  const narrow = options.size === 'narrow';
+  const refs = options.references ?? [];
+  const max = Math.max(...data.map((d) => d.value), ...refs.map((r) => r.value));
+  return {
+    width: WIDTH[options.size],
+    height: 72 + data.length * (narrow ? 22 : 24) + refs.length * 14,
+    marginLeft: narrow ? 92 : 130,
+    marginRight: 56,
+    marginTop: 20 + refs.length * 14,
+    marginBottom: 44,
+    style: font(options.size),
+    x: { domain: [0, max * 1.05], grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => formatCount(v, options.locale), ticks: narrow ? 4 : 6 },
+    y: { domain: data.map((d) => d.label), label: null },
+    marks: [
+      Plot.barX(data, { y: 'label', x: 'value', fill: (d: BarDatum) => (d.accent ? COLORS.prefecture : COLORS.neutral) }),
+      Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => formatCount(d.value, options.locale), dx: 4, textAnchor: 'start', fontSize: 10 }),
+      Plot.ruleX([0]),
+      ...refs.flatMap((r, i) => [
+        Plot.ruleX([r.value], { stroke: r.color, strokeWidth: 2, strokeDasharray: i === 0 ? '8,4' : '3,3' }),
+        Plot.text([r.value], { x: (v: number) => v, frameAnchor: 'top', dy: -14 - 14 * (refs.length - 1 - i), text: () => r.label, fill: r.color, fontWeight: 'bold', textAnchor: 'middle' }),
+      ]),
+    ],
+  };
+}

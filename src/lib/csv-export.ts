@@ -1,0 +1,19 @@
+// CSV for people to download: UTF-8 with BOM so Excel opens Japanese text correctly, and
+// cells that a spreadsheet would run as a formula (= + - @, tab, CR) neutralised.
+
+export type CsvCell = string | number | null | undefined;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Quotes a cell when needed; text starting like a formula gets a leading apostrophe. */
+export function csvCell(value: CsvCell): string {
+  if (value === null || value === undefined) return '';
+  // Numbers are data, not formulas: a negative number stays a number.
+  let text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  if (/[",\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
+  return text;
+}
+
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
