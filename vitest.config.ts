@@ -1,9 +1,21 @@
+/// <reference types="vitest/config" />
+import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
+
+const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
+
+// Component tests render .astro files, so they run in Astro's Vite config; everything else
+// runs in plain Node (Astro's config would shadow its own programmatic API there).
+const astroVite = await getViteConfig({ test: { name: 'components', include: ['tests/components/**/*.test.ts'], ...shared } })({
+  command: 'serve',
+  mode: 'test',
+});
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    projects: [
+      { test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**'], ...shared } },
+      astroVite,
+    ],
   },
 });

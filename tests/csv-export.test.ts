@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from '../src/lib/csv-export.ts';
+import { cellValue, csvHeader, formatCell } from '../src/lib/figures/types.ts';
+
+describe('toCsv', () => {
+  it('starts with a UTF-8 BOM and ends lines with CRLF, as Excel expects', () => {
+    expect(toCsv(['市町村', '施設数'], [['久留米市', 23]])).toBe('\uFEFF市町村,施設数\r\n久留米市,23\r\n');
+  });
+
+  it('neutralises text a spreadsheet would run as a formula', () => {
+    expect(['=1+1', '+81', '-cmd', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+81", "'-cmd", "'@SUM(A1)", "'\tx", `"'\rx"`]);
+    expect(csvCell(-275)).toBe('-275'); // a negative number is data, not a formula
+  });
+
+  it('quotes commas, quotes and line breaks', () => {
+    expect(csvCell('さくら工房,第二')).toBe('"さくら工房,第二"');
+    expect(csvCell('a "b"')).toBe('"a ""b"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell(null)).toBe('');
+  });
+});
+
+describe('figure cells', () => {
+  it('carry in the CSV the value the table shows', () => {
+    expect([cellValue(0.34857, 'share'), formatCell(0.34857, 'share', 'ja')]).toEqual([34.9, '34.9%']);
+    expect([cellValue(160.6217, 'percent'), formatCell(160.6217, 'percent', 'en')]).toEqual([160.6, '160.6%']);
+    expect([cellValue(1_665_122_838, 'count'), formatCell(1_665_122_838, 'count', 'ja')]).toEqual([1_665_122_838, '1,665,122,838']);
+    expect([cellValue(-275, 'change'), formatCell(-275, 'change', 'ja')]).toEqual([-275, '−275']);
+    expect(formatCell(null, 'yen', 'ja')).toBe('—');
+  });
+
+  it('names the unit of shares in the CSV header', () => {
+    expect(csvHeader({ label: '割合', kind: 'share' }, 'ja')).toBe('割合（%）');
+    expect(csvHeader({ label: 'Share', kind: 'share' }, 'en')).toBe('Share (%)');
+    expect(csvHeader({ label: '平均工賃月額（円）', kind: 'count' }, 'ja')).toBe('平均工賃月額（円）');
+  });
+});
