@@ -107,12 +107,14 @@ export function barsSpec(
     locale: Locale;
     size: ChartSize;
     references?: { value: number; label: string; color: string }[];
-    yen?: boolean;
+    /** Value labels; whole numbers with separators by default. */
+    format?: (value: number) => string;
   },
 ): Plot.PlotOptions {
   const narrow = options.size === 'narrow';
   const refs = options.references ?? [];
   const max = Math.max(...data.map((d) => d.value), ...refs.map((r) => r.value));
+  const format = options.format ?? ((v: number) => formatCount(v, options.locale));
   return {
     width: WIDTH[options.size],
     height: 72 + data.length * (narrow ? 22 : 24) + refs.length * 14,
@@ -125,7 +127,7 @@ export function barsSpec(
     y: { domain: data.map((d) => d.label), label: null },
     marks: [
       Plot.barX(data, { y: 'label', x: 'value', fill: (d: BarDatum) => (d.accent ? COLORS.prefecture : COLORS.neutral) }),
-      Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => formatCount(d.value, options.locale), dx: 4, textAnchor: 'start', fontSize: 10 }),
+      Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10 }),
       Plot.ruleX([0]),
       ...refs.flatMap((r, i) => [
         Plot.ruleX([r.value], { stroke: r.color, strokeWidth: 2, strokeDasharray: i === 0 ? '8,4' : '3,3' }),

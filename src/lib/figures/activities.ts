@@ -1,7 +1,7 @@
 // 図表12: production activities (multiple answers) and agri-welfare over the years.
 
 import { barsSpec, sequentialColors, stackedSharesSpec } from '../charts/plan-charts.ts';
-import type { Locale } from '../format.ts';
+import { formatPercent, type Locale } from '../format.ts';
 import type { SiteData } from '../node/site-data.ts';
 import { fyShort, label, sourceNotes } from './common.ts';
 import type { Figure } from './types.ts';
@@ -16,7 +16,8 @@ export function activityFigures(data: SiteData, years: number[], locale: Locale,
   const multiple = ja
     ? '複数回答：1事業所が主な作業内容（最大3つ）ごとに回答するため、回答数の合計は事業所数を上回ります。回答割合は自主事業と請負・受託等の回答数の合計に対する割合、事業所割合はその年度の事業所数に対する割合です。'
     : 'Multiple answers: a facility answers once for each of its main works (up to three), so answers add up to more than the facilities. Share of answers is of all own-business and contract-work answers; share of facilities is of that year’s facilities.';
-  const yearsText = rowLabels.join(ja ? '・' : ', ');
+  // Many years read better as a range than as a list.
+  const yearsText = rowLabels.length > 3 ? `${rowLabels[0]}${ja ? '〜' : '–'}${rowLabels[rowLabels.length - 1]}` : rowLabels.join(ja ? '・' : ', ');
 
   const answerMix: Figure = {
     id: `${idPrefix}activity-mix`,
@@ -56,6 +57,7 @@ export function activityFigures(data: SiteData, years: number[], locale: Locale,
       charts: [{
         spec: (size) => barsSpec(series.map((r) => ({ label: fyShort(r.fiscal_year, locale), value: Math.round(r.share_of_facilities * 1000) / 10 })), {
           xLabel: ja ? '事業所の割合（％）' : 'Share of facilities (%)', locale, size,
+          format: (v) => formatPercent(v, locale),
         }),
         label: ja ? `${name}に取り組む事業所の割合` : `Share of facilities doing ${name.toLowerCase()}`,
         description: ja ? `${name}に取り組む事業所の割合の年度別横棒グラフ。` : `Bars of the share of facilities doing ${name.toLowerCase()} per fiscal year.`,
