@@ -83,6 +83,15 @@ export function sitePages(data: SiteData): SitePage[] {
       figures: (l) => [municipalityFigure(data, latest, area.name, l, `areas-${area.slug}-municipalities`)],
     })),
     {
+      path: 'query/',
+      nav: { ja: 'SQL', en: 'SQL' },
+      title: (l) => (l === 'ja' ? 'SQL コンソール' : 'SQL console'),
+      intro: (l) => (l === 'ja'
+        ? ['全年度の報告（reports）と、公開ページと同じ指標ビュー（yearly_indicators など）に SQL で問い合わせできます。DuckDB-WASM がこのブラウザの中で動き、データはどこにも送られません。']
+        : ['Query every year’s reports (reports) and the same indicator views the published pages use (yearly_indicators and others) with SQL. DuckDB-WASM runs inside this browser; no data is sent anywhere.']),
+      figures: () => [],
+    },
+    {
       path: 'years/',
       nav: { ja: '年度別', en: 'By year' },
       title: (l) => (l === 'ja' ? '年度別の状況' : 'By fiscal year'),

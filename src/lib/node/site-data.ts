@@ -3,6 +3,7 @@
 import { openIndicatorDatabase } from './indicators.ts';
 import { projectPaths } from './project.ts';
 import type { PlanConfig } from '../plan.ts';
+import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 
 export interface YearlyIndicators {
   fiscal_year: number;
@@ -116,6 +117,8 @@ export interface MunicipalityRow extends PlaceRow {
 
 export interface SiteData {
   plan: PlanConfig;
+  /** Every report row as one canonical CSV (what the browser's DuckDB loads). */
+  reportsCsv: string;
   yearly: YearlyIndicators[];
   baselineChanges: BaselineChange[];
   goalProgress: GoalProgress[];
@@ -138,6 +141,7 @@ export function loadSiteData(root = process.cwd()): Promise<SiteData> {
       const q = <T>(sql: string) => db.engine.query(sql) as Promise<T[]>;
       return {
         plan: db.plan,
+        reportsCsv: reportsToCanonicalCsv(db.files.flatMap((f) => f.rows)),
         yearly: await q<YearlyIndicators>('SELECT * FROM yearly_indicators ORDER BY fiscal_year'),
         baselineChanges: await q<BaselineChange>('SELECT * FROM baseline_changes'),
         goalProgress: await q<GoalProgress>('SELECT * FROM goal_progress ORDER BY fiscal_year'),
