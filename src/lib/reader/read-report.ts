@@ -40,6 +40,8 @@ export interface Municipality {
 export interface ReadOptions {
   /** Reference list used to fill municipality_code and area. */
   municipalities: Municipality[];
+  /** Called now and then with the share of the text parsed (0–1), for progress bars. */
+  onProgress?: (fraction: number) => void;
 }
 
 export interface ReportFile {
@@ -48,6 +50,10 @@ export interface ReportFile {
   rows: ReportRow[];
   /** Physical line of each row in `rows`, for later checks that need a location. */
   rowLines: number[];
+  /** 1-based column number of each canonical column found in the file. */
+  columnNumbers: Record<string, number>;
+  /** Line of the header. */
+  headerLine: number;
   issues: ReportIssue[];
 }
 
@@ -95,7 +101,7 @@ function lineAt(starts: number[], offset: number): number {
 }
 
 export function readReport(bytes: Uint8Array, file: string, options: ReadOptions): ReportFile {
-  const result: ReportFile = { file, encoding: null, rows: [], rowLines: [], issues: [] };
+  const result: ReportFile = { file, encoding: null, rows: [], rowLines: [], columnNumbers: {}, headerLine: 1, issues: [] };
   const issue = (severity: Severity, line: number, column: number, message: string, field?: string, value?: string) => {
     const entry: ReportIssue = { severity, file, line, column, message };
     if (field !== undefined) entry.field = field;
@@ -122,6 +128,7 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
     step: (step) => {
       const line = lineAt(starts, cursor);
       cursor = step.meta.cursor;
+      if (options.onProgress && records.length % 5000 === 0) options.onProgress(cursor / Math.max(1, text.length) / 2);
       for (const err of step.errors) {
         const where = err.index !== undefined ? lineAt(starts, err.index) : line;
         const message =
@@ -145,6 +152,7 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
     return result;
   }
   const header = records[headerIndex]!;
+  result.headerLine = header.line;
 
   // Map each file column to a canonical column.
   const columns: (ColumnSpec | undefined)[] = header.cells.map((cell, i) => {
@@ -164,6 +172,8 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
     } else seen.set(spec.name, i);
   });
 
+  for (const [name, index] of seen) result.columnNumbers[name] = index + 1;
+
   const fileYear = fiscalYearFromFileName(file);
   for (const spec of REPORT_COLUMNS) {
     if (!spec.required || seen.has(spec.name)) continue;
@@ -181,7 +191,9 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
   const byCode = new Map(options.municipalities.map((m) => [m.code, m]));
   const officeLines = new Map<string, number>();
 
-  for (const record of records.slice(headerIndex + 1)) {
+  const body = records.slice(headerIndex + 1);
+  for (const [n, record] of body.entries()) {
+    if (options.onProgress && n % 5000 === 0) options.onProgress(0.5 + n / Math.max(1, body.length) / 2);
     if (isBlank(record.cells)) continue;
     const { cells, line } = record;
     if (cells.length !== header.cells.length) {

@@ -1,0 +1,44 @@
+// Warnings that need more than one row or file, each with its exact message and location.
+
+import { describe, expect, it } from 'vitest';
+import { loadMunicipalities } from '../src/lib/node/project.ts';
+import { readReport } from '../src/lib/reader/read-report.ts';
+import { crossCheckReport } from '../src/lib/reader/validate.ts';
+import { PATHS, row } from './helpers.ts';
+
+const municipalities = loadMunicipalities(PATHS.dataDir);
+const HEADER = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months,user_days,open_days';
+const read = (lines: string[]) => readReport(new TextEncoder().encode([HEADER, ...lines].join('\n')), 'fy2023.csv', { municipalities });
+
+// Published FY2022: three offices; 4000000003 does not report in FY2023.
+const PUBLISHED = [
+  row({ fiscal_year: 2022, office_no: '4000000001', total_wages_yen: 100_000, person_months: 10 }), // ¥10,000
+  row({ fiscal_year: 2022, office_no: '4000000002', total_wages_yen: 100_000, person_months: 10 }),
+  row({ fiscal_year: 2022, office_no: '4000000003', office_name: '閉所した作業所', total_wages_yen: 100_000, person_months: 10 }),
+];
+
+describe('crossCheckReport', () => {
+  it('names every kind of warning with its line, column and value', () => {
+    const report = read([
+      '4000000001,jump,久留米市,2010-04-01,20,"160,000",10,,',      // line 2: ¥16,000, +60% on ¥10,000
+      '4000000002,fine,久留米市,2010-04-01,20,"110,000",10,2000,240', // line 3: +10%, both new-formula columns
+      '4000000004,low,久留米市,2010-04-01,20,"25,000",10,,',          // line 4: ¥2,500 a month
+      '4000000005,over capacity,久留米市,2010-04-01,10,"1,300,000",130,,', // line 5: 130 > 10 × 12
+      '4000000006,half new formula,久留米市,2010-04-01,20,"100,000",10,1500,', // line 6: user_days only
+    ]);
+    expect(report.issues).toEqual([]);
+    const issues = crossCheckReport(report, PUBLISHED);
+    expect(issues.map((i) => [i.severity, i.line, i.column, i.field, i.value ?? null, i.message])).toEqual([
+      ['warning', 4, 6, 'total_wages_yen', '25000', 'average monthly wage ¥2,500 (工賃支払総額 ÷ 延べ人数) is outside ¥3,000–¥60,000: check both figures'],
+      ['warning', 5, 7, 'person_months', '130', '延べ人数 (person_months) 130 is above 定員 × 12 = 120'],
+      ['warning', 6, 9, 'open_days', null, // points at the empty cell '年間延べ利用者数 (user_days) is given but 年間開所日数 (open_days) is empty: the new-formula average needs both'],
+      ['warning', 1, 1, 'office_no', '4000000003', '事業所番号 (office_no) 4000000003 (閉所した作業所) reported for FY2022 is missing from FY2023: closed, or left out?'],
+      ['warning', 2, 6, 'total_wages_yen', '160000', 'average monthly wage went from ¥10,000 in FY2022 to ¥16,000 (+60%): check wages and person-months'],
+    ]);
+  });
+
+  it('says nothing when there is no previous year to compare with', () => {
+    const report = read(['4000000001,a,久留米市,2010-04-01,20,"160,000",10,,']);
+    expect(crossCheckReport(report, [])).toEqual([]);
+  });
+});
