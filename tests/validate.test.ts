@@ -31,7 +31,8 @@ describe('crossCheckReport', () => {
     expect(issues.map((i) => [i.severity, i.line, i.column, i.field, i.value ?? null, i.message])).toEqual([
       ['warning', 4, 6, 'total_wages_yen', '25000', 'average monthly wage ¥2,500 (工賃支払総額 ÷ 延べ人数) is outside ¥3,000–¥60,000: check both figures'],
       ['warning', 5, 7, 'person_months', '130', '延べ人数 (person_months) 130 is above 定員 × 12 = 120'],
-      ['warning', 6, 9, 'open_days', null, // points at the empty cell '年間延べ利用者数 (user_days) is given but 年間開所日数 (open_days) is empty: the new-formula average needs both'],
+      // points at the empty cell
+      ['warning', 6, 9, 'open_days', null, '年間延べ利用者数 (user_days) is given but 年間開所日数 (open_days) is empty: the new-formula average needs both'],
       ['warning', 1, 1, 'office_no', '4000000003', '事業所番号 (office_no) 4000000003 (閉所した作業所) reported for FY2022 is missing from FY2023: closed, or left out?'],
       ['warning', 2, 6, 'total_wages_yen', '160000', 'average monthly wage went from ¥10,000 in FY2022 to ¥16,000 (+60%): check wages and person-months'],
     ]);

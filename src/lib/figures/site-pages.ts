@@ -92,6 +92,15 @@ export function sitePages(data: SiteData): SitePage[] {
       figures: () => [],
     },
     {
+      path: 'import/',
+      nav: { ja: 'データ取込', en: 'Import' },
+      title: (l) => (l === 'ja' ? '新しい年度の報告を取り込む' : 'Import a new year’s reports'),
+      intro: (l) => (l === 'ja'
+        ? ['各事業所の工賃実績報告をまとめた CSV（Excel の Shift_JIS 出力でも可）を検査し、公開前に指標をプレビューします。ファイルはこのブラウザの中だけで読み込み、どこにも送信しません。']
+        : ['Check a CSV of facility wage reports (Shift_JIS exports from Excel are fine) and preview the indicators before publishing. Files are read inside this browser only and are never uploaded.']),
+      figures: () => [],
+    },
+    {
       path: 'years/',
       nav: { ja: '年度別', en: 'By year' },
       title: (l) => (l === 'ja' ? '年度別の状況' : 'By fiscal year'),

@@ -1,0 +1,114 @@
+// The import page in Debian's Chromium: a planner's Shift_JIS file gives the right preview,
+// a broken one a located report, and no request carries the file.
+// Needs `npm run build` first (npm test does it).
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveDist, type SiteServer } from '../../scripts/lib/chromium.ts';
+import type { ReportRow } from '../../src/lib/schema.ts';
+import { plannerFile } from '../fixtures/planner-file.ts';
+import { ROOT } from '../helpers.ts';
+
+let server: SiteServer;
+let browser: Browser;
+let context: BrowserContext;
+const requests: Request[] = [];
+
+// FY2024 as a planner would send it: the sample's FY2023 facilities, one year on.
+const source = Papa.parse<ReportRow>(readFileSync(join(ROOT, 'data/reports/fy2023.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const FILE = { name: 'fy2024.csv', mimeType: 'text/csv', buffer: Buffer.from(plannerFile(source)) };
+
+beforeAll(async () => {
+  server = await serveDist(ROOT);
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  context.on('request', (r) => requests.push(r));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function openImport(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}import/`);
+  await page.waitForSelector('[data-import][data-ready]');
+  return page;
+}
+
+describe('import page', () => {
+  it('previews a dropped Shift_JIS file with Japanese headers through the indicator views', async () => {
+    const page = await openImport();
+    // A real drop: a DataTransfer holding the file, dispatched on the drop zone.
+    const dataTransfer = await page.evaluateHandle(({ name, bytes }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'text/csv' }));
+      return dt;
+    }, { name: FILE.name, bytes: [...FILE.buffer] });
+    await page.dispatchEvent('[data-drop]', 'drop', { dataTransfer });
+    await page.waitForSelector('[data-import][data-preview-ready]', { timeout: 30_000 });
+
+    const summary = await page.locator('.file-summary').textContent();
+    expect(summary).toContain(`${source.length.toLocaleString('ja-JP')} 事業所を読み込み`);
+    expect(summary).toContain('エラー 0 件');
+    expect(summary).toContain('[shift_jis]');
+
+    // Expected figures computed here from the source rows, independently of the page.
+    const wages = source.reduce((s, r) => s + Number(r.total_wages_yen), 0);
+    const months = source.reduce((s, r) => s + Number(r.person_months), 0);
+    const average = Number((2n * BigInt(wages) + BigInt(months)) / (2n * BigInt(months)));
+    const row = await page.locator('[data-preview] tr.new-year').innerText();
+    expect(row).toContain('令和6年度（2024年度）');
+    expect(row).toContain('未公開');
+    expect(row).toContain(source.length.toLocaleString('ja-JP'));
+    expect(row).toContain(months.toLocaleString('ja-JP'));
+    expect(row).toContain(`${wages.toLocaleString('ja-JP')}円`);
+    expect(row).toContain(`${average.toLocaleString('ja-JP')}円`);
+    await expect(page.locator('[data-preview] svg[role="img"]').count()).resolves.toBe(2);
+
+    // The normalised download is exactly the CLI's canonical CSV of the same rows.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.download').click()]);
+    expect(download.suggestedFilename()).toBe('fy2024.csv');
+    const normalised = Papa.parse<ReportRow>(readFileSync((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true }).data;
+    expect(normalised.map((r) => [r.fiscal_year, r.office_no, r.total_wages_yen, r.person_months, r.opened_on, r.own_business]))
+      .toEqual(source.map((r) => ['2024', r.office_no, r.total_wages_yen, r.person_months, r.opened_on, r.own_business]));
+
+    // Nothing but GETs of the site's own files: no request carried the dropped file.
+    const sent = requests.filter((r) => r.method() !== 'GET' || r.postData() || !r.url().startsWith(server.url));
+    expect(sent.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every problem of a broken file by line and column, downloadable as CSV', async () => {
+    const page = await openImport();
+    await page.setInputFiles('input[type="file"]', join(ROOT, 'tests/fixtures/invalid/fy2019.csv'));
+    await page.waitForSelector('[data-report] table');
+    await expect(page.locator('[data-report] .verdict').textContent()).resolves.toContain('エラーがあるため');
+    const rows = await page.locator('[data-report] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+    const errors = rows.filter((r) => r[3] === 'エラー').map((r) => [r[1], r[2], r[4]]);
+    expect(errors).toEqual([
+      ['2', '1', 'office_no'], ['3', '4', 'opened_on'], ['4', '4', 'opened_on'], ['5', '6', 'total_wages_yen'],
+      ['6', '7', 'person_months'], ['7', '1', 'office_no'], ['8', '6', 'total_wages_yen'], ['11', '7', ''],
+    ]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '問題の一覧を CSV でダウンロード' }).click()]);
+    const csv = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd()).data;
+    expect(csv[0]).toEqual(['file', 'line', 'column', 'severity', 'field', 'value', 'message']);
+    expect(csv.length - 1).toBe(rows.length);
+    // Line 1 holds the warnings for FY2018 offices missing from this file; then line 2's error.
+    expect(csv.find((r) => r[3] === 'error')).toEqual(['fy2019.csv', '2', '1', 'error', 'office_no', '401010000', '事業所番号 (office_no): expected a 10-digit office number such as 4010100001, got "401010000"']);
+    await expect(page.locator('[data-preview] table').count()).resolves.toBe(0); // no preview of a file with errors
+    await page.close();
+  });
+
+  it('validates a 100,000-row file in a worker', async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));
+    const page = await openImport();
+    await page.setInputFiles('input[type="file"]', { name: 'fy2030.csv', mimeType: 'text/csv', buffer: Buffer.from(plannerFile(rows)) });
+    await page.waitForSelector('[data-import][data-rows-read]', { timeout: 60_000 });
+    await expect(page.getAttribute('[data-import]', 'data-rows-read')).resolves.toBe('100000');
+    await page.close();
+  }, 90_000);
+});
