@@ -201,6 +201,12 @@ async function renderPreview(valid: ReadFile[]) {
   const bandChart = Plot.plot(planCharts.groupedBarsSpec(
     bandRows.map((b) => ({ group: (ja ? b.label_ja : b.label_en) as string, series: label(b.fiscal_year as number), value: b.facilities as number })),
     bandLabels, years.map(label), { xLabel: text('事業所数', 'Facilities'), locale, size: innerWidth < 640 ? 'narrow' : 'wide' }));
+  const colors = planCharts.sequentialColors(years.length);
+  const bandLegend = element('ul', { className: 'legend' }, ...years.map((fy, i) => {
+    const swatch = element('span', { className: 'swatch' });
+    swatch.style.background = colors[i]!;
+    return element('li', {}, swatch, label(fy));
+  }));
   bandChart.setAttribute('role', 'img');
   bandChart.setAttribute('aria-label', text('平均工賃月額別の事業所数（プレビュー）', 'Facilities by wage band (preview)'));
   const scroll = element('div', { className: 'table-scroll', tabIndex: 0 }, table);
@@ -213,6 +219,7 @@ async function renderPreview(valid: ReadFile[]) {
     element('h3', {}, text('平均工賃月額の推移と目標', 'Average monthly wage against the goal')),
     trend,
     element('h3', {}, text('平均工賃月額別の事業所数', 'Facilities by wage band')),
+    bandLegend,
     bandChart,
   );
   root.dataset.previewReady = 'true';
