@@ -4,7 +4,11 @@
 // year and a few close. Years with published figures (図表6, 図表12) are matched exactly:
 // the totals are apportioned to facilities by the largest-remainder method.
 //
-//   node scripts/generate-sample-data.ts [--seed N] [--out DIR]
+//   node scripts/generate-sample-data.ts [--seed N] [--out DIR] [--scale 1|10|national]
+//
+// --scale multiplies facilities and totals (published figures then no longer match):
+// 10 gives ten times the sample; national about 16,000 facilities a year over every fiscal
+// year FY2006–FY2023, for benchmarks (write it outside the repository).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -82,7 +86,34 @@ const fyOf = (iso: string) => {
   return m >= 4 ? y : y - 1;
 };
 
-export function generatePanel(seed: number, municipalities: Municipality[]): Map<number, ReportRow[]> {
+/**
+ * The yearly targets at a scale: ×k facilities and totals. `everyYear` fills the years
+ * between the sample's by linear interpolation.
+ */
+export function scaledYears(factor: number, everyYear: boolean): YearTarget[] {
+  let years = YEARS;
+  if (everyYear) {
+    years = [];
+    for (let fy = YEARS[0]!.fiscal_year; fy <= YEARS[YEARS.length - 1]!.fiscal_year; fy++) {
+      const after = YEARS.find((y) => y.fiscal_year >= fy)!;
+      const before = [...YEARS].reverse().find((y) => y.fiscal_year <= fy)!;
+      const t = after === before ? 0 : (fy - before.fiscal_year) / (after.fiscal_year - before.fiscal_year);
+      const mix = (key: 'facilities' | 'person_months' | 'total_wages_yen') => Math.round(before[key] + (after[key] - before[key]) * t);
+      years.push({ fiscal_year: fy, facilities: mix('facilities'), person_months: mix('person_months'), total_wages_yen: mix('total_wages_yen'), own_business_answers: null, contract_work_answers: null, new_formula: fy >= 2023 });
+    }
+  }
+  if (factor === 1) return years;
+  return years.map((y) => ({
+    ...y,
+    facilities: Math.round(y.facilities * factor),
+    person_months: Math.round(y.person_months * factor),
+    total_wages_yen: Math.round(y.total_wages_yen * factor),
+    own_business_answers: null,
+    contract_work_answers: null,
+  }));
+}
+
+export function generatePanel(seed: number, municipalities: Municipality[], years: YearTarget[] = YEARS): Map<number, ReportRow[]> {
   const rng = randomLcg(seed);
   const uniform = (a: number, b: number) => a + (b - a) * rng();
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rng() * xs.length)]!;
@@ -132,7 +163,7 @@ export function generatePanel(seed: number, municipalities: Municipality[]): Map
   const rowsByYear = new Map<number, ReportRow[]>();
   let previousFy: number | null = null;
 
-  for (const target of YEARS) {
+  for (const target of years) {
     const fy = target.fiscal_year;
     if (previousFy === null) {
       for (let i = 0; i < target.facilities; i++) panel.push(newFacility(1978, fy));
@@ -231,13 +262,21 @@ export function generatePanel(seed: number, municipalities: Municipality[]): Map
 
 function main() {
   const { values } = parseArgs({
-    options: { seed: { type: 'string', default: '20210401' }, out: { type: 'string', default: 'data/reports' } },
+    options: {
+      seed: { type: 'string', default: '20210401' },
+      out: { type: 'string', default: 'data/reports' },
+      scale: { type: 'string', default: '1' },
+    },
   });
+  // National: about 16,000 facilities in FY2023 (589 in the sample), every fiscal year.
+  const national = values.scale === 'national';
+  const factor = national ? 16_000 / 589 : Number(values.scale);
+  if (!(factor >= 1)) throw new Error(`--scale must be 1 or more, or national (got ${values.scale})`);
   const root = resolve(import.meta.dirname, '..');
   const municipalities = loadMunicipalities(join(root, 'data'));
   const out = resolve(values.out!);
   mkdirSync(out, { recursive: true });
-  for (const [fy, rows] of generatePanel(Number(values.seed), municipalities)) {
+  for (const [fy, rows] of generatePanel(Number(values.seed), municipalities, scaledYears(factor, national))) {
     const path = join(out, `fy${fy}.csv`);
     writeFileSync(path, reportsToCanonicalCsv(rows));
     console.log(`${path}: ${rows.length} facilities`);

@@ -26,8 +26,8 @@ export interface SiteServer {
 }
 
 /** Serves dist/ (run `astro build` first) with `astro preview`, which answers Range requests. */
-export async function serveDist(root = process.cwd()): Promise<SiteServer> {
-  if (!existsSync(`${root}/dist/index.html`)) throw new Error('dist/ is missing: run "npm run build" first');
-  const server = await preview({ root, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
+export async function serveDist(root = process.cwd(), outDir = 'dist'): Promise<SiteServer> {
+  if (!existsSync(`${root}/${outDir}/index.html`)) throw new Error(`${outDir}/ is missing: run "npm run build" first`);
+  const server = await preview({ root, outDir, logLevel: 'error', server: { host: '127.0.0.1', port: 0 } });
   return { url: `http://127.0.0.1:${server.port}/`, stop: () => server.stop() };
 }

@@ -3,10 +3,8 @@
 // they are read here, and the only requests made are for the site's own published data.
 
 import type { ImportMessage, ImportRequest } from './import-worker.ts';
-import type { ReportFile, ReportIssue } from '../lib/reader/read-report.ts';
+import type { ReportIssue } from '../lib/reader/read-report.ts';
 import { toCsv } from '../lib/csv-export.ts';
-import { reportsToCanonicalCsv } from '../lib/reader/canonical-csv.ts';
-import type { ReportRow } from '../lib/schema.ts';
 import { siteUrl } from '../lib/paths.ts';
 import { formatCount, formatFiscalYear, formatYen, type Locale } from '../lib/format.ts';
 
@@ -22,11 +20,7 @@ const progressList = $<HTMLElement>('[data-progress]');
 const reportBox = $<HTMLElement>('[data-report]');
 const previewBox = $<HTMLElement>('[data-preview]');
 
-interface ReadFile {
-  report: ReportFile;
-  canonicalCsv: string;
-  milliseconds: number;
-}
+type ReadFile = Extract<ImportMessage, { type: 'file' }>;
 
 const fetchText = async (path: string) => {
   const response = await fetch(siteUrl(path));
@@ -71,7 +65,9 @@ async function handle(files: File[]) {
   };
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const results: ReadFile[] = [];
+  let mergedCsv: string | null = null;
   const started = performance.now();
+  let validated = started;
   await new Promise<void>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<ImportMessage>) => {
       const message = event.data;
@@ -79,17 +75,23 @@ async function handle(files: File[]) {
       else if (message.type === 'file') {
         bars.get(message.report.file)!.value = 1;
         results.push(message);
-      } else if (message.type === 'done') resolve();
+        validated = performance.now();
+      } else if (message.type === 'done') {
+        mergedCsv = message.mergedCsv;
+        resolve();
+      }
       else reject(new Error(message.message));
     };
     worker.onerror = (e) => reject(new Error(e.message));
     worker.postMessage(request, request.files.map((f) => f.bytes.buffer));
   }).finally(() => worker.terminate());
-  const rows = results.reduce((n, r) => n + r.report.rows.length, 0);
-  root.dataset.readMs = String(Math.round(performance.now() - started));
+  const rows = results.reduce((n, r) => n + r.rowCount, 0);
+  // Reading and checking time; the preview's data is merged after that.
+  root.dataset.readMs = String(Math.round(validated - started));
   root.dataset.rowsRead = String(rows);
   renderReport(results);
-  await renderPreview(results.filter((r) => r.report.issues.every((i) => i.severity !== 'error') && r.report.rows.length > 0));
+  const valid = results.filter((r) => r.report.issues.every((i) => i.severity !== 'error') && r.rowCount > 0);
+  if (mergedCsv !== null) await renderPreview(new Set(valid.flatMap((r) => r.fiscalYears)), mergedCsv);
 }
 
 function renderReport(results: ReadFile[]) {
@@ -99,14 +101,14 @@ function renderReport(results: ReadFile[]) {
   const perFile = element('ul', { className: 'file-summary' }, ...results.map((r) => {
     const e = r.report.issues.filter((i) => i.severity === 'error').length;
     const w = r.report.issues.length - e;
-    const fy = r.report.rows[0]?.fiscal_year;
+    const fy = r.fiscalYears[0];
     const item = element('li', { className: e > 0 ? 'has-errors' : w > 0 ? 'has-warnings' : 'clean' },
       element('strong', {}, r.report.file),
-      ` — ${text(`${formatCount(r.report.rows.length, locale)} 事業所を読み込み`, `${formatCount(r.report.rows.length, locale)} facilities read`)}`,
+      ` — ${text(`${formatCount(r.rowCount, locale)} 事業所を読み込み`, `${formatCount(r.rowCount, locale)} facilities read`)}`,
       typeof fy === 'number' ? `（${formatFiscalYear(fy, locale)}）` : '',
       `, ${text(`エラー ${e} 件・警告 ${w} 件`, `${e} error(s), ${w} warning(s)`)}`,
       ` [${r.report.encoding ?? '?'}]`);
-    if (e === 0 && r.report.rows.length > 0) {
+    if (e === 0 && r.rowCount > 0) {
       const button = element('button', { type: 'button', className: 'download' }, text(`正規化した CSV（fy${fy}.csv）をダウンロード`, `Download the normalised CSV (fy${fy}.csv)`));
       button.addEventListener('click', () => download(`fy${fy}.csv`, r.canonicalCsv, 'text/csv;charset=utf-8'));
       item.append(' ', button);
@@ -149,24 +151,18 @@ export function issuesToCsv(issues: ReportIssue[]): string {
   return toCsv(['file', 'line', 'column', 'severity', 'field', 'value', 'message'], issues.map((i) => [i.file, i.line, i.column, i.severity, i.field ?? null, i.value ?? null, i.message]));
 }
 
-async function renderPreview(valid: ReadFile[]) {
-  if (valid.length === 0) return;
+async function renderPreview(newYears: Set<number>, mergedCsv: string) {
   const status = element('p', { role: 'status' }, text('プレビューを準備中（DuckDB-WASM を読み込み中）…', 'Preparing the preview (loading DuckDB-WASM)…'));
   previewBox.replaceChildren(status);
-  const [{ openPublishedDatabase, fetchPublishedData }, Plot, charts, planCharts, { default: Papa }] = await Promise.all([
+  const [{ openPublishedDatabase, fetchPublishedData }, Plot, charts, planCharts] = await Promise.all([
     import('../lib/browser/duckdb.ts'),
     import('@observablehq/plot'),
     import('../lib/charts/trend-charts.ts'),
     import('../lib/charts/plan-charts.ts'),
-    import('papaparse'),
   ]);
   const published = await fetchPublishedData();
-  // The new years replace the same fiscal years of the published data.
-  const newYears = new Set(valid.flatMap((v) => v.report.rows.map((r) => r.fiscal_year as number)));
-  const kept = Papa.parse<ReportRow>(published.reportsCsv, { header: true, skipEmptyLines: true }).data
-    .filter((r) => !newYears.has(Number(r.fiscal_year)));
-  const merged = reportsToCanonicalCsv([...kept, ...valid.flatMap((v) => v.report.rows)]);
-  const engine = await openPublishedDatabase(() => {}, Promise.resolve({ ...published, reportsCsv: merged }));
+  // The worker merged the new years into the published ones (replacing the same years).
+  const engine = await openPublishedDatabase(() => {}, Promise.resolve({ ...published, reportsCsv: mergedCsv }));
   await engine.lockDown();
   const yearly = (await engine.query('SELECT * FROM yearly_indicators ORDER BY fiscal_year')) as unknown as import('../lib/node/site-data.ts').YearlyIndicators[];
   const national = (await engine.query('SELECT * FROM national_averages ORDER BY fiscal_year')) as unknown as import('../lib/node/site-data.ts').NationalAverage[];

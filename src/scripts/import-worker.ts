@@ -4,6 +4,7 @@
 import Papa from 'papaparse';
 import { reportsToCanonicalCsv } from '../lib/reader/canonical-csv.ts';
 import { readReport, type Municipality, type ReportFile } from '../lib/reader/read-report.ts';
+import type { ReportRow } from '../lib/schema.ts';
 import { crossCheckReport } from '../lib/reader/validate.ts';
 
 export interface ImportRequest {
@@ -12,10 +13,14 @@ export interface ImportRequest {
   municipalitiesCsv: string;
 }
 
+/**
+ * What comes back to the page. Rows stay in the worker: cloning 100,000 row objects into the
+ * page would block its main thread for a second; text (CSV) crosses cheaply.
+ */
 export type ImportMessage =
   | { type: 'progress'; file: string; fraction: number }
-  | { type: 'file'; report: ReportFile; canonicalCsv: string; milliseconds: number }
-  | { type: 'done' }
+  | { type: 'file'; report: Omit<ReportFile, 'rows' | 'rowLines'>; rowCount: number; fiscalYears: number[]; canonicalCsv: string; milliseconds: number }
+  | { type: 'done'; mergedCsv: string | null }
   | { type: 'failed'; message: string };
 
 const post = (message: ImportMessage) => (self as unknown as Worker).postMessage(message);
@@ -26,6 +31,7 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
     const municipalities = Papa.parse<Municipality>(municipalitiesCsv, { header: true, skipEmptyLines: true }).data;
     // The published data is itself a canonical report file, read by the same reader.
     const published = readReport(new TextEncoder().encode(publishedCsv), 'reports.csv', { municipalities }).rows;
+    let valid: ReportRow[] = [];
     for (const { name, bytes } of files) {
       const started = performance.now();
       let last = 0;
@@ -35,11 +41,18 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
           if (fraction - last >= 0.02) post({ type: 'progress', file: name, fraction: (last = fraction) });
         },
       });
-      report.issues.push(...crossCheckReport(report, published));
+      // Concatenation, not push(...x): 100,000 arguments would overflow the stack.
+      report.issues = report.issues.concat(crossCheckReport(report, published));
       report.issues.sort((a, b) => a.line - b.line || a.column - b.column);
-      post({ type: 'file', report, canonicalCsv: reportsToCanonicalCsv(report.rows), milliseconds: performance.now() - started });
+      const { rows, rowLines: _lines, ...summary } = report;
+      const fiscalYears = [...new Set(rows.map((r) => r.fiscal_year as number))];
+      if (rows.length > 0 && report.issues.every((i) => i.severity !== 'error')) valid = valid.concat(rows);
+      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, canonicalCsv: reportsToCanonicalCsv(rows), milliseconds: performance.now() - started });
     }
-    post({ type: 'done' });
+    // The preview's data: published years, with the dropped years replacing the same ones.
+    const newYears = new Set(valid.map((r) => r.fiscal_year));
+    const mergedCsv = valid.length === 0 ? null : reportsToCanonicalCsv([...published.filter((r) => !newYears.has(r.fiscal_year)), ...valid]);
+    post({ type: 'done', mergedCsv });
   } catch (e) {
     post({ type: 'failed', message: (e as Error).message });
   }

@@ -133,10 +133,13 @@ export interface SiteData {
 
 let cached: Promise<SiteData> | undefined;
 
-/** Pages run from the project root at build time, so data is found from process.cwd(). */
+/**
+ * Pages run from the project root at build time, so data is found from process.cwd().
+ * KOUCHIN_REPORTS_DIR builds the site on another folder of reports (benchmarks do).
+ */
 export function loadSiteData(root = process.cwd()): Promise<SiteData> {
   cached ??= (async () => {
-    const db = await openIndicatorDatabase(projectPaths(root));
+    const db = await openIndicatorDatabase(projectPaths(root, process.env.KOUCHIN_REPORTS_DIR));
     try {
       const q = <T>(sql: string) => db.engine.query(sql) as Promise<T[]>;
       return {

@@ -6,8 +6,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string }
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** NFKC turns full-width digits, letters and punctuation into ASCII; trim both kinds of space. */
 export function cleanCell(raw: string): string {
+  // Most cells are plain ASCII; NFKC is the reader's slowest step, so skip it for them.
+  if (!NON_ASCII.test(raw)) return raw.trim();
   return raw.normalize('NFKC').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
 }
 

@@ -1,0 +1,299 @@
+#!/usr/bin/env node
+// npm run bench: builds the site on the sample, 10× and national-scale data, serves each on
+// 127.0.0.1 and measures them in Debian's Chromium. Writes bench/results.md. Budgets are
+// reported as met or not met; nothing here fails a build.
+//
+//   node scripts/bench.ts [--runs N] [--skip-lighthouse]
+
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import Papa from 'papaparse';
+import { launchChromium, serveDist, CHROMIUM_PATH, type SiteServer } from './lib/chromium.ts';
+import { plannerFile } from '../tests/fixtures/planner-file.ts';
+import type { ReportRow } from '../src/lib/schema.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const WORK = join(ROOT, '.cache', 'bench');
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, 'skip-lighthouse': { type: 'boolean', default: false } } });
+const RUNS = Number(values.runs);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+function timed(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
+  log(label);
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (result.status !== 0) throw new Error(`${label} failed:\n${result.stderr}\n${result.stdout}`);
+  return performance.now() - started;
+}
+
+const astro = join(ROOT, 'node_modules', '.bin', 'astro');
+const node = process.execPath;
+
+// ---- data and builds -------------------------------------------------------------------
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
+const datasets = [
+  { name: 'sample (1×)', key: 'sample', reports: join(ROOT, 'data', 'reports') },
+  { name: '10×', key: 'x10', reports: join(WORK, 'x10'), scale: '10' },
+  { name: 'national', key: 'national', reports: join(WORK, 'national'), scale: 'national' },
+];
+const builds: Record<string, { seconds: number; rows: number; outDir: string }> = {};
+for (const d of datasets) {
+  if (d.scale) timed(`generate ${d.name}`, node, [join(ROOT, 'scripts/generate-sample-data.ts'), '--scale', d.scale, '--out', d.reports]);
+  const outDir = join('.cache', 'bench', `dist-${d.key}`);
+  const seconds = timed(`build ${d.name}`, astro, ['build', '--outDir', outDir], { KOUCHIN_REPORTS_DIR: d.reports, KOUCHIN_BENCH: '1' }) / 1000;
+  const rows = readFileSync(join(ROOT, outDir, 'data', 'reports.csv'), 'utf8').trimEnd().split('\n').length - 1;
+  builds[d.key] = { seconds, rows, outDir };
+}
+
+// ---- browser measurements ---------------------------------------------------------------
+const browser = await launchChromium();
+const chromiumVersion = browser.version();
+
+async function withServer<T>(outDir: string, fn: (server: SiteServer) => Promise<T>): Promise<T> {
+  const server = await serveDist(ROOT, outDir);
+  try {
+    return await fn(server);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Overview weight: every response the page needs, by kind, raw and gzip. */
+async function overviewWeight(server: SiteServer) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const responses: { url: string; type: string; body: Buffer }[] = [];
+  page.on('response', async (r) => {
+    try {
+      responses.push({ url: r.url(), type: r.request().resourceType(), body: await r.body() });
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  await page.goto(server.url, { waitUntil: 'networkidle' });
+  await context.close();
+  const byType = new Map<string, { raw: number; gzip: number; count: number }>();
+  for (const r of responses) {
+    const t = byType.get(r.type) ?? { raw: 0, gzip: 0, count: 0 };
+    t.raw += r.body.length;
+    t.gzip += gzipSync(r.body).length;
+    t.count++;
+    byType.set(r.type, t);
+  }
+  const duckdb = responses.filter((r) => /duckdb|\.wasm/.test(r.url));
+  return { byType, requests: responses.length, duckdbBytes: duckdb.reduce((s, r) => s + r.body.length, 0), gzipTotal: [...byType.values()].reduce((s, t) => s + t.gzip, 0) };
+}
+
+/** Time from navigation start to the first chart SVG in the page. */
+async function firstChart(server: SiteServer, path: string, naive: boolean): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('svg[role="img"]')) {
+        (window as unknown as { __chartAt: number }).__chartAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(new URL(path, server.url).href);
+  const at = await page.waitForFunction(() => (window as unknown as { __chartAt?: number }).__chartAt, undefined, { timeout: 60_000 });
+  const value = (await at.jsonValue()) as number;
+  if (naive) await page.waitForSelector('body[data-chart-ms]');
+  await context.close();
+  return value;
+}
+
+/** DuckDB-WASM ready time on the console, and query medians run through its UI. */
+async function consoleTimes(server: SiteServer, queries: string[]) {
+  const ready: number[] = [];
+  const times = new Map<string, number[]>(queries.map((q) => [q, []]));
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}query/`);
+    await page.waitForSelector('[data-query-console][data-ready-ms]', { timeout: 120_000 });
+    ready.push(Number(await page.getAttribute('[data-query-console]', 'data-ready-ms')));
+    for (const sql of queries) {
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.press('Delete');
+      await page.locator('.cm-content').fill(sql);
+      await page.evaluate(() => delete document.querySelector<HTMLElement>('[data-query-console]')!.dataset.lastElapsedMs);
+      await page.keyboard.press('Control+Enter');
+      await page.waitForSelector('[data-query-console][data-last-elapsed-ms]', { timeout: 120_000 });
+      times.get(sql)!.push(Number(await page.getAttribute('[data-query-console]', 'data-last-elapsed-ms')));
+    }
+    await context.close();
+  }
+  return { ready: median(ready), queries: new Map([...times].map(([q, t]) => [q, median(t)])) };
+}
+
+/** 100,000-row Shift_JIS file through the import page: rows/s and the longest main-thread task. */
+async function importThroughput(server: SiteServer) {
+  const source = Papa.parse<ReportRow>(readFileSync(join(ROOT, 'data/reports/fy2023.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));
+  const file = { name: 'fy2030.csv', mimeType: 'text/csv', buffer: Buffer.from(plannerFile(rows)) };
+  const results: { rowsPerSecond: number; readMs: number; longestTask: number }[] = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${server.url}import/`);
+    await page.waitForSelector('[data-import][data-ready]');
+    await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+    await page.setInputFiles('input[type="file"]', file);
+    await page.waitForSelector('[data-import][data-rows-read]', { timeout: 120_000 });
+    const readMs = Number(await page.getAttribute('[data-import]', 'data-read-ms'));
+    // The report table is drawn right after reading; include it in the longest task.
+    await page.waitForTimeout(200);
+    const longestTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    results.push({ rowsPerSecond: 100_000 / (readMs / 1000), readMs, longestTask });
+    await context.close();
+  }
+  return {
+    rowsPerSecond: median(results.map((r) => r.rowsPerSecond)),
+    readMs: median(results.map((r) => r.readMs)),
+    longestTask: Math.max(...results.map((r) => r.longestTask)),
+    bytes: file.buffer.length,
+  };
+}
+
+const QUERIES = {
+  yearly: 'SELECT * FROM yearly_indicators ORDER BY fiscal_year',
+  groupBy: 'SELECT fiscal_year, area, count(*) AS facilities, sum(total_wages_yen) AS wages, sum(person_months) AS months FROM reports GROUP BY ALL ORDER BY ALL',
+};
+
+log('overview weight and first chart (sample)');
+const sample = await withServer(builds.sample!.outDir, async (server) => {
+  const weight = await overviewWeight(server);
+  const prerendered: number[] = [];
+  const naive: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    prerendered.push(await firstChart(server, '', false));
+    naive.push(await firstChart(server, 'bench/naive-chart/', true));
+  }
+  log('import throughput');
+  const imported = await importThroughput(server);
+  return { weight, prerendered: median(prerendered), naive: median(naive), imported };
+});
+
+const consoleResults: Record<string, Awaited<ReturnType<typeof consoleTimes>>> = {};
+for (const d of datasets) {
+  log(`console on ${d.name}`);
+  consoleResults[d.key] = await withServer(builds[d.key]!.outDir, (server) => consoleTimes(server, [QUERIES.yearly, QUERIES.groupBy]));
+}
+await browser.close();
+
+// ---- Lighthouse ---------------------------------------------------------------------------
+let lighthouse: { performance: number; accessibility: number } | null = null;
+if (!values['skip-lighthouse']) {
+  log('lighthouse (mobile) on the overview');
+  lighthouse = await withServer(builds.sample!.outDir, async (server) => {
+    const out = join(WORK, 'lighthouse.json');
+    try {
+      // Asynchronous: the preview server answering Lighthouse runs in this process.
+      await promisify(execFile)('npx', ['--yes', 'lighthouse@13.5.0', server.url, '--quiet', '--output=json', `--output-path=${out}`,
+        '--only-categories=performance,accessibility', '--form-factor=mobile',
+        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
+        { cwd: WORK, env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, timeout: 240_000, maxBuffer: 64 * 2 ** 20 });
+      const report = JSON.parse(readFileSync(out, 'utf8'));
+      return { performance: Math.round(report.categories.performance.score * 100), accessibility: Math.round(report.categories.accessibility.score * 100) };
+    } catch (e) {
+      log(`lighthouse did not run: ${(e as Error).message.split('\n')[0]}`);
+      return null;
+    }
+  });
+}
+
+// ---- report -------------------------------------------------------------------------------
+const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+const w = sample.weight;
+const ratio = sample.prerendered / sample.naive;
+const national = consoleResults.national!;
+const budgets: [string, string, boolean][] = [
+  ['Overview ≤ 150 KB gzip (excluding fonts), 0 DuckDB bytes', `${kb(w.gzipTotal)} gzip, ${w.duckdbBytes} DuckDB bytes`, w.gzipTotal <= 150 * 1024 && w.duckdbBytes === 0],
+  ['Prerendered first chart ≤ 1/5 of the naive time', `${ms(sample.prerendered)} vs ${ms(sample.naive)} (ratio 1/${(1 / ratio).toFixed(1)})`, ratio <= 0.2],
+  ['DuckDB-WASM ready ≤ 1.5 s (sample)', ms(consoleResults.sample!.ready), consoleResults.sample!.ready <= 1500],
+  ['National GROUP BY ≤ 300 ms median', ms(national.queries.get(QUERIES.groupBy)!), national.queries.get(QUERIES.groupBy)! <= 300],
+  ['100k-row validation ≤ 2 s, no main-thread task > 200 ms', `${ms(sample.imported.readMs)}, longest task ${ms(sample.imported.longestTask)}`, sample.imported.readMs <= 2000 && sample.imported.longestTask <= 200],
+  ['Lighthouse performance ≥ 95, accessibility = 100 (mobile)', lighthouse ? `${lighthouse.performance} / ${lighthouse.accessibility}` : 'not run', lighthouse !== null && lighthouse.performance >= 95 && lighthouse.accessibility === 100],
+];
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const lines = [
+  '# Benchmark results',
+  '',
+  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Medians of ${RUNS} runs unless noted.`,
+  `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.versions.node}; Chromium ${chromiumVersion}.`,
+  'Pages are served by `astro preview` on 127.0.0.1; timings include that server.',
+  '',
+  '## Budgets',
+  '',
+  '| budget | measured | |',
+  '|---|---|---|',
+  ...budgets.map(([b, m, ok]) => `| ${b} | ${m} | ${met(ok)} |`),
+  '',
+  '## Overview page weight (sample data)',
+  '',
+  '| kind | requests | raw | gzip |',
+  '|---|---:|---:|---:|',
+  ...[...w.byType].map(([type, t]) => `| ${type} | ${t.count} | ${kb(t.raw)} | ${kb(t.gzip)} |`),
+  `| **all** | ${w.requests} | ${kb([...w.byType.values()].reduce((s, t) => s + t.raw, 0))} | ${kb(w.gzipTotal)} |`,
+  '',
+  `DuckDB-WASM bytes requested by the overview: ${w.duckdbBytes}.`,
+  '',
+  '## First chart: prerendered SVG vs drawn after DuckDB-WASM loads',
+  '',
+  '| page | time to first chart |',
+  '|---|---:|',
+  `| overview (SVG in the HTML) | ${ms(sample.prerendered)} |`,
+  `| naive page (DuckDB-WASM → query → Plot) | ${ms(sample.naive)} |`,
+  `| ratio | 1/${(1 / ratio).toFixed(1)} |`,
+  '',
+  '## SQL console (DuckDB-WASM, data as canonical CSV)',
+  '',
+  '| data | rows | build | DuckDB ready (load + data) | yearly_indicators | GROUP BY fiscal_year, area |',
+  '|---|---:|---:|---:|---:|---:|',
+  ...datasets.map((d) => {
+    const c = consoleResults[d.key]!;
+    const b = builds[d.key]!;
+    return `| ${d.name} | ${b.rows.toLocaleString('en-US')} | ${b.seconds.toFixed(1)} s | ${ms(c.ready)} | ${ms(c.queries.get(QUERIES.yearly)!)} | ${ms(c.queries.get(QUERIES.groupBy)!)} |`;
+  }),
+  '',
+  'Parquet is not measured in the browser: reading it makes DuckDB-WASM download its parquet',
+  'extension from the network, which this offline, self-hosted site cannot do (see README).',
+  '',
+  '## Import: 100,000-row Shift_JIS file in the browser',
+  '',
+  `File ${kb(sample.imported.bytes)}; read, validated and cross-checked in a worker: ${ms(sample.imported.readMs)} `
+    + `(${Math.round(sample.imported.rowsPerSecond).toLocaleString('en-US')} rows/s, median of ${Math.min(RUNS, 3)}); `
+    + `longest main-thread task ${ms(sample.imported.longestTask)} (max over runs).`,
+  '',
+  '## Lighthouse (overview, mobile emulation)',
+  '',
+  lighthouse ? `Performance ${lighthouse.performance}, accessibility ${lighthouse.accessibility}.` : 'Not run.',
+  '',
+];
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(join(ROOT, 'bench', 'results.md'), lines.join('\n'));
+console.log(lines.join('\n'));
