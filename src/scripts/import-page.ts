@@ -65,6 +65,7 @@ async function handle(files: File[]) {
   };
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const results: ReadFile[] = [];
+  const canonicalCsv = new Map<string, string>();
   let mergedCsv: string | null = null;
   const started = performance.now();
   let validated = started;
@@ -76,6 +77,8 @@ async function handle(files: File[]) {
         bars.get(message.report.file)!.value = 1;
         results.push(message);
         validated = performance.now();
+      } else if (message.type === 'csv') {
+        canonicalCsv.set(message.file, message.canonicalCsv);
       } else if (message.type === 'done') {
         mergedCsv = message.mergedCsv;
         resolve();
@@ -89,12 +92,12 @@ async function handle(files: File[]) {
   // Reading and checking time; the preview's data is merged after that.
   root.dataset.readMs = String(Math.round(validated - started));
   root.dataset.rowsRead = String(rows);
-  renderReport(results);
+  renderReport(results, canonicalCsv);
   const valid = results.filter((r) => r.report.issues.every((i) => i.severity !== 'error') && r.rowCount > 0);
   if (mergedCsv !== null) await renderPreview(new Set(valid.flatMap((r) => r.fiscalYears)), mergedCsv);
 }
 
-function renderReport(results: ReadFile[]) {
+function renderReport(results: ReadFile[], canonicalCsv: Map<string, string>) {
   const all = results.flatMap((r) => r.report.issues);
   const errors = all.filter((i) => i.severity === 'error').length;
   const summary = element('h2', { id: 'report-heading' }, text('検査結果', 'Check results'));
@@ -110,7 +113,7 @@ function renderReport(results: ReadFile[]) {
       ` [${r.report.encoding ?? '?'}]`);
     if (e === 0 && r.rowCount > 0) {
       const button = element('button', { type: 'button', className: 'download' }, text(`正規化した CSV（fy${fy}.csv）をダウンロード`, `Download the normalised CSV (fy${fy}.csv)`));
-      button.addEventListener('click', () => download(`fy${fy}.csv`, r.canonicalCsv, 'text/csv;charset=utf-8'));
+      button.addEventListener('click', () => download(`fy${fy}.csv`, canonicalCsv.get(r.report.file) ?? '', 'text/csv;charset=utf-8'));
       item.append(' ', button);
     }
     return item;

@@ -19,7 +19,8 @@ export interface ImportRequest {
  */
 export type ImportMessage =
   | { type: 'progress'; file: string; fraction: number }
-  | { type: 'file'; report: Omit<ReportFile, 'rows' | 'rowLines'>; rowCount: number; fiscalYears: number[]; canonicalCsv: string; milliseconds: number }
+  | { type: 'file'; report: Omit<ReportFile, 'rows' | 'rowLines'>; rowCount: number; fiscalYears: number[]; milliseconds: number }
+  | { type: 'csv'; file: string; canonicalCsv: string }
   | { type: 'done'; mergedCsv: string | null }
   | { type: 'failed'; message: string };
 
@@ -32,6 +33,7 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
     // The published data is itself a canonical report file, read by the same reader.
     const published = readReport(new TextEncoder().encode(publishedCsv), 'reports.csv', { municipalities }).rows;
     let valid: ReportRow[] = [];
+    const canonical: { file: string; rows: ReportRow[] }[] = [];
     for (const { name, bytes } of files) {
       const started = performance.now();
       let last = 0;
@@ -47,8 +49,11 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
       const { rows, rowLines: _lines, ...summary } = report;
       const fiscalYears = [...new Set(rows.map((r) => r.fiscal_year as number))];
       if (rows.length > 0 && report.issues.every((i) => i.severity !== 'error')) valid = valid.concat(rows);
-      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, canonicalCsv: reportsToCanonicalCsv(rows), milliseconds: performance.now() - started });
+      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, milliseconds: performance.now() - started });
+      canonical.push({ file: name, rows });
     }
+    // The check is reported; now the downloads and the preview's data.
+    for (const { file, rows } of canonical) post({ type: 'csv', file, canonicalCsv: reportsToCanonicalCsv(rows) });
     // The preview's data: published years, with the dropped years replacing the same ones.
     const newYears = new Set(valid.map((r) => r.fiscal_year));
     const mergedCsv = valid.length === 0 ? null : reportsToCanonicalCsv([...published.filter((r) => !newYears.has(r.fiscal_year)), ...valid]);
