@@ -146,7 +146,11 @@ async function consoleTimes(server: SiteServer, queries: string[]) {
 async function importThroughput(server: SiteServer) {
   const source = Papa.parse<ReportRow>(readFileSync(join(ROOT, 'data/reports/fy2023.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
   const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));
-  const file = { name: 'fy2030.csv', mimeType: 'text/csv', buffer: Buffer.from(plannerFile(rows)) };
+  // From disk, as a person picks it: Playwright's in-memory upload of 9 MB itself blocks the
+  // page's main thread for about a second, which would be counted against the page.
+  const file = join(WORK, 'fy2030.csv');
+  const bytes = plannerFile(rows);
+  writeFileSync(file, bytes);
   const results: { rowsPerSecond: number; readMs: number; longestTask: number }[] = [];
   for (let run = 0; run < Math.min(RUNS, 3); run++) {
     const context = await browser.newContext();
@@ -174,7 +178,7 @@ async function importThroughput(server: SiteServer) {
     rowsPerSecond: median(results.map((r) => r.rowsPerSecond)),
     readMs: median(results.map((r) => r.readMs)),
     longestTask: Math.max(...results.map((r) => r.longestTask)),
-    bytes: file.buffer.length,
+    bytes: bytes.length,
   };
 }
 
