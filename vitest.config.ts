@@ -2,7 +2,8 @@
 import { getViteConfig } from 'astro/config';
 import { defineConfig } from 'vitest/config';
 
-const shared = { testTimeout: 30_000, hookTimeout: 60_000 };
+// Browser tests take a second or two each; only slower ones are worth a line in the output.
+const shared = { testTimeout: 30_000, hookTimeout: 60_000, slowTestThreshold: 5_000 };
 
 // Component tests render .astro files, so they run in Astro's Vite config; everything else
 // runs in plain Node (Astro's config would shadow its own programmatic API there).

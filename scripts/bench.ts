@@ -27,6 +27,8 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
+/** Long tasks are reported by the browser only from 50 ms up. */
+const longTask = (x: number) => (x === 0 ? 'none over 50 ms' : ms(x));
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const log = (message: string) => console.error(`[bench] ${message}`);
 
@@ -239,7 +241,7 @@ const budgets: [string, string, boolean][] = [
   ['Prerendered first chart ≤ 1/5 of the naive time', `${ms(sample.prerendered)} vs ${ms(sample.naive)} (ratio 1/${(1 / ratio).toFixed(1)})`, ratio <= 0.2],
   ['DuckDB-WASM ready ≤ 1.5 s (sample)', ms(consoleResults.sample!.ready), consoleResults.sample!.ready <= 1500],
   ['National GROUP BY ≤ 300 ms median', ms(national.queries.get(QUERIES.groupBy)!), national.queries.get(QUERIES.groupBy)! <= 300],
-  ['100k-row validation ≤ 2 s, no main-thread task > 200 ms', `${ms(sample.imported.readMs)}, longest task ${ms(sample.imported.longestTask)}`, sample.imported.readMs <= 2000 && sample.imported.longestTask <= 200],
+  ['100k-row validation ≤ 2 s, no main-thread task > 200 ms', `${ms(sample.imported.readMs)}, longest main-thread task: ${longTask(sample.imported.longestTask)}`, sample.imported.readMs <= 2000 && sample.imported.longestTask <= 200],
   ['Lighthouse performance ≥ 95, accessibility = 100 (mobile)', lighthouse ? `${lighthouse.performance} / ${lighthouse.accessibility}` : 'not run', lighthouse !== null && lighthouse.performance >= 95 && lighthouse.accessibility === 100],
 ];
 
@@ -291,7 +293,7 @@ const lines = [
   '',
   `File ${kb(sample.imported.bytes)}; read, validated and cross-checked in a worker: ${ms(sample.imported.readMs)} `
     + `(${Math.round(sample.imported.rowsPerSecond).toLocaleString('en-US')} rows/s, median of ${Math.min(RUNS, 3)}); `
-    + `longest main-thread task ${ms(sample.imported.longestTask)} (max over runs).`,
+    + `longest main-thread task: ${longTask(sample.imported.longestTask)} (max over runs).`,
   '',
   '## Lighthouse (overview, mobile emulation)',
   '',

@@ -60,8 +60,9 @@ describe('kouchin validate', () => {
     const result = kouchin('validate', '--data', join(ROOT, 'tests/fixtures/invalid'), file);
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
-    // 9 problems of the reader, plus ¥100 averages (1,000 ÷ 10) on the two rows it reads.
-    expect(lines).toHaveLength(11);
+    // 10 problems of the reader, plus ¥100 averages (1,000 ÷ 10) on the two rows it reads.
+    expect(lines).toHaveLength(12);
+    expect(lines[11]).toBe(`${file}:13:2: 事業所名 (office_name) is empty: a value is required`);
     expect(lines[8]).toBe(`${file}:10:6: warning: average monthly wage ¥100 (工賃支払総額 ÷ 延べ人数) is outside ¥3,000–¥60,000: check both figures`);
     expect(lines[0]).toBe(`${file}:2:1: 事業所番号 (office_no): expected a 10-digit office number such as 4010100001, got "401010000"`);
     expect(lines[7]).toBe(`${file}:10:3: warning: 市町村 (municipality) "架空市" is not in the municipality list: its area and code stay empty`);

@@ -103,6 +103,7 @@ describe('readReport', () => {
       ['error', 8, 6, 'total_wages_yen'], // the record starts on line 8 and spans two lines
       ['warning', 10, 3, 'municipality'],
       ['error', 11, 7, null],
+      ['error', 13, 2, 'office_name'],
     ]);
     expect(report.issues.map((i) => i.message)).toEqual([
       '事業所番号 (office_no): expected a 10-digit office number such as 4010100001, got "401010000"',
@@ -114,6 +115,7 @@ describe('readReport', () => {
       '工賃支払総額 (total_wages_yen): expected a whole number such as 1234 or 1,234, got "abc"',
       '市町村 (municipality) "架空市" is not in the municipality list: its area and code stay empty',
       'expected 7 fields like the header, found 6',
+      '事業所名 (office_name) is empty: a value is required',
     ]);
     // Rows with errors are held back; the warning row and the valid row are read.
     expect(report.rows.map((r) => r.office_no)).toEqual(['4010100008', '4010100010']);

@@ -92,6 +92,7 @@ describe('import page', () => {
     expect(errors).toEqual([
       ['2', '1', 'office_no'], ['3', '4', 'opened_on'], ['4', '4', 'opened_on'], ['5', '6', 'total_wages_yen'],
       ['6', '7', 'person_months'], ['7', '1', 'office_no'], ['8', '6', 'total_wages_yen'], ['11', '7', ''],
+      ['13', '2', 'office_name'],
     ]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '問題の一覧を CSV でダウンロード' }).click()]);
     const csv = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd()).data;
