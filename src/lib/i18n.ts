@@ -5,7 +5,6 @@ import type { Locale } from './format.ts';
 const messages = {
   siteName: { ja: '工賃向上計画ダッシュボード', en: 'Wage Plan Dashboard' },
   skipToContent: { ja: '本文へ移動', en: 'Skip to content' },
-  navOverview: { ja: '概要', en: 'Overview' },
   sampleTitle: { ja: 'サンプルデータ', en: 'Sample data' },
   sampleBody: {
     ja: 'この画面の数値は、計画に公表された集計値（図表6・図表12）に合うよう生成した架空の事業所データによるものです。実在の事業所の実績ではありません。',
