@@ -146,6 +146,20 @@ describe('permalinks and selections', () => {
   });
 });
 
+describe('printing', () => {
+  it('prints one chart per page', async () => {
+    const page = await withJs.newPage();
+    await page.goto(url('opening-years/'));
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // Three charts; the title and introduction share the first chart's page.
+    expect(await page.locator('figure.chart').count()).toBe(3);
+    expect(pages).toBe(3);
+    await page.close();
+  });
+});
+
 describe('with JavaScript', () => {
   it('sorts the municipality table by a column', async () => {
     const page = await withJs.newPage();
