@@ -14,6 +14,7 @@ const astroVite = await getViteConfig({ test: { name: 'components', include: ['t
 
 export default defineConfig({
   test: {
+    slowTestThreshold: shared.slowTestThreshold,
     projects: [
       { test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**'], ...shared } },
       astroVite,

@@ -5,7 +5,7 @@
 import type { ImportMessage, ImportRequest } from './import-worker.ts';
 import type { ReportIssue } from '../lib/reader/read-report.ts';
 import { toCsv } from '../lib/csv-export.ts';
-import { siteUrl } from '../lib/paths.ts';
+import { downloadBlob, fetchSiteText } from '../lib/browser/files.ts';
 import { formatCount, formatFiscalYear, formatYen, type Locale } from '../lib/format.ts';
 
 const root = document.querySelector<HTMLElement>('[data-import]')!;
@@ -22,21 +22,10 @@ const previewBox = $<HTMLElement>('[data-preview]');
 
 type ReadFile = Extract<ImportMessage, { type: 'file' }>;
 
-const fetchText = async (path: string) => {
-  const response = await fetch(siteUrl(path));
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.text();
-};
 let publishedCsv: Promise<string> | null = null;
 let municipalitiesCsv: Promise<string> | null = null;
 
-function download(name: string, content: string, type: string) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(new Blob([content], { type }));
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
+const download = (name: string, content: string, type: string) => downloadBlob(name, new Blob([content], { type }));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
   const el = Object.assign(document.createElement(tag), props);
@@ -49,8 +38,8 @@ async function handle(files: File[]) {
   reportBox.replaceChildren();
   previewBox.replaceChildren();
   progressList.replaceChildren();
-  publishedCsv ??= fetchText('data/reports.csv');
-  municipalitiesCsv ??= fetchText('data/municipalities.csv');
+  publishedCsv ??= fetchSiteText('data/reports.csv');
+  municipalitiesCsv ??= fetchSiteText('data/municipalities.csv');
   const bars = new Map<string, HTMLProgressElement>();
   for (const f of files) {
     const bar = element('progress', { max: 1, value: 0 });

@@ -8,6 +8,7 @@ import { sql as sqlLanguage } from '@codemirror/lang-sql';
 import { Table, tableToIPC } from 'apache-arrow';
 import { openPublishedDatabase, arrowRows, type BrowserSqlEngine, type LoadStep } from '../lib/browser/duckdb.ts';
 import { toCsv } from '../lib/csv-export.ts';
+import { downloadBlob } from '../lib/browser/files.ts';
 import { displayValue, toMarkdownTable } from '../lib/export-formats.ts';
 import { formatDuckDbError } from '../lib/duckdb-errors.ts';
 import type { Row } from '../lib/db/setup.ts';
@@ -275,19 +276,11 @@ function renderResults() {
   fillChartPicker();
 }
 
-function download(name: string, blob: Blob) {
-  const link = document.createElement('a');
-  link.href = URL.createObjectURL(blob);
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
-
 async function exportResult(kind: string) {
   if (!current) return;
   if (kind === 'csv') {
     const rows = sortedRows();
-    download('query.csv', new Blob([toCsv(current.columns, rows.map((r) => current!.columns.map((c) => {
+    downloadBlob('query.csv', new Blob([toCsv(current.columns, rows.map((r) => current!.columns.map((c) => {
       const v = r[c];
       return v === null || v === undefined ? null : typeof v === 'number' ? v : displayValue(v);
     })))], { type: 'text/csv;charset=utf-8' }));
@@ -299,7 +292,7 @@ async function exportResult(kind: string) {
     ]);
     await init({ module_or_path: wasmUrl });
     const bytes = writeParquet(WasmTable.fromIPCStream(tableToIPC(current.arrow, 'stream')));
-    download('query.parquet', new Blob([new Uint8Array(bytes)], { type: 'application/vnd.apache.parquet' }));
+    downloadBlob('query.parquet', new Blob([new Uint8Array(bytes)], { type: 'application/vnd.apache.parquet' }));
     setStatus(text('Parquet を書き出しました', 'Parquet written'));
   } else if (kind === 'markdown') {
     const markdown = toMarkdownTable(current.columns, sortedRows());

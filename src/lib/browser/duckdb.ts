@@ -9,7 +9,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { plainValue, setupDatabase, type Row, type SqlEngine } from '../db/setup.ts';
 import { checkPlan, type PlanConfig } from '../plan.ts';
-import { siteUrl } from '../paths.ts';
+import { fetchSiteText } from './files.ts';
 
 const sqlFiles = import.meta.glob('../sql/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 /** The indicator SQL, in file-name order like the Node side. */
@@ -92,12 +92,6 @@ export class BrowserSqlEngine implements SqlEngine {
   }
 }
 
-async function fetchText(path: string): Promise<string> {
-  const response = await fetch(siteUrl(path));
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return response.text();
-}
-
 export interface PublishedData {
   plan: PlanConfig;
   reportsCsv: string;
@@ -108,10 +102,10 @@ export interface PublishedData {
 /** The published reports and reference tables, as the build wrote them under /data/. */
 export async function fetchPublishedData(): Promise<PublishedData> {
   const [plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv] = await Promise.all([
-    fetchText('data/plan.json'),
-    fetchText('data/reports.csv'),
-    fetchText('data/national_averages.csv'),
-    fetchText('data/municipalities.csv'),
+    fetchSiteText('data/plan.json'),
+    fetchSiteText('data/reports.csv'),
+    fetchSiteText('data/national_averages.csv'),
+    fetchSiteText('data/municipalities.csv'),
   ]);
   return { plan: checkPlan(JSON.parse(plan)), reportsCsv, nationalAveragesCsv, municipalitiesCsv };
 }

@@ -1,0 +1,19 @@
+// Files in the browser: the site's own published files, and downloads the page hands over.
+
+import { siteUrl } from '../paths.ts';
+
+/** A file the build published, e.g. `data/reports.csv`. */
+export async function fetchSiteText(path: string): Promise<string> {
+  const response = await fetch(siteUrl(path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/** Offers `blob` as a download named `name`; nothing leaves the browser. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
