@@ -136,6 +136,27 @@ describe('permalinks and selections', () => {
     await page.close();
   });
 
+  it('a wage-band permalink reopens the chosen years: chart, table and CSV follow', async () => {
+    const page = await withJs.newPage();
+    await page.goto(url('en/wage-bands/?years=2006&years=2019&years=2023'));
+    await page.waitForSelector('#wage-bands[data-years="2006,2019,2023"]');
+    await expect(page.locator('#wage-bands h2').textContent()).resolves.toContain('FY2006, FY2019, FY2023');
+    const checked = await page.locator('input[name="years"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
+    expect(checked).toEqual(['2006', '2019', '2023']);
+    const headers = await page.locator('#wage-bands thead th').allTextContents();
+    expect(headers).toEqual(['Average monthly wage', 'FY2006 facilities', 'FY2006 share', 'FY2019 facilities', 'FY2019 share', 'FY2023 facilities', 'FY2023 share']);
+    // 193 facilities in FY2006 (図表6) are spread over the bands.
+    const fy2006 = await page.locator('#wage-bands tbody tr > :nth-child(2)').allTextContents();
+    expect(fy2006.reduce((s, t) => s + Number(t), 0)).toBe(193);
+    const csv = await page.evaluate(async () => new Uint8Array(await (await fetch(document.querySelector<HTMLAnchorElement>('#wage-bands a[download$=".csv"]')!.href)).arrayBuffer()));
+    const [header, ...rows] = parseCsv(new Uint8Array(Object.values(csv)));
+    expect(header).toHaveLength(headers.length);
+    expect(rows.map((r) => Number(r[1]))).toEqual(fy2006.map(Number));
+    const bars = await page.locator('#wage-bands .wide svg[role="img"] rect').count();
+    expect(bars).toBeGreaterThanOrEqual(18); // 6 bands × 3 years
+    await page.close();
+  });
+
   it('a year permalink with a chart anchor opens that year at that chart', async () => {
     const page = await withJs.newPage();
     await page.goto(url('en/years/fy2017/#fy2017-wage-bands'));

@@ -3,6 +3,7 @@
 
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { finishChart } from './accessible.ts';
 
 /** Charts are drawn twice: wide for desktops, narrow (larger type, fewer labels) for phones. */
 export type ChartSize = 'wide' | 'narrow';
@@ -16,19 +17,8 @@ export interface ChartText {
 
 export function renderPlotSvg(options: Plot.PlotOptions, text: ChartText): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const chart = Plot.plot({
-    ...options,
-    ariaLabel: text.label,
-    ariaDescription: text.description,
-    document: document as unknown as Document,
-  });
-  // A chart is one image to assistive technology; its numbers are in the table beside it.
-  // Plot labels its mark groups too, which ARIA forbids inside an image: drop those.
-  chart.setAttribute('role', 'img');
-  // So the same markup is also a valid standalone .svg file (the SVG download).
-  chart.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  for (const el of chart.querySelectorAll('[aria-label]')) el.removeAttribute('aria-label');
-  return chart.outerHTML;
+  const chart = Plot.plot({ ...options, document: document as unknown as Document });
+  return finishChart(chart, text).outerHTML;
 }
 
 /** The same chart for desktops and for phones; the page shows one by CSS media query. */

@@ -47,8 +47,8 @@ export function sitePages(data: SiteData): SitePage[] {
       nav: { ja: '工賃区分別', en: 'Wage bands' },
       title: (l) => (l === 'ja' ? '平均工賃月額別の事業所分布（図表8）' : 'Facilities by wage band (Figure 8)'),
       intro: (l) => (l === 'ja'
-        ? ['事業所ごとの平均工賃月額を6つの区分に分け、年度ごとの事業所数を比べます。計画の比較年度と最新年度を表示します。他の年度は年度別のページにあります。']
-        : ['Facilities grouped by their own average monthly wage into six bands, compared across the plan’s comparison years and the latest year. Other years are on the yearly pages.']),
+        ? ['事業所ごとの平均工賃月額を6つの区分に分け、年度ごとの事業所数を比べます。はじめは計画の比較年度と最新年度を表示します。比較する年度は選べます（選んだ年度はこのページのURLに残ります）。']
+        : ['Facilities grouped by their own average monthly wage into six bands, compared across years: at first the plan’s comparison years and the latest year. You can choose the years; the choice stays in this page’s URL.']),
       figures: (l) => [wageBandFigure(data, defaultWageBandYears(data), l, 'wage-bands')],
     },
     {
