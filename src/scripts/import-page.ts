@@ -5,7 +5,7 @@
 import type { ImportMessage, ImportRequest } from './import-worker.ts';
 import type { ReportIssue } from '../lib/reader/read-report.ts';
 import { toCsv } from '../lib/csv-export.ts';
-import { downloadBlob, fetchSiteText } from '../lib/browser/files.ts';
+import { downloadBlob, fetchPublishedData, type PublishedData } from '../lib/browser/files.ts';
 import { formatCount, formatFiscalYear, formatYen, type Locale } from '../lib/format.ts';
 
 const root = document.querySelector<HTMLElement>('[data-import]')!;
@@ -22,8 +22,8 @@ const previewBox = $<HTMLElement>('[data-preview]');
 
 type ReadFile = Extract<ImportMessage, { type: 'file' }>;
 
-let publishedCsv: Promise<string> | null = null;
-let municipalitiesCsv: Promise<string> | null = null;
+/** Fetched once: the worker checks against it and the preview loads it into DuckDB. */
+let publishedData: Promise<PublishedData> | null = null;
 
 const download = (name: string, content: string, type: string) => downloadBlob(name, new Blob([content], { type }));
 
@@ -38,8 +38,8 @@ async function handle(files: File[]) {
   reportBox.replaceChildren();
   previewBox.replaceChildren();
   progressList.replaceChildren();
-  publishedCsv ??= fetchSiteText('data/reports.csv');
-  municipalitiesCsv ??= fetchSiteText('data/municipalities.csv');
+  publishedData ??= fetchPublishedData();
+  const published = await publishedData;
   const bars = new Map<string, HTMLProgressElement>();
   for (const f of files) {
     const bar = element('progress', { max: 1, value: 0 });
@@ -49,8 +49,8 @@ async function handle(files: File[]) {
   }
   const request: ImportRequest = {
     files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
-    publishedCsv: await publishedCsv,
-    municipalitiesCsv: await municipalitiesCsv,
+    publishedCsv: published.reportsCsv,
+    municipalitiesCsv: published.municipalitiesCsv,
   };
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const results: ReadFile[] = [];
@@ -83,7 +83,7 @@ async function handle(files: File[]) {
   root.dataset.rowsRead = String(rows);
   renderReport(results, canonicalCsv);
   const valid = results.filter((r) => r.report.issues.every((i) => i.severity !== 'error') && r.rowCount > 0);
-  if (mergedCsv !== null) await renderPreview(new Set(valid.flatMap((r) => r.fiscalYears)), mergedCsv);
+  if (mergedCsv !== null) await renderPreview(new Set(valid.flatMap((r) => r.fiscalYears)), { ...published, reportsCsv: mergedCsv });
 }
 
 function renderReport(results: ReadFile[], canonicalCsv: Map<string, string>) {
@@ -143,18 +143,17 @@ export function issuesToCsv(issues: ReportIssue[]): string {
   return toCsv(['file', 'line', 'column', 'severity', 'field', 'value', 'message'], issues.map((i) => [i.file, i.line, i.column, i.severity, i.field ?? null, i.value ?? null, i.message]));
 }
 
-async function renderPreview(newYears: Set<number>, mergedCsv: string) {
+/** `data` is the published data with the dropped years merged in (by the worker). */
+async function renderPreview(newYears: Set<number>, data: PublishedData) {
   const status = element('p', { role: 'status' }, text('プレビューを準備中（DuckDB-WASM を読み込み中）…', 'Preparing the preview (loading DuckDB-WASM)…'));
   previewBox.replaceChildren(status);
-  const [{ openPublishedDatabase, fetchPublishedData }, Plot, charts, planCharts] = await Promise.all([
+  const [{ openPublishedDatabase }, Plot, charts, planCharts] = await Promise.all([
     import('../lib/browser/duckdb.ts'),
     import('@observablehq/plot'),
     import('../lib/charts/trend-charts.ts'),
     import('../lib/charts/plan-charts.ts'),
   ]);
-  const published = await fetchPublishedData();
-  // The worker merged the new years into the published ones (replacing the same years).
-  const engine = await openPublishedDatabase(() => {}, Promise.resolve({ ...published, reportsCsv: mergedCsv }));
+  const engine = await openPublishedDatabase(() => {}, Promise.resolve(data));
   await engine.lockDown();
   const yearly = (await engine.query('SELECT * FROM yearly_indicators ORDER BY fiscal_year')) as unknown as import('../lib/node/site-data.ts').YearlyIndicators[];
   const national = (await engine.query('SELECT * FROM national_averages ORDER BY fiscal_year')) as unknown as import('../lib/node/site-data.ts').NationalAverage[];
@@ -178,8 +177,8 @@ async function renderPreview(newYears: Set<number>, mergedCsv: string) {
       tr.insertCell().textContent = v;
     }
   }
-  const goal = { yen: published.plan.goal.average_monthly_wage_yen, fiscalYear: published.plan.goal.fiscal_year };
-  const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, goal, [...published.plan.baseline_fiscal_years, ...newYears], locale, innerWidth < 640 ? 'narrow' : 'wide'));
+  const goal = { yen: data.plan.goal.average_monthly_wage_yen, fiscalYear: data.plan.goal.fiscal_year };
+  const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, goal, [...data.plan.baseline_fiscal_years, ...newYears], locale, innerWidth < 640 ? 'narrow' : 'wide'));
   trend.setAttribute('role', 'img');
   trend.setAttribute('aria-label', text('平均工賃月額の推移（プレビュー）', 'Average monthly wage (preview)'));
   const years = previous === undefined ? [latestNew] : [previous, latestNew];

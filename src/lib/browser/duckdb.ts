@@ -8,8 +8,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { plainValue, setupDatabase, type Row, type SqlEngine } from '../db/setup.ts';
-import { checkPlan, type PlanConfig } from '../plan.ts';
-import { fetchSiteText } from './files.ts';
+import { fetchPublishedData, type PublishedData } from './files.ts';
 
 const sqlFiles = import.meta.glob('../sql/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 /** The indicator SQL, in file-name order like the Node side. */
@@ -90,24 +89,6 @@ export class BrowserSqlEngine implements SqlEngine {
       'SET lock_configuration = true',
     ]) await this.run(sql);
   }
-}
-
-export interface PublishedData {
-  plan: PlanConfig;
-  reportsCsv: string;
-  nationalAveragesCsv: string;
-  municipalitiesCsv: string;
-}
-
-/** The published reports and reference tables, as the build wrote them under /data/. */
-export async function fetchPublishedData(): Promise<PublishedData> {
-  const [plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv] = await Promise.all([
-    fetchSiteText('data/plan.json'),
-    fetchSiteText('data/reports.csv'),
-    fetchSiteText('data/national_averages.csv'),
-    fetchSiteText('data/municipalities.csv'),
-  ]);
-  return { plan: checkPlan(JSON.parse(plan)), reportsCsv, nationalAveragesCsv, municipalitiesCsv };
 }
 
 /** Starts DuckDB-WASM with every table and indicator view the published pages use. */

@@ -1,5 +1,6 @@
 // Files in the browser: the site's own published files, and downloads the page hands over.
 
+import { checkPlan, type PlanConfig } from '../plan.ts';
 import { siteUrl } from '../paths.ts';
 
 /** A file the build published, e.g. `data/reports.csv`. */
@@ -16,4 +17,22 @@ export function downloadBlob(name: string, blob: Blob): void {
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+export interface PublishedData {
+  plan: PlanConfig;
+  reportsCsv: string;
+  nationalAveragesCsv: string;
+  municipalitiesCsv: string;
+}
+
+/** The published reports and reference tables, as the build wrote them under /data/. */
+export async function fetchPublishedData(): Promise<PublishedData> {
+  const [plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv] = await Promise.all([
+    fetchSiteText('data/plan.json'),
+    fetchSiteText('data/reports.csv'),
+    fetchSiteText('data/national_averages.csv'),
+    fetchSiteText('data/municipalities.csv'),
+  ]);
+  return { plan: checkPlan(JSON.parse(plan)), reportsCsv, nationalAveragesCsv, municipalitiesCsv };
 }

@@ -6,7 +6,6 @@ export const COLORS = {
   goal: '#D55E00',
   newFormula: '#009E73',
   neutral: '#56B4E9',
-  grey: '#6b6b6b',
 } as const;
 
 export interface LegendItem {

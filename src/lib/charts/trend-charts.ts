@@ -10,7 +10,7 @@ import type { ChartSize } from './render.ts';
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 
 // Two short lines per tick so neighbouring years never collide: H29 / 2017, or FY / 2017.
-export const yearTick = (locale: Locale) => (fy: number) =>
+const yearTick = (locale: Locale) => (fy: number) =>
   `${locale === 'ja' ? warekiFiscalYearShort(fy) : 'FY'}\n${fy}`;
 
 export function averageWageTrendSpec(
