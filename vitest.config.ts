@@ -16,7 +16,9 @@ export default defineConfig({
   test: {
     slowTestThreshold: shared.slowTestThreshold,
     projects: [
-      { test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**'], ...shared } },
+      { test: { name: 'node', include: ['tests/**/*.test.ts'], exclude: ['tests/components/**', 'tests/browser/**'], ...shared } },
+      // Built sites in Chromium: dist/ and one site per fixture plan (built once, before these files).
+      { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], globalSetup: ['tests/browser/build-sites.ts'], ...shared, hookTimeout: 120_000 } },
       astroVite,
     ],
   },

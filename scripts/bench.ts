@@ -8,13 +8,14 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
-import { launchChromium, serveDist, CHROMIUM_PATH, type SiteServer } from './lib/chromium.ts';
-import { plannerFile } from '../tests/fixtures/planner-file.ts';
+import { launchChromium, serveDist, CHROMIUM_PATH, type SiteServer } from '../src/lib/node/chromium.ts';
+import { plannerFile } from '../src/lib/node/planner-file.ts';
+import { projectPaths } from '../src/lib/node/project.ts';
 import type { ReportRow } from '../src/lib/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -46,16 +47,22 @@ const node = process.execPath;
 // ---- data and builds -------------------------------------------------------------------
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
+// The data directory (KOUCHIN_DATA or data/), then copies of it with larger generated reports.
+const sampleData = projectPaths(ROOT).dataDir;
 const datasets = [
-  { name: 'sample (1×)', key: 'sample', reports: join(ROOT, 'data', 'reports') },
-  { name: '10×', key: 'x10', reports: join(WORK, 'x10'), scale: '10' },
-  { name: 'national', key: 'national', reports: join(WORK, 'national'), scale: 'national' },
+  { name: 'sample (1×)', key: 'sample', data: sampleData },
+  { name: '10×', key: 'x10', data: join(WORK, 'x10'), scale: '10' },
+  { name: 'national', key: 'national', data: join(WORK, 'national'), scale: 'national' },
 ];
 const builds: Record<string, { seconds: number; rows: number; outDir: string }> = {};
 for (const d of datasets) {
-  if (d.scale) timed(`generate ${d.name}`, node, [join(ROOT, 'scripts/generate-sample-data.ts'), '--scale', d.scale, '--out', d.reports]);
+  if (d.scale) {
+    mkdirSync(d.data, { recursive: true });
+    for (const part of ['plan.json', 'calibration.json', 'reference']) cpSync(join(sampleData, part), join(d.data, part), { recursive: true });
+    timed(`generate ${d.name}`, node, [join(ROOT, 'scripts/generate-sample-data.ts'), '--data', d.data, '--scale', d.scale]);
+  }
   const outDir = join('.cache', 'bench', `dist-${d.key}`);
-  const seconds = timed(`build ${d.name}`, astro, ['build', '--outDir', outDir], { KOUCHIN_REPORTS_DIR: d.reports, KOUCHIN_BENCH: '1' }) / 1000;
+  const seconds = timed(`build ${d.name}`, astro, ['build', '--outDir', outDir], { KOUCHIN_DATA: d.data, KOUCHIN_BENCH: '1' }) / 1000;
   const rows = readFileSync(join(ROOT, outDir, 'data', 'reports.csv'), 'utf8').trimEnd().split('\n').length - 1;
   builds[d.key] = { seconds, rows, outDir };
 }
@@ -146,11 +153,14 @@ async function consoleTimes(server: SiteServer, queries: string[]) {
 
 /** 100,000-row Shift_JIS file through the import page: rows/s and the longest main-thread task. */
 async function importThroughput(server: SiteServer) {
-  const source = Papa.parse<ReportRow>(readFileSync(join(ROOT, 'data/reports/fy2023.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  // The latest year's facilities of the published data, repeated under new office numbers.
+  const published = Papa.parse<ReportRow>(readFileSync(join(ROOT, builds.sample!.outDir, 'data', 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const latest = Math.max(...published.map((r) => Number(r.fiscal_year)));
+  const source = published.filter((r) => Number(r.fiscal_year) === latest);
   const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));
   // From disk, as a person picks it: Playwright's in-memory upload of 9 MB itself blocks the
   // page's main thread for about a second, which would be counted against the page.
-  const file = join(WORK, 'fy2030.csv');
+  const file = join(WORK, `fy${latest + 1}.csv`);
   const bytes = plannerFile(rows);
   writeFileSync(file, bytes);
   const results: { rowsPerSecond: number; readMs: number; longestTask: number }[] = [];

@@ -3,44 +3,51 @@
 //
 //   kouchin indicators [--data DIR] [--json]        per-fiscal-year indicators
 //   kouchin validate [--strict] [--data DIR] FILE…  FILE:LINE:COLUMN: message per problem
-//   kouchin normalize IN --out OUT                  the canonical UTF-8 CSV of a report file
+//   kouchin normalize [--data DIR] IN --out OUT     the canonical UTF-8 CSV of a report file
+//
+// DIR is a data directory (plan.json, reference/, reports/); without --data, KOUCHIN_DATA or
+// data/. Messages are in Japanese or English (KOUCHIN_LANG, else the system's locale).
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataError } from '../src/lib/data-error.ts';
+import { wordsFor } from '../src/lib/i18n/catalogue.ts';
+import { formatIndicator, indicatorLabel } from '../src/lib/indicators.ts';
 import { formatIssue, InvalidReportsError, openIndicatorDatabase } from '../src/lib/node/indicators.ts';
-import { loadMunicipalities, projectPaths, readReportFiles, reportFilesIn } from '../src/lib/node/project.ts';
+import { processLocale } from '../src/lib/node/locale.ts';
+import { loadDataDirectory, projectPaths, readReportFiles, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { readReport, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport } from '../src/lib/reader/validate.ts';
-import { formatFiscalYear, formatYen, formatCount } from '../src/lib/format.ts';
+import { selectView, type YearlyIndicators } from '../src/lib/views.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `usage:
-  kouchin indicators [--data DIR] [--json]         indicators per fiscal year (DIR default: data/reports)
-  kouchin validate [--strict] [--data DIR] FILE... check report files against the published ones in DIR;
+  kouchin indicators [--data DIR] [--json]         indicators per fiscal year
+  kouchin validate [--strict] [--data DIR] FILE... check report files against the published ones of DIR;
                                                    exit 1 on any error (or, with --strict, any warning)
-  kouchin normalize IN --out OUT                   write IN as a canonical UTF-8 CSV (data/reports/fyYYYY.csv)`;
+  kouchin normalize [--data DIR] IN --out OUT      write IN as a canonical UTF-8 CSV (DIR/reports/fyYYYY.csv)
+
+DIR: a data directory (plan.json, reference/, reports/); default KOUCHIN_DATA, else data/.`;
+
+const TABLE_COLUMNS = ['facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen'] as const;
 
 async function indicators(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const db = await openIndicatorDatabase(projectPaths(ROOT, values.data));
   try {
-    const rows = await db.engine.query('SELECT * FROM yearly_indicators ORDER BY fiscal_year');
+    const rows = (await db.engine.query(selectView('yearly_indicators', 'fiscal_year'))) as YearlyIndicators[];
     if (values.json) {
       console.log(JSON.stringify(rows, null, 2));
       return 0;
     }
-    const table = rows.map((r) => ({
-      年度: formatFiscalYear(r.fiscal_year as number, 'ja'),
-      施設数: formatCount(r.facilities as number, 'ja'),
-      延べ人数: formatCount(r.person_months as number, 'ja'),
-      工賃支払総額: formatYen(r.total_wages_yen as number, 'ja'),
-      平均工賃月額: formatYen(r.average_monthly_wage_yen as number, 'ja'),
-      '平均工賃月額（新算定式）': r.average_monthly_wage_new_yen === null ? '—' : formatYen(r.average_monthly_wage_new_yen as number, 'ja'),
-    }));
-    console.table(table);
+    const words = wordsFor(processLocale());
+    console.table(rows.map((r) => Object.fromEntries([
+      [indicatorLabel('fiscal_year', words), words.fy(r.fiscal_year)],
+      ...TABLE_COLUMNS.map((c) => [indicatorLabel(c, words), formatIndicator(c, r[c], words)]),
+    ])));
     return 0;
   } finally {
     db.engine.close();
@@ -67,7 +74,7 @@ function validate(args: string[]): number {
     return 2;
   }
   const paths = projectPaths(ROOT, values.data);
-  const municipalities = loadMunicipalities(paths.dataDir);
+  const { municipalities } = loadDataDirectory(paths);
   // Published rows of other files, to compare with the previous year.
   const checked = new Set(positionals.map((f) => resolve(f)));
   const published = existsSync(paths.reportsDir)
@@ -93,7 +100,7 @@ function validate(args: string[]): number {
 }
 
 function normalize(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, data: { type: 'string' } } });
   if (positionals.length !== 1 || !values.out) {
     console.error(USAGE);
     return 2;
@@ -101,7 +108,7 @@ function normalize(args: string[]): number {
   const file = positionals[0]!;
   const bytes = readFileBytes(file);
   if (!bytes) return 1;
-  const report: ReportFile = readReport(bytes, file, { municipalities: loadMunicipalities(projectPaths(ROOT).dataDir) });
+  const report: ReportFile = readReport(bytes, file, { municipalities: loadDataDirectory(projectPaths(ROOT, values.data)).municipalities });
   const errors = report.issues.filter((i) => i.severity === 'error');
   for (const issue of report.issues) console.error(formatIssue(issue));
   if (errors.length > 0) {
@@ -122,7 +129,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   } catch (e) {
-    if (e instanceof InvalidReportsError) {
+    if (e instanceof InvalidReportsError || e instanceof DataError) {
       console.error(e.message);
       return 1;
     }

@@ -4,7 +4,7 @@
 
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { launchChromium, serveDist } from './lib/chromium.ts';
+import { launchChromium, serveDist } from '../src/lib/node/chromium.ts';
 
 function pagesIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

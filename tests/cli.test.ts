@@ -1,37 +1,53 @@
-// The kouchin command line, run as a user runs it.
+// The kouchin command line, run as a user runs it, on the fixture data directories.
 
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.ts';
+import { fixtureDir, ROOT } from './helpers.ts';
 import { EXCEL_EXPORT } from './fixtures/excel-export.ts';
 
 const CLI = join(ROOT, 'scripts/kouchin.ts');
-const kouchin = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+const kouchin = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KOUCHIN_LANG: 'en', ...env } });
+const KYOTO = fixtureDir('kyoto');
 
 const dir = mkdtempSync(join(tmpdir(), 'kouchin-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A data directory with the 京都府 fixture's plan and reference tables and the given report files. */
+function dataDirectory(name: string, reports: Record<string, string | Uint8Array>): string {
+  const data = join(dir, name);
+  cpSync(join(KYOTO, 'plan.json'), join(data, 'plan.json'));
+  cpSync(join(KYOTO, 'reference'), join(data, 'reference'), { recursive: true });
+  mkdirSync(join(data, 'reports'));
+  for (const [file, content] of Object.entries(reports)) writeFileSync(join(data, 'reports', file), content);
+  return data;
+}
+
 describe('kouchin indicators', () => {
-  it('--json reproduces 図表6 from the shipped data', () => {
-    const result = kouchin('indicators', '--json');
+  it('--json gives the indicators of the data directory named by --data', () => {
+    const result = kouchin(['indicators', '--data', KYOTO, '--json']);
     expect(result.status, result.stderr).toBe(0);
-    const years = JSON.parse(result.stdout) as Record<string, number | null>[];
-    const pick = (fy: number) => years.find((y) => y.fiscal_year === fy);
-    expect(pick(2006)).toMatchObject({ facilities: 193, person_months: 67_850, total_wages_yen: 791_398_746, average_monthly_wage_yen: 11_664 });
-    expect(pick(2017)).toMatchObject({ facilities: 464, person_months: 100_539, total_wages_yen: 1_391_557_260, average_monthly_wage_yen: 13_841 });
-    expect(pick(2019)).toMatchObject({ facilities: 503, person_months: 117_135, total_wages_yen: 1_665_122_838, average_monthly_wage_yen: 14_215 });
-    for (const y of years) expect(Object.keys(y)).toEqual(expect.arrayContaining(['fiscal_year', 'facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen']));
+    // Worked out by hand in tests/indicator-sql.test.ts.
+    expect(JSON.parse(result.stdout)).toEqual([
+      { fiscal_year: 2021, facilities: 7, facilities_reported: 7, person_months: 75, total_wages_yen: 994_993, average_monthly_wage_yen: 13_267, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
+      { fiscal_year: 2022, facilities: 7, facilities_reported: 7, person_months: 74, total_wages_yen: 761_053, average_monthly_wage_yen: 10_285, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
+      { fiscal_year: 2023, facilities: 8, facilities_reported: 8, person_months: 87, total_wages_yen: 1_215_117, average_monthly_wage_yen: 13_967, average_monthly_wage_new_yen: 20_789, facilities_new_formula: 4 },
+    ]);
   });
 
-  it('--data DIR totals a Shift_JIS report with Japanese headers', () => {
-    const data = join(dir, 'sjis');
-    mkdirSync(data);
-    writeFileSync(join(data, 'fy2019.csv'), iconv.encode(EXCEL_EXPORT, 'Shift_JIS'));
-    const result = kouchin('indicators', '--data', data, '--json');
+  it('takes the data directory from KOUCHIN_DATA too', () => {
+    const result = kouchin(['indicators', '--json'], { KOUCHIN_DATA: fixtureDir('tottori') });
+    expect(result.status, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { total_wages_yen: number }[]).map((y) => y.total_wages_yen)).toEqual([565_005, 644_990]);
+  });
+
+  it('totals a Shift_JIS report with Japanese headers', () => {
+    const data = dataDirectory('sjis', { 'fy2019.csv': iconv.encode(EXCEL_EXPORT, 'Shift_JIS') });
+    const result = kouchin(['indicators', '--data', data, '--json']);
     expect(result.status, result.stderr).toBe(0);
     // 1,234,567 + 2,000,000 yen over 100 + 150 person-months = 12,938.268 → 12,938
     expect(JSON.parse(result.stdout)).toEqual([
@@ -39,25 +55,41 @@ describe('kouchin indicators', () => {
     ]);
   });
 
-  it('refuses a folder with an invalid report, naming the problem', () => {
-    const result = kouchin('indicators', '--data', join(ROOT, 'tests/fixtures/invalid'));
+  it('refuses a data directory with an invalid report, naming the problem', () => {
+    const data = dataDirectory('invalid', { 'fy2019.csv': readFileSync(join(ROOT, 'tests/fixtures/invalid/fy2019.csv')) });
+    const result = kouchin(['indicators', '--data', data]);
     expect(result.status).toBe(1);
+    expect(result.stderr).toContain('9 error(s) in the report files:'); // and one warning, not counted
     expect(result.stderr).toContain('fy2019.csv:2:1: 事業所番号 (office_no): expected a 10-digit office number');
   });
 
-  it('prints a readable table by default', () => {
-    const result = kouchin('indicators');
-    expect(result.status).toBe(0);
-    expect(result.stdout).toContain('令和元年度（2019年度）');
-    expect(result.stdout).toContain('14,215円');
+  it('refuses an invalid plan.json with the file and the key, in the chosen language', () => {
+    const data = dataDirectory('bad-plan', {});
+    const plan = JSON.parse(readFileSync(join(data, 'plan.json'), 'utf8'));
+    delete plan.areas;
+    writeFileSync(join(data, 'plan.json'), JSON.stringify(plan));
+    const result = kouchin(['indicators', '--data', data], { KOUCHIN_LANG: 'ja' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(new RegExp(`^${join(data, 'plan.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: areas: .*配列`));
+  });
+
+  it('prints a readable table in the chosen language', () => {
+    const ja = kouchin(['indicators', '--data', KYOTO], { KOUCHIN_LANG: 'ja' });
+    expect(ja.status).toBe(0);
+    expect(ja.stdout).toContain('令和3年度（2021年度）');
+    expect(ja.stdout).toContain('13,267円');
+    expect(ja.stdout).toContain('平均工賃月額');
+    const en = kouchin(['indicators', '--data', KYOTO]);
+    expect(en.stdout).toContain('FY2021');
+    expect(en.stdout).toContain('¥13,267');
   });
 });
 
 describe('kouchin validate', () => {
   it('prints FILE:LINE:COLUMN: message for each problem and exits 1', () => {
     const file = join(ROOT, 'tests/fixtures/invalid/fy2019.csv');
-    // Compared with a folder holding no other year, so only the file's own problems show.
-    const result = kouchin('validate', '--data', join(ROOT, 'tests/fixtures/invalid'), file);
+    // Compared with a data directory holding no other year, so only the file's own problems show.
+    const result = kouchin(['validate', '--data', dataDirectory('empty', {}), file]);
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
     // 10 problems of the reader, plus ¥100 averages (1,000 ÷ 10) on the two rows it reads.
@@ -69,45 +101,42 @@ describe('kouchin validate', () => {
     for (const line of lines) expect(line).toMatch(/^.+:\d+:\d+: /);
   });
 
-  it('exits 0 for valid files; warnings show but fail only with --strict', () => {
-    const result = kouchin('validate', join(ROOT, 'data/reports/fy2019.csv'), join(ROOT, 'data/reports/fy2023.csv'));
+  it('exits 0 for a valid file; warnings show but fail only with --strict', () => {
+    // FY2022 of the fixture against its other years: K6 (2610000006) reported FY2021 and is missing.
+    const file = join(KYOTO, 'reports/fy2022.csv');
+    const result = kouchin(['validate', '--data', KYOTO, file]);
     expect(result.status, result.stdout).toBe(0);
-    // The sample panel closes a few facilities each year: FY2023 misses some FY2022 offices.
-    const warnings = result.stdout.trim().split('\n');
-    expect(warnings.length).toBeGreaterThan(0);
-    for (const w of warnings) expect(w).toMatch(/fy20(19|23)\.csv:1:2: warning: 事業所番号 \(office_no\) \d{10} .* is missing from FY20(19|23)/);
-    expect(kouchin('validate', '--strict', join(ROOT, 'data/reports/fy2023.csv')).status).toBe(1);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      `${file}:1:2: warning: 事業所番号 (office_no) 2610000006 (わかば共働舎) reported for FY2021 is missing from FY2022: closed, or left out?`,
+    ]);
+    expect(result.stderr).toContain('7 facilities read, 0 error(s), 1 warning(s) [utf-8]');
+    expect(kouchin(['validate', '--strict', '--data', KYOTO, file]).status).toBe(1);
+    expect(kouchin(['validate', '--strict', '--data', KYOTO, join(KYOTO, 'reports/fy2023.csv')]).status).toBe(0);
   });
 
-  it('normalize writes the canonical CSV that data/reports holds', () => {
+  it('normalize writes the canonical CSV a data directory holds', () => {
     const out = join(dir, 'normalized.csv');
     const data = join(dir, 'fy2019.csv');
     writeFileSync(data, iconv.encode(EXCEL_EXPORT, 'Shift_JIS'));
-    const result = kouchin('normalize', data, '--out', out);
+    const result = kouchin(['normalize', '--data', KYOTO, data, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe([
       'fiscal_year,office_no,office_name,corporation_name,municipality,municipality_code,area,opened_on,capacity,total_wages_yen,person_months,user_days,open_days,own_business,contract_work,agri_welfare,sales_yen,main_work',
-      '2019,4010100001,ひまわり作業所,,久留米市,40203,筑後,2019-05-01,20,1234567,100,,,1,0,0,,',
-      '2019,4010100002,"さくら工房,第二",,北九州市小倉北区,40106,北九州,2017-04-01,20,2000000,150,,,1,2,1,,',
+      '2019,4010100001,ひまわり作業所,,宇治市,26204,山城北,2019-05-01,20,1234567,100,,,1,0,0,,',
+      '2019,4010100002,"さくら工房,第二",,京都市左京区,26103,京都・乙訓,2017-04-01,20,2000000,150,,,1,2,1,,',
       '',
     ].join('\n'));
-    expect(kouchin('normalize', join(ROOT, 'tests/fixtures/invalid/fy2019.csv'), '--out', join(dir, 'bad.csv')).status).toBe(1);
-  });
-
-  it('accepts the example file of docs/data-format.md', () => {
-    const result = kouchin('validate', '--data', join(ROOT, 'docs'), join(ROOT, 'docs/fy2023-example.csv'));
-    expect(result.status, result.stdout).toBe(0);
-    expect(result.stderr).toContain('2 facilities read, 0 error(s), 0 warning(s) [utf-8]');
+    expect(kouchin(['normalize', '--data', KYOTO, join(ROOT, 'tests/fixtures/invalid/fy2019.csv'), '--out', join(dir, 'bad.csv')]).status).toBe(1);
   });
 
   it('reports a file it cannot read', () => {
-    const result = kouchin('validate', join(dir, 'missing.csv'));
+    const result = kouchin(['validate', '--data', KYOTO, join(dir, 'missing.csv')]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('missing.csv:1:1: cannot read the file (ENOENT)');
   });
 
   it('explains its usage when called wrongly', () => {
-    const result = kouchin('frobnicate');
+    const result = kouchin(['frobnicate']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('usage:');
   });

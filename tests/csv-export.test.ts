@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../src/lib/csv-export.ts';
 import { cellValue, csvHeader, formatCell } from '../src/lib/figures/types.ts';
+import { en, ja } from './helpers.ts';
 
 describe('toCsv', () => {
   it('starts with a UTF-8 BOM and ends lines with CRLF, as Excel expects', () => {
@@ -22,16 +23,18 @@ describe('toCsv', () => {
 
 describe('figure cells', () => {
   it('carry in the CSV the value the table shows', () => {
-    expect([cellValue(0.34857, 'share'), formatCell(0.34857, 'share', 'ja')]).toEqual([34.9, '34.9%']);
-    expect([cellValue(160.6217, 'percent'), formatCell(160.6217, 'percent', 'en')]).toEqual([160.6, '160.6%']);
-    expect([cellValue(1_665_122_838, 'count'), formatCell(1_665_122_838, 'count', 'ja')]).toEqual([1_665_122_838, '1,665,122,838']);
-    expect([cellValue(-275, 'change'), formatCell(-275, 'change', 'ja')]).toEqual([-275, '−275']);
-    expect(formatCell(null, 'yen', 'ja')).toBe('—');
+    expect([cellValue(0.34857, 'share'), formatCell(0.34857, 'share', ja)]).toEqual([34.9, '34.9%']);
+    expect([cellValue(160.6217, 'percent'), formatCell(160.6217, 'percent', en)]).toEqual([160.6, '160.6%']);
+    expect([cellValue(1_665_122_838, 'count'), formatCell(1_665_122_838, 'count', ja)]).toEqual([1_665_122_838, '1,665,122,838']);
+    expect([cellValue(-275, 'change'), formatCell(-275, 'change', ja)]).toEqual([-275, '−275']);
+    expect(formatCell(null, 'yen', ja)).toBe('—');
+    // Yen columns carry the unit in their header, so cells show the bare number.
+    expect([cellValue(14_215, 'yen'), formatCell(14_215, 'yen', en), formatCell(-380, 'change_yen', ja)]).toEqual([14_215, '14,215', '−380']);
   });
 
   it('names the unit of shares in the CSV header', () => {
-    expect(csvHeader({ label: '割合', kind: 'share' }, 'ja')).toBe('割合（%）');
-    expect(csvHeader({ label: 'Share', kind: 'share' }, 'en')).toBe('Share (%)');
-    expect(csvHeader({ label: '平均工賃月額（円）', kind: 'count' }, 'ja')).toBe('平均工賃月額（円）');
+    expect(csvHeader({ label: '割合', format: 'share' }, ja)).toBe('割合（%）');
+    expect(csvHeader({ label: 'Share', format: 'share' }, en)).toBe('Share (%)');
+    expect(csvHeader({ label: '平均工賃月額（円）', format: 'yen' }, ja)).toBe('平均工賃月額（円）');
   });
 });

@@ -1,31 +1,51 @@
-// Shared test setup: a DuckDB database built from hand-made rows with the project's plan.
+// Shared test setup: the fixture data directories (tests/fixtures/plans/*), the data
+// directory under test (KOUCHIN_DATA or data/), and databases built from hand-made rows.
 
 import { join, resolve } from 'node:path';
 import { setupDatabase } from '../src/lib/db/setup.ts';
+import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { NodeSqlEngine } from '../src/lib/node/duckdb.ts';
-import { indicatorSql } from '../src/lib/node/indicators.ts';
-import { loadPlan, projectPaths, readText } from '../src/lib/node/project.ts';
+import { indicatorSql, openIndicatorDatabase } from '../src/lib/node/indicators.ts';
+import { loadDataDirectory, projectPaths, type ProjectPaths } from '../src/lib/node/project.ts';
+import { querySite, type Site } from '../src/lib/node/site-data.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { REPORT_COLUMNS, type ReportRow } from '../src/lib/schema.ts';
-import type { PlanConfig } from '../src/lib/plan.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const PATHS = projectPaths(ROOT);
+
+/** The fixture plans: 京都府 (wards, 7 bands, groups 1–3 + 4年目以降) and 鳥取県 (4 bands, no baselines). */
+export const FIXTURES = ['kyoto', 'tottori'] as const;
+export type FixtureName = (typeof FIXTURES)[number];
+export const fixtureDir = (name: FixtureName) => join(ROOT, 'tests', 'fixtures', 'plans', name);
+export const fixturePaths = (name: FixtureName): ProjectPaths => projectPaths(ROOT, fixtureDir(name));
+
+/** The data directory the build and `npm test` use: KOUCHIN_DATA, else data/. */
+export const DATA_PATHS = projectPaths(ROOT);
+
+export const ja = wordsFor('ja');
+export const en = wordsFor('en');
 
 /** A full report row from the fields a test cares about; the rest are empty. */
 export function row(fields: Partial<ReportRow> & { fiscal_year: number; office_no: string }): ReportRow {
   const base: ReportRow = Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, null]));
-  return { ...base, office_name: `事業所${fields.office_no}`, municipality: '久留米市', ...fields };
+  return { ...base, office_name: `事業所${fields.office_no}`, municipality: '宇治市', ...fields };
 }
 
-export async function databaseOf(rows: ReportRow[], plan: PlanConfig = loadPlan(PATHS.dataDir)): Promise<NodeSqlEngine> {
+/** A database of hand-made rows under a fixture's plan and reference tables. */
+export async function databaseOf(rows: ReportRow[], fixture: FixtureName = 'kyoto'): Promise<NodeSqlEngine> {
+  const paths = fixturePaths(fixture);
+  const data = loadDataDirectory(paths, 'en');
   const engine = await NodeSqlEngine.create();
-  await setupDatabase(engine, {
-    plan,
-    reportsCsv: reportsToCanonicalCsv(rows),
-    nationalAveragesCsv: readText(join(PATHS.dataDir, 'reference', 'national_averages.csv')),
-    municipalitiesCsv: readText(join(PATHS.dataDir, 'reference', 'municipalities.csv')),
-    indicatorSql: indicatorSql(PATHS.sqlDir),
-  });
+  await setupDatabase(engine, { ...data, reportsCsv: reportsToCanonicalCsv(rows), indicatorSql: indicatorSql(paths.sqlDir) });
   return engine;
+}
+
+/** Everything the pages of a data directory's site show, from its report files. */
+export async function siteOf(paths: ProjectPaths): Promise<Site> {
+  const db = await openIndicatorDatabase(paths, 'en');
+  try {
+    return await querySite(db);
+  } finally {
+    db.engine.close();
+  }
 }

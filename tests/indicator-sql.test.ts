@@ -1,124 +1,224 @@
-// The indicator SQL on small hand-made data. Every expected value is worked out by hand
-// in the comment beside it.
+// The indicator SQL on the 京都府 fixture (tests/fixtures/plans/kyoto): 8 facilities over
+// FY2021–FY2023, 7 wage bands (3千円 | 5千円 | 10千円 | 15千円 | 20千円 | 30千円 edges), opening
+// groups 1年目, 2年目, 3年目, 4年目以降, baseline FY2021, goal ¥19,000 in FY2026. Every expected
+// value is worked out by hand in the comment beside it, from the report files:
+//
+//        opened      FY2021 W / P         FY2022 W / P        FY2023 W / P
+//   K1   2015-04-01  150,001 / 10         160,000 / 10        170,000 / 10   京都市北区   京都・乙訓
+//   K2   2020-03-31   29,995 / 10          40,010 / 10         45,000 / 10   京都市左京区 京都・乙訓
+//   K3   2021-04-01   98,000 / 8          110,000 / 10        121,000 / 11   宇治市       山城北
+//   K4   2018-06-01  240,000 / 12         250,000 / 12        262,000 / 12   舞鶴市       中丹
+//   K5   2010-01-15   60,000 / 12          66,000 / 12         72,000 / 12   京丹後市     丹後
+//   K6   2019-04-01  371,998 / 12         (not reporting)     396,117 / 12   亀岡市       南丹
+//   K7   2005-10-01   44,999 / 11          45,028 / 10         50,000 / 10   木津川市     山城南
+//   K8   2022-04-01  —                     90,015 / 10         99,000 / 10   長岡京市     京都・乙訓
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { IndicatorDatabase } from '../src/lib/node/indicators.ts';
+import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
 import type { NodeSqlEngine } from '../src/lib/node/duckdb.ts';
-import { databaseOf, row } from './helpers.ts';
+import { databaseOf, fixturePaths, row } from './helpers.ts';
 
+let kyoto: IndicatorDatabase;
 let db: NodeSqlEngine;
-
 beforeAll(async () => {
-  db = await databaseOf([
-    // FY2020: rounding and band edges (bands: <5,000 | 5,000–10,000 | … | 20,000–25,000 | ≥25,000).
-    row({ fiscal_year: 2020, office_no: '4000000001', total_wages_yen: 15_000, person_months: 2, opened_on: '2020-04-01' }), // 7,500
-    row({ fiscal_year: 2020, office_no: '4000000002', total_wages_yen: 10_001, person_months: 2, opened_on: '2020-03-31' }), // 5,000.5 → 5,001
-    row({ fiscal_year: 2020, office_no: '4000000003', total_wages_yen: 9_999, person_months: 2, opened_on: '2015-04-01' }), // 4,999.5 → 5,000
-    row({ fiscal_year: 2020, office_no: '4000000004', total_wages_yen: 9_997, person_months: 2, opened_on: '2016-03-31' }), // 4,998.5 → 4,999
-    row({ fiscal_year: 2020, office_no: '4000000005', total_wages_yen: 40_000, person_months: 2, opened_on: '2016-04-01' }), // 20,000
-    row({ fiscal_year: 2020, office_no: '4000000006', total_wages_yen: 39_998, person_months: 2, opened_on: '2010-01-01' }), // 19,999
-    row({ fiscal_year: 2020, office_no: '4000000007', total_wages_yen: 0, person_months: 0, opened_on: '2010-01-01' }), // no average
-    // FY2021: the new formula and the activity mix.
-    row({ fiscal_year: 2021, office_no: '4000000001', total_wages_yen: 120_000, person_months: 12, user_days: 480, open_days: 240, own_business: 2, contract_work: 1, agri_welfare: 0 }),
-    row({ fiscal_year: 2021, office_no: '4000000002', total_wages_yen: 60_000, person_months: 6, user_days: 250, open_days: 250, own_business: 0, contract_work: 1, agri_welfare: 1 }),
-    row({ fiscal_year: 2021, office_no: '4000000003', total_wages_yen: 30_000, person_months: 6, own_business: 1, contract_work: 0, agri_welfare: 0 }),
-    // FY2022: an exact half at the prefecture level: 25 ÷ 10 = 2.5 → 3 (half-even would give 2).
-    row({ fiscal_year: 2022, office_no: '4000000001', total_wages_yen: 25, person_months: 10 }),
-  ]);
+  kyoto = await openIndicatorDatabase(fixturePaths('kyoto'), 'en');
+  db = kyoto.engine;
 });
-afterAll(() => db?.close());
+afterAll(() => kyoto?.engine.close());
+
+const q = (sql: string) => db.query(sql);
+
+describe('macros', () => {
+  it('rounds half-up in exact integer arithmetic, and to one decimal', async () => {
+    const [r] = await q(`SELECT half_up_div(5, 2) AS a, half_up_div(7, 2) AS b, half_up_div(9999, 2) AS c,
+      half_up_div(1, 0) AS zero, half_up_div_1dp(41, 4) AS d, half_up_div_1dp(123, 12) AS e,
+      fiscal_year_of(DATE '2020-03-31') AS before_april, fiscal_year_of(DATE '2020-04-01') AS april`);
+    // 2.5 → 3 and 3.5 → 4 (half-even would give 2 and 4); 4,999.5 → 5,000; 10.25 → 10.3; 10.25 → 10.3
+    expect(r).toEqual({ a: 3, b: 4, c: 5_000, zero: null, d: 10.3, e: 10.3, before_april: 2019, april: 2020 });
+  });
+});
 
 describe('facility_years', () => {
   it('rounds each facility average half-up and puts it in the band whose lower bound it reaches', async () => {
-    const rows = await db.query(`SELECT office_no, average_monthly_wage_yen AS avg, wage_band_no AS band
-      FROM facility_years WHERE fiscal_year = 2020 ORDER BY office_no`);
+    const rows = await q(`SELECT office_no, average_monthly_wage_yen AS avg, wage_band_no AS band,
+        years_since_opening AS years, opening_group_no AS grp
+      FROM facility_years WHERE fiscal_year = 2021 ORDER BY office_no`);
     expect(rows).toEqual([
-      { office_no: '4000000001', avg: 7_500, band: 2 },
-      { office_no: '4000000002', avg: 5_001, band: 2 },
-      { office_no: '4000000003', avg: 5_000, band: 2 }, // exactly 5,000 is in 5,000–10,000
-      { office_no: '4000000004', avg: 4_999, band: 1 },
-      { office_no: '4000000005', avg: 20_000, band: 5 }, // exactly 20,000 is in 20,000–25,000
-      { office_no: '4000000006', avg: 19_999, band: 4 },
-      { office_no: '4000000007', avg: null, band: null }, // zero person-months: no average, no band
+      { office_no: '2610000001', avg: 15_000, band: 5, years: 7, grp: 4 }, // 15,000.1; opened FY2015
+      { office_no: '2610000002', avg: 3_000, band: 2, years: 3, grp: 3 }, // 2,999.5 → 3,000, the band's lower bound; 31 March 2020 is FY2019
+      { office_no: '2610000003', avg: 12_250, band: 4, years: 1, grp: 1 }, // opened 1 April 2021: its first year
+      { office_no: '2610000004', avg: 20_000, band: 6, years: 4, grp: 4 }, // exactly 20,000 is in 20千円以上
+      { office_no: '2610000005', avg: 5_000, band: 3, years: 13, grp: 4 }, // 15 January 2010 is FY2009
+      { office_no: '2610000006', avg: 31_000, band: 7, years: 3, grp: 3 },
+      { office_no: '2610000007', avg: 4_091, band: 2, years: 17, grp: 4 }, // 44,999 ÷ 11 = 4,090.8
     ]);
   });
 
-  it('counts years since opening by fiscal year, which starts on 1 April', async () => {
-    const rows = await db.query(`SELECT office_no, years_since_opening AS years, opening_group_ja AS grp
-      FROM facility_years WHERE fiscal_year = 2020 ORDER BY office_no`);
-    expect(rows.map((r) => [r.office_no, r.years, r.grp])).toEqual([
-      ['4000000001', 1, '1年目'], // opened 2020-04-01: FY2020
-      ['4000000002', 2, '2年目'], // opened 2020-03-31: FY2019
-      ['4000000003', 6, '6年目以降'], // FY2015 → 2020 − 2015 + 1
-      ['4000000004', 6, '6年目以降'], // 2016-03-31 is still FY2015
-      ['4000000005', 5, '5年目'], // 2016-04-01 is FY2016
-      ['4000000006', 12, '6年目以降'], // 2010-01-01 is FY2009
-      ['4000000007', 12, '6年目以降'],
-    ]);
+  it('gives no average, band or group to a row without person-months or opening date', async () => {
+    const engine = await databaseOf([row({ fiscal_year: 2021, office_no: '2600000001', total_wages_yen: 0, person_months: 0 })]);
+    try {
+      expect(await engine.query('SELECT average_monthly_wage_yen AS a, wage_band_no AS b, opening_group_no AS g FROM facility_years'))
+        .toEqual([{ a: null, b: null, g: null }]);
+      // …and it is reported, but not counted in the average.
+      expect(await engine.query('SELECT facilities, facilities_reported FROM yearly_indicators')).toEqual([{ facilities: 0, facilities_reported: 1 }]);
+    } finally {
+      engine.close();
+    }
   });
 });
 
 describe('yearly_indicators', () => {
-  it('sums wages and person-months over facilities with person-months, and rounds Σ÷Σ half-up', async () => {
-    const rows = await db.query('SELECT * FROM yearly_indicators ORDER BY fiscal_year');
-    expect(rows[0]).toMatchObject({
-      fiscal_year: 2020,
-      facilities: 6, // the zero person-month facility is reported but not in the average
-      facilities_reported: 7,
-      person_months: 12,
-      total_wages_yen: 124_995, // 15,000 + 10,001 + 9,999 + 9,997 + 40,000 + 39,998
-      average_monthly_wage_yen: 10_416, // 124,995 ÷ 12 = 10,416.25
-      average_monthly_wage_new_yen: null, // nobody reported user-days and open days
-    });
-    expect(rows[1]).toMatchObject({
-      fiscal_year: 2021,
-      average_monthly_wage_yen: 8_750, // 210,000 ÷ 24
-      // (120,000 + 60,000) ÷ (480/240 + 250/250) ÷ 12 = 180,000 ÷ 3 ÷ 12
-      average_monthly_wage_new_yen: 5_000,
-      facilities_new_formula: 2,
-    });
-    expect(rows[2]).toMatchObject({ fiscal_year: 2022, average_monthly_wage_yen: 3 });
+  it('sums wages and person-months and rounds Σ ÷ Σ half-up; the new formula over the facilities reporting both', async () => {
+    expect(await q('SELECT * FROM yearly_indicators ORDER BY fiscal_year')).toEqual([
+      // 994,993 ÷ 75 = 13,266.6
+      { fiscal_year: 2021, facilities: 7, facilities_reported: 7, person_months: 75, total_wages_yen: 994_993, average_monthly_wage_yen: 13_267, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
+      // 761,053 ÷ 74 = 10,284.5 exactly: half-up gives 10,285 (half-even would give 10,284)
+      { fiscal_year: 2022, facilities: 7, facilities_reported: 7, person_months: 74, total_wages_yen: 761_053, average_monthly_wage_yen: 10_285, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
+      // 1,215,117 ÷ 87 = 13,966.9. New formula: K1, K2, K4, K6 wages 873,117 over daily users
+      // 250/250 + 120/240 + 240/240 + 240/240 = 3.5, so 873,117 ÷ 3.5 ÷ 12 = 20,788.5 → 20,789
+      { fiscal_year: 2023, facilities: 8, facilities_reported: 8, person_months: 87, total_wages_yen: 1_215_117, average_monthly_wage_yen: 13_967, average_monthly_wage_new_yen: 20_789, facilities_new_formula: 4 },
+    ]);
+  });
+});
+
+describe('indicator_changes', () => {
+  it('compares each year with the previous reported year and with each earlier baseline', async () => {
+    const rows = await q(`SELECT fiscal_year, basis, compared_fiscal_year, indicator, value, compared_value, change, round(change_pct, 4) AS pct
+      FROM indicator_changes ORDER BY fiscal_year, basis, indicator`);
+    expect(rows.filter((r) => r.indicator === 'average_monthly_wage_yen')).toEqual([
+      // FY2021 is the baseline and the first year: nothing to compare with.
+      { fiscal_year: 2022, basis: 'baseline', compared_fiscal_year: 2021, indicator: 'average_monthly_wage_yen', value: 10_285, compared_value: 13_267, change: -2_982, pct: -22.4768 },
+      { fiscal_year: 2022, basis: 'previous_year', compared_fiscal_year: 2021, indicator: 'average_monthly_wage_yen', value: 10_285, compared_value: 13_267, change: -2_982, pct: -22.4768 },
+      // 700 ÷ 13,267 = 5.2762 %
+      { fiscal_year: 2023, basis: 'baseline', compared_fiscal_year: 2021, indicator: 'average_monthly_wage_yen', value: 13_967, compared_value: 13_267, change: 700, pct: 5.2762 },
+      // 3,682 ÷ 10,285 = 35.7997 %
+      { fiscal_year: 2023, basis: 'previous_year', compared_fiscal_year: 2022, indicator: 'average_monthly_wage_yen', value: 13_967, compared_value: 10_285, change: 3_682, pct: 35.7997 },
+    ]);
+    expect(rows.filter((r) => r.fiscal_year === 2023 && r.basis === 'previous_year').map((r) => [r.indicator, r.change])).toEqual([
+      ['average_monthly_wage_yen', 3_682], ['facilities', 1], ['person_months', 13], ['total_wages_yen', 454_064], // 1,215,117 − 761,053
+    ]);
   });
 });
 
 describe('wage_band_distribution', () => {
-  it('lists every band, with zero where no facility falls, and shares of facilities with an average', async () => {
-    const rows = await db.query('SELECT band_no, facilities, share FROM wage_band_distribution WHERE fiscal_year = 2020');
-    expect(rows.map((r) => r.facilities)).toEqual([1, 3, 0, 1, 1, 0]);
-    expect(rows.map((r) => r.share)).toEqual([1 / 6, 3 / 6, 0, 1 / 6, 1 / 6, 0]);
+  it('lists every band, with zero where no facility falls, and shares of the year’s facilities', async () => {
+    const rows = await q('SELECT fiscal_year, band_no, lower_yen, upper_yen, facilities, share FROM wage_band_distribution ORDER BY fiscal_year, band_no');
+    const year = (fy: number) => rows.filter((r) => r.fiscal_year === fy);
+    expect(year(2021).map((r) => [r.lower_yen, r.upper_yen])).toEqual([[0, 3_000], [3_000, 5_000], [5_000, 10_000], [10_000, 15_000], [15_000, 20_000], [20_000, 30_000], [30_000, null]]);
+    // K2, K7 | K5 | K3 | K1 | K4 | K6
+    expect(year(2021).map((r) => r.facilities)).toEqual([0, 2, 1, 1, 1, 1, 1]);
+    expect(year(2021).map((r) => r.share)).toEqual([0, 2 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7, 1 / 7]);
+    // FY2022: K2 4,001 and K7 4,503 | K5 5,500 and K8 9,002 (90,015 ÷ 10 = 9,001.5) | K3 | K1 | K4 20,833 | none
+    expect(year(2022).map((r) => r.facilities)).toEqual([0, 2, 2, 1, 1, 1, 0]);
+    // FY2023: K2 4,500 | K5, K7 5,000, K8 | K3 | K1 | K4 | K6 33,010
+    expect(year(2023).map((r) => r.facilities)).toEqual([0, 1, 3, 1, 1, 1, 1]);
   });
 });
 
 describe('opening_year_indicators', () => {
-  it('gives wages and person-months per facility for each group', async () => {
-    const rows = await db.query('SELECT group_no, facilities, wages_per_facility_yen AS w, person_months_per_facility AS pm FROM opening_year_indicators WHERE fiscal_year = 2020');
-    expect(rows).toEqual([
-      { group_no: 1, facilities: 1, w: 15_000, pm: 2 },
-      { group_no: 2, facilities: 1, w: 10_001, pm: 2 },
-      { group_no: 3, facilities: 0, w: null, pm: null },
-      { group_no: 4, facilities: 0, w: null, pm: null },
-      { group_no: 5, facilities: 1, w: 40_000, pm: 2 },
-      // 9,999 + 9,997 + 39,998 = 59,994 over 3 facilities = 19,998; the zero person-month one is left out
-      { group_no: 6, facilities: 3, w: 19_998, pm: 2 },
+  it('gives wages and person-months per facility for each group, rounded half-up', async () => {
+    expect(await q('SELECT * EXCLUDE (fiscal_year) FROM opening_year_indicators WHERE fiscal_year = 2021 ORDER BY group_no')).toEqual([
+      { group_no: 1, facilities: 1, wages_per_facility_yen: 98_000, person_months_per_facility: 8, average_monthly_wage_yen: 12_250 }, // K3
+      { group_no: 2, facilities: 0, wages_per_facility_yen: null, person_months_per_facility: null, average_monthly_wage_yen: null },
+      // K2 + K6: 401,993 ÷ 2 = 200,996.5 → 200,997 (half-even would give 200,996); 22 ÷ 2 = 11.0;
+      // 401,993 ÷ 22 = 18,272.4
+      { group_no: 3, facilities: 2, wages_per_facility_yen: 200_997, person_months_per_facility: 11, average_monthly_wage_yen: 18_272 },
+      // K1 + K4 + K5 + K7: 495,000 ÷ 4 = 123,750; 45 ÷ 4 = 11.25 → 11.3; 495,000 ÷ 45 = 11,000
+      { group_no: 4, facilities: 4, wages_per_facility_yen: 123_750, person_months_per_facility: 11.3, average_monthly_wage_yen: 11_000 },
     ]);
+  });
+});
+
+describe('opening_year_wage_bands', () => {
+  it('gives the share of each band within each group that has facilities', async () => {
+    const rows = await q('SELECT group_no, band_no, facilities, share FROM opening_year_wage_bands WHERE fiscal_year = 2021 AND facilities > 0 ORDER BY group_no, band_no');
+    expect(rows).toEqual([
+      { group_no: 1, band_no: 4, facilities: 1, share: 1 }, // K3
+      { group_no: 3, band_no: 2, facilities: 1, share: 0.5 }, // K2 of K2, K6
+      { group_no: 3, band_no: 7, facilities: 1, share: 0.5 }, // K6
+      { group_no: 4, band_no: 2, facilities: 1, share: 0.25 }, // K7 of K1, K4, K5, K7
+      { group_no: 4, band_no: 3, facilities: 1, share: 0.25 }, // K5
+      { group_no: 4, band_no: 5, facilities: 1, share: 0.25 }, // K1
+      { group_no: 4, band_no: 6, facilities: 1, share: 0.25 }, // K4
+    ]);
+    // Every band of every group with facilities appears (groups 1, 3 and 4 × 7 bands); group 2 is empty.
+    const [{ n }] = (await q('SELECT count(*) AS n FROM opening_year_wage_bands WHERE fiscal_year = 2021')) as [{ n: number }];
+    expect(n).toBe(21);
   });
 });
 
 describe('activity_mix', () => {
   it('counts answers and facilities; shares of answers only within the answer mix', async () => {
-    const rows = await db.query('SELECT activity, answers, facilities, share_of_answers, share_of_facilities FROM activity_mix WHERE fiscal_year = 2021');
-    expect(rows).toEqual([
-      { activity: 'own_business', answers: 3, facilities: 2, share_of_answers: 3 / 5, share_of_facilities: 2 / 3 },
-      { activity: 'contract_work', answers: 2, facilities: 2, share_of_answers: 2 / 5, share_of_facilities: 2 / 3 },
-      { activity: 'agri_welfare', answers: 1, facilities: 1, share_of_answers: null, share_of_facilities: 1 / 3 },
+    // FY2021 own business: K1 1, K3 2, K4 1, K6 1 = 5 answers, 4 facilities;
+    // contract work: K1 2, K2 1, K4 1, K7 2 = 6 answers, 4 facilities. The plan lists no agri-welfare.
+    expect(await q('SELECT activity, answers, facilities, share_of_answers, share_of_facilities FROM activity_mix WHERE fiscal_year = 2021 ORDER BY sort_no')).toEqual([
+      { activity: 'own_business', answers: 5, facilities: 4, share_of_answers: 5 / 11, share_of_facilities: 4 / 7 },
+      { activity: 'contract_work', answers: 6, facilities: 4, share_of_answers: 6 / 11, share_of_facilities: 4 / 7 },
     ]);
   });
 });
 
 describe('goal_progress', () => {
-  it('gives the gap to the goal and the compound growth a year needed to reach it', async () => {
-    const [fy2021] = await db.query('SELECT * FROM goal_progress WHERE fiscal_year = 2021');
-    expect(fy2021).toMatchObject({ goal_yen: 20_000, gap_to_goal_yen: 11_250, goal_met: false, in_plan_period: true, national_average_yen: 16_507 });
-    // 8,750 × (1 + g)² = 20,000 over FY2022 and FY2023
-    expect(fy2021!.growth_needed_per_year as number).toBeCloseTo(Math.sqrt(20_000 / 8_750) - 1, 12);
+  it('gives the gap, the share of the goal and the yearly growth still needed', async () => {
+    const [fy2023] = await q('SELECT * FROM goal_progress WHERE fiscal_year = 2023');
+    expect(fy2023).toMatchObject({
+      goal_yen: 19_000, goal_fiscal_year: 2026, gap_to_goal_yen: 5_033, goal_met: false,
+      in_plan_period: false, national_average_yen: 23_053, national_formula: 'new',
+    });
+    expect(fy2023!.share_of_goal_pct as number).toBeCloseTo((13_967 * 100) / 19_000, 12); // 73.51 %
+    // 13,967 × (1 + g)³ = 19,000 over FY2024–FY2026
+    expect(fy2023!.growth_needed_per_year_pct as number).toBeCloseTo((Math.cbrt(19_000 / 13_967) - 1) * 100, 10);
+  });
+});
+
+describe('area and municipality indicators', () => {
+  it('lists the areas in the plan’s order, averages rounded half-up, against the previous reported year', async () => {
+    const rows = await q(`SELECT fiscal_year, area_no, area, facilities, average_monthly_wage_yen AS avg, previous_fiscal_year AS prev,
+        previous_average_monthly_wage_yen AS prev_avg, average_change_yen AS change
+      FROM area_indicators WHERE fiscal_year >= 2022 ORDER BY fiscal_year, area_no`);
+    expect(rows).toEqual([
+      { fiscal_year: 2022, area_no: 1, area: '丹後', facilities: 1, avg: 5_500, prev: 2021, prev_avg: 5_000, change: 500 },
+      { fiscal_year: 2022, area_no: 2, area: '中丹', facilities: 1, avg: 20_833, prev: 2021, prev_avg: 20_000, change: 833 },
+      // 南丹 (K6 only) did not report in FY2022.
+      // K1 + K2 + K8: 290,025 ÷ 30 = 9,667.5 → 9,668; FY2021: 179,996 ÷ 20 = 8,999.8 → 9,000
+      { fiscal_year: 2022, area_no: 4, area: '京都・乙訓', facilities: 3, avg: 9_668, prev: 2021, prev_avg: 9_000, change: 668 },
+      { fiscal_year: 2022, area_no: 5, area: '山城北', facilities: 1, avg: 11_000, prev: 2021, prev_avg: 12_250, change: -1_250 },
+      { fiscal_year: 2022, area_no: 6, area: '山城南', facilities: 1, avg: 4_503, prev: 2021, prev_avg: 4_091, change: 412 },
+      { fiscal_year: 2023, area_no: 1, area: '丹後', facilities: 1, avg: 6_000, prev: 2022, prev_avg: 5_500, change: 500 },
+      { fiscal_year: 2023, area_no: 2, area: '中丹', facilities: 1, avg: 21_833, prev: 2022, prev_avg: 20_833, change: 1_000 },
+      // 396,117 ÷ 12 = 33,009.75 → 33,010, compared with FY2021, its last reported year
+      { fiscal_year: 2023, area_no: 3, area: '南丹', facilities: 1, avg: 33_010, prev: 2021, prev_avg: 31_000, change: 2_010 },
+      // 314,000 ÷ 30 = 10,466.7
+      { fiscal_year: 2023, area_no: 4, area: '京都・乙訓', facilities: 3, avg: 10_467, prev: 2022, prev_avg: 9_668, change: 799 },
+      { fiscal_year: 2023, area_no: 5, area: '山城北', facilities: 1, avg: 11_000, prev: 2022, prev_avg: 11_000, change: 0 },
+      { fiscal_year: 2023, area_no: 6, area: '山城南', facilities: 1, avg: 5_000, prev: 2022, prev_avg: 4_503, change: 497 },
+    ]);
+  });
+
+  it('counts the wards of a designated city under the city, each municipality against its own previous year', async () => {
+    const rows = await q(`SELECT fiscal_year, municipality_code AS code, municipality, facilities, person_months AS pm, total_wages_yen AS w,
+        average_monthly_wage_yen AS avg, previous_fiscal_year AS prev, average_change_yen AS change
+      FROM municipality_indicators WHERE area = '京都・乙訓' OR municipality = '亀岡市' ORDER BY fiscal_year, code`);
+    expect(rows).toEqual([
+      // K1 (北区) + K2 (左京区) under 京都市: 179,996 ÷ 20 = 8,999.8 → 9,000
+      { fiscal_year: 2021, code: '26100', municipality: '京都市', facilities: 2, pm: 20, w: 179_996, avg: 9_000, prev: null, change: null },
+      { fiscal_year: 2021, code: '26206', municipality: '亀岡市', facilities: 1, pm: 12, w: 371_998, avg: 31_000, prev: null, change: null }, // 30,999.8
+      // 200,010 ÷ 20 = 10,000.5 → 10,001
+      { fiscal_year: 2022, code: '26100', municipality: '京都市', facilities: 2, pm: 20, w: 200_010, avg: 10_001, prev: 2021, change: 1_001 },
+      // 90,015 ÷ 10 = 9,001.5 → 9,002; its first year, so nothing to compare with
+      { fiscal_year: 2022, code: '26209', municipality: '長岡京市', facilities: 1, pm: 10, w: 90_015, avg: 9_002, prev: null, change: null },
+      { fiscal_year: 2023, code: '26100', municipality: '京都市', facilities: 2, pm: 20, w: 215_000, avg: 10_750, prev: 2022, change: 749 },
+      { fiscal_year: 2023, code: '26206', municipality: '亀岡市', facilities: 1, pm: 12, w: 396_117, avg: 33_010, prev: 2021, change: 2_010 },
+      { fiscal_year: 2023, code: '26209', municipality: '長岡京市', facilities: 1, pm: 10, w: 99_000, avg: 9_900, prev: 2022, change: 898 },
+    ]);
+  });
+
+  it('adds up: each area’s facilities and totals are the sum of its municipalities’ and of the prefecture’s', async () => {
+    const [check] = await q(`SELECT
+        (SELECT sum(facilities) FROM area_indicators WHERE fiscal_year = 2023) AS area_facilities,
+        (SELECT sum(facilities) FROM municipality_indicators WHERE fiscal_year = 2023) AS municipality_facilities,
+        (SELECT sum(total_wages_yen) FROM area_indicators WHERE fiscal_year = 2023) AS area_wages`);
+    expect(check).toEqual({ area_facilities: 8, municipality_facilities: 8, area_wages: 1_215_117 });
   });
 });

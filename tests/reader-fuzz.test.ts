@@ -6,14 +6,14 @@ import { randomLcg } from 'd3';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { expect, it } from 'vitest';
-import { loadMunicipalities } from '../src/lib/node/project.ts';
+import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { decodeReport } from '../src/lib/reader/decode.ts';
 import { readReport } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport } from '../src/lib/reader/validate.ts';
 import { EXCEL_EXPORT } from './fixtures/excel-export.ts';
-import { PATHS, row } from './helpers.ts';
+import { fixturePaths, row } from './helpers.ts';
 
-const municipalities = loadMunicipalities(PATHS.dataDir);
+const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
 const CASES = 3_000;
 const rng = randomLcg(20240401);
 const int = (n: number) => Math.floor(rng() * n);
@@ -38,7 +38,7 @@ const MUTATIONS: [string, Mutation][] = [
   ['BOM only', () => new Uint8Array([0xef, 0xbb, 0xbf])],
   ['deleted commas', (b) => text(new TextDecoder().decode(b).replace(/,/g, () => (rng() < 0.05 ? '' : ',')))],
   ['doubled commas', (b) => text(new TextDecoder().decode(b).replace(/,/g, () => (rng() < 0.05 ? ',,' : ',')))],
-  ['Shift_JIS tail on UTF-8', (b) => new Uint8Array([...b, ...iconv.encode('\r\n4010100099,工房,久留米市,令和2年4月1日,20,100,1', 'Shift_JIS')])],
+  ['Shift_JIS tail on UTF-8', (b) => new Uint8Array([...b, ...iconv.encode('\r\n4010100099,工房,宇治市,令和2年4月1日,20,100,1', 'Shift_JIS')])],
   ['NUL byte', (b) => splice(b, int(b.length), 0, new Uint8Array([0]))],
   ['shuffled lines', (b) => text(new TextDecoder().decode(b).split('\r\n').sort(() => rng() - 0.5).join('\r\n'))],
   ['lone CR line ends', (b) => text(new TextDecoder().decode(b).replaceAll('\r\n', '\r'))],

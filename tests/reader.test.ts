@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { loadMunicipalities } from '../src/lib/node/project.ts';
+import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { fiscalYearFromFileName, readReport } from '../src/lib/reader/read-report.ts';
 import { parseDate, parseFiscalYear, parseFlagOrCount, parseWholeNumber } from '../src/lib/reader/values.ts';
-import { PATHS, ROOT } from './helpers.ts';
+import { fixturePaths, ROOT } from './helpers.ts';
 import { EXCEL_EXPORT } from './fixtures/excel-export.ts';
 
-const municipalities = loadMunicipalities(PATHS.dataDir);
+const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
 const read = (bytes: Uint8Array, file = 'fy2019.csv') => readReport(bytes, file, { municipalities });
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'Shift_JIS'));
@@ -69,13 +69,13 @@ describe('readReport', () => {
     expect(report.rowLines).toEqual([3, 4]);
     expect(report.rows).toEqual([
       expect.objectContaining({
-        fiscal_year: 2019, office_no: '4010100001', office_name: 'ひまわり作業所', municipality: '久留米市',
-        municipality_code: '40203', area: '筑後', opened_on: '2019-05-01', capacity: 20,
+        fiscal_year: 2019, office_no: '4010100001', office_name: 'ひまわり作業所', municipality: '宇治市',
+        municipality_code: '26204', area: '山城北', opened_on: '2019-05-01', capacity: 20,
         total_wages_yen: 1_234_567, person_months: 100, own_business: 1, contract_work: 0, agri_welfare: 0,
         user_days: null, sales_yen: null,
       }),
       expect.objectContaining({
-        office_no: '4010100002', office_name: 'さくら工房,第二', municipality_code: '40106', area: '北九州',
+        office_no: '4010100002', office_name: 'さくら工房,第二', municipality_code: '26103', area: '京都・乙訓',
         opened_on: '2017-04-01', capacity: 20, total_wages_yen: 2_000_000, person_months: 150,
         own_business: 1, contract_work: 2, agri_welfare: 1,
       }),
@@ -123,7 +123,7 @@ describe('readReport', () => {
   });
 
   it('names a missing required column with the headers it accepts', () => {
-    const report = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額\n4010100001,a,久留米市,2019-04-01,20,100\n'));
+    const report = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額\n4010100001,a,宇治市,2019-04-01,20,100\n'));
     expect(report.issues).toEqual([
       expect.objectContaining({
         severity: 'error', line: 1, column: 7, field: 'person_months',
@@ -135,19 +135,19 @@ describe('readReport', () => {
 
   it('needs the fiscal year from the file name or a column, and the two must agree', () => {
     const header = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months';
-    const noYear = read(utf8(`${header}\n4010100001,a,久留米市,2019-04-01,20,100,1\n`), 'report.csv');
+    const noYear = read(utf8(`${header}\n4010100001,a,宇治市,2019-04-01,20,100,1\n`), 'report.csv');
     expect(noYear.issues[0]!.message).toContain('the fiscal year is unknown');
-    const column = read(utf8(`年度,${header}\n令和元年度,4010100001,a,久留米市,2019-04-01,20,100,1\n`), 'report.csv');
+    const column = read(utf8(`年度,${header}\n令和元年度,4010100001,a,宇治市,2019-04-01,20,100,1\n`), 'report.csv');
     expect(column.issues).toEqual([]);
     expect(column.rows[0]!.fiscal_year).toBe(2019);
-    const disagree = read(utf8(`年度,${header}\n2018,4010100001,a,久留米市,2017-04-01,20,100,1\n`), 'fy2019.csv');
+    const disagree = read(utf8(`年度,${header}\n2018,4010100001,a,宇治市,2017-04-01,20,100,1\n`), 'fy2019.csv');
     expect(disagree.issues.map((i) => [i.line, i.column, i.message])).toEqual([[2, 1, '年度 (fiscal_year) is 2018 but the file name says FY2019']]);
   });
 
   it('reports empty, binary and unterminated-quote files without throwing', () => {
     expect(read(new Uint8Array()).issues[0]!.message).toContain('the file is empty');
     expect(read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).issues[0]!.message).toContain('not a text CSV file');
-    const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"open,久留米市,2019-04-01,20,100,1\n'));
+    const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"open,宇治市,2019-04-01,20,100,1\n'));
     expect(quote.issues[0]).toMatchObject({ severity: 'error', line: 2, message: expect.stringContaining('never closed') });
   });
 });

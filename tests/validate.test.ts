@@ -1,12 +1,12 @@
 // Warnings that need more than one row or file, each with its exact message and location.
 
 import { describe, expect, it } from 'vitest';
-import { loadMunicipalities } from '../src/lib/node/project.ts';
+import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { readReport } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport } from '../src/lib/reader/validate.ts';
-import { PATHS, row } from './helpers.ts';
+import { fixturePaths, row } from './helpers.ts';
 
-const municipalities = loadMunicipalities(PATHS.dataDir);
+const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
 const HEADER = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months,user_days,open_days';
 const read = (lines: string[]) => readReport(new TextEncoder().encode([HEADER, ...lines].join('\n')), 'fy2023.csv', { municipalities });
 
@@ -20,11 +20,11 @@ const PUBLISHED = [
 describe('crossCheckReport', () => {
   it('names every kind of warning with its line, column and value', () => {
     const report = read([
-      '4000000001,jump,久留米市,2010-04-01,20,"160,000",10,,',      // line 2: ¥16,000, +60% on ¥10,000
-      '4000000002,fine,久留米市,2010-04-01,20,"110,000",10,2000,240', // line 3: +10%, both new-formula columns
-      '4000000004,low,久留米市,2010-04-01,20,"25,000",10,,',          // line 4: ¥2,500 a month
-      '4000000005,over capacity,久留米市,2010-04-01,10,"1,300,000",130,,', // line 5: 130 > 10 × 12
-      '4000000006,half new formula,久留米市,2010-04-01,20,"100,000",10,1500,', // line 6: user_days only
+      '4000000001,jump,宇治市,2010-04-01,20,"160,000",10,,',      // line 2: ¥16,000, +60% on ¥10,000
+      '4000000002,fine,宇治市,2010-04-01,20,"110,000",10,2000,240', // line 3: +10%, both new-formula columns
+      '4000000004,low,宇治市,2010-04-01,20,"25,000",10,,',          // line 4: ¥2,500 a month
+      '4000000005,over capacity,宇治市,2010-04-01,10,"1,300,000",130,,', // line 5: 130 > 10 × 12
+      '4000000006,half new formula,宇治市,2010-04-01,20,"100,000",10,1500,', // line 6: user_days only
     ]);
     expect(report.issues).toEqual([]);
     const issues = crossCheckReport(report, PUBLISHED);
@@ -39,7 +39,7 @@ describe('crossCheckReport', () => {
   });
 
   it('says nothing when there is no previous year to compare with', () => {
-    const report = read(['4000000001,a,久留米市,2010-04-01,20,"160,000",10,,']);
+    const report = read(['4000000001,a,宇治市,2010-04-01,20,"160,000",10,,']);
     expect(crossCheckReport(report, [])).toEqual([]);
   });
 });

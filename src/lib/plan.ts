@@ -1,111 +1,180 @@
-// The plan configuration (data/plan.json): everything that differs between one
-// prefecture's wage plan and another's. Indicator SQL reads it as the plan_* tables.
+// The plan configuration (data/plan.json): everything that differs between one prefecture's
+// wage plan and another's. The schema below is its one definition: the types come from it,
+// and every file is checked against it with errors naming the file, the key and what was
+// expected. The indicator SQL reads the resolved plan as the plan_* tables.
 
-export interface LocalizedText {
-  ja: string;
-  en: string;
-}
+import { z } from 'astro/zod';
+import { DataError } from './data-error.ts';
+import type { PlainMessageId, Words } from './i18n/words.ts';
+import { LOCALES, type Locale, type LocalizedText } from './i18n/locales.ts';
 
-export interface PlanActivity extends LocalizedText {
-  /** A flag/count column of table `reports`. */
-  column: 'own_business' | 'contract_work' | 'agri_welfare';
-  /** Whether its answers count in the answer mix (the plan's 図表12 shares). */
-  in_answer_mix: boolean;
-}
+const text = z.strictObject({ ja: z.string().min(1), en: z.string().min(1) });
+const fiscalYear = z.number().int().min(1900).max(2200);
+const years = z.array(fiscalYear);
 
-export interface PlanConfig {
-  id: string;
-  prefecture: LocalizedText;
-  title: LocalizedText;
-  source: LocalizedText;
-  /** True while data/reports holds generated sample data; pages then say so. */
-  sample_data: boolean;
-  period: { start_fiscal_year: number; end_fiscal_year: number };
-  goal: { average_monthly_wage_yen: number; fiscal_year: number };
-  baseline_fiscal_years: number[];
-  /** Years the plan compares in its wage-band chart (図表8); the latest year is added. */
-  wage_band_comparison_fiscal_years: number[];
+/** The views a plan may number or annotate: keys of figure_numbers and notes. */
+export const VIEW_IDS = ['overview', 'baseline_table', 'goal', 'wage_bands', 'opening_years', 'activities', 'areas', 'years'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+/** Report columns that hold production-activity answers. */
+export const ACTIVITY_COLUMNS = ['own_business', 'contract_work', 'agri_welfare'] as const;
+
+const increasing = (edges: number[]) => edges.every((e, i) => i === 0 || e > edges[i - 1]!);
+const unique = <T>(values: T[]) => new Set(values).size === values.length;
+
+export const planSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  prefecture: z.strictObject({
+    /** JIS X 0401 code, e.g. "40": the first digits of municipality codes and office numbers. */
+    code: z.string().regex(/^\d{2}$/),
+    /** 福岡 / Fukuoka, without the suffix. */
+    name: text,
+    /** 県・都・道・府 / Prefecture, Metropolis: 県平均, 府平均… */
+    suffix: text,
+  }),
+  title: text,
+  source: text,
+  /** Where the plan is published. */
+  plan_url: z.url().optional(),
+  /** True while data/reports holds generated sample data; every page then says so. */
+  sample_data: z.boolean(),
+  /** What the sample data was made to match, added to the sample-data notice. */
+  sample_note: text.optional(),
+  period: z.strictObject({ start_fiscal_year: fiscalYear, end_fiscal_year: fiscalYear })
+    .refine((p) => p.start_fiscal_year <= p.end_fiscal_year, { params: { id: 'plan.error.period_order' } }),
+  goal: z.strictObject({ average_monthly_wage_yen: z.number().int().positive(), fiscal_year: fiscalYear }),
+  /** Years the plan compares its indicators with (its baseline table). */
+  baseline_fiscal_years: years,
+  /** Years the plan compares in its wage-band figure; the latest year is added. */
+  wage_band_comparison_fiscal_years: years.default([]),
   /** Lower bounds of the wage bands after the first; each band includes its lower bound. */
-  wage_band_edges_yen: number[];
-  /** Years since opening shown one by one; later years form one 「N年目以降」 group. */
-  opening_year_groups: { individual_years: number };
-  activities: PlanActivity[];
-  /** Welfare planning areas (圏域), as named in data/reference/municipalities.csv. */
-  areas: PlanArea[];
-}
+  wage_band_edges_yen: z.array(z.number().int().positive()).min(1)
+    .refine(increasing, { params: { id: 'plan.error.edges_increasing' } }),
+  /** Years since opening shown one by one; later years form one group (「N年目以降」). */
+  opening_year_groups: z.strictObject({ individual_years: z.number().int().min(1).max(20) }),
+  activities: z.array(z.strictObject({
+    column: z.enum(ACTIVITY_COLUMNS),
+    ja: z.string().min(1),
+    en: z.string().min(1),
+    /** Whether its answers count in the answer mix (shares of all answers). */
+    in_answer_mix: z.boolean(),
+  })).refine((a) => unique(a.map((x) => x.column)), { params: { id: 'plan.error.unique_activities' } }),
+  /** Welfare planning areas (圏域) in the order pages list them; `name` as in municipalities.csv. */
+  areas: z.array(z.strictObject({
+    name: z.string().min(1),
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    ja: z.string().min(1),
+    en: z.string().min(1),
+  })).min(1)
+    .refine((a) => unique(a.map((x) => x.name)) && unique(a.map((x) => x.slug)), { params: { id: 'plan.error.unique_areas' } }),
+  /** The plan's own figure numbers (図表8…); a view without one shows none. */
+  figure_numbers: z.partialRecord(z.enum(VIEW_IDS), text).default({}),
+  /** Notes the plan wants under a view, in both languages. */
+  notes: z.partialRecord(z.enum(VIEW_IDS), z.array(text)).default({}),
+});
 
-export interface PlanArea extends LocalizedText {
-  /** The area column's value. */
-  name: string;
-  /** URL segment of the area's page. */
-  slug: string;
-}
+export type PlanFile = z.infer<typeof planSchema>;
+export type PlanArea = PlanFile['areas'][number];
+export type PlanActivity = PlanFile['activities'][number];
 
-export interface WageBand extends LocalizedText {
+export interface WageBand {
   band_no: number;
   lower_yen: number;
   /** Exclusive upper bound; null for the top band. */
   upper_yen: number | null;
+  label: Record<Locale, string>;
 }
 
-export interface OpeningGroup extends LocalizedText {
+export interface OpeningGroup {
   group_no: number;
   first_year: number;
   /** Inclusive; null for the open-ended last group. */
   last_year: number | null;
+  label: Record<Locale, string>;
 }
 
-const thousands = (yen: number) => `${yen / 1000}千円`;
-const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
+/** The plan as every consumer uses it: the file plus its bands and groups, labelled in every language. */
+export interface Plan extends PlanFile {
+  wage_bands: WageBand[];
+  opening_groups: OpeningGroup[];
+}
 
-export function wageBands(plan: PlanConfig): WageBand[] {
-  const edges = plan.wage_band_edges_yen;
-  const bounds = [0, ...edges];
-  return bounds.map((lower, i) => {
-    const upper = i < edges.length ? edges[i]! : null;
-    const band_no = i + 1;
-    if (upper === null) return { band_no, lower_yen: lower, upper_yen: null, ja: `${thousands(lower)}以上`, en: `${yen(lower)} and over` };
-    if (lower === 0) return { band_no, lower_yen: 0, upper_yen: upper, ja: `${thousands(upper)}未満`, en: `Under ${yen(upper)}` };
-    return { band_no, lower_yen: lower, upper_yen: upper, ja: `${thousands(lower)}以上${thousands(upper)}未満`, en: `${yen(lower)} to under ${yen(upper)}` };
+
+/** The value found at a path of the parsed JSON, for error messages. */
+function valueAt(value: unknown, path: PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined), value);
+}
+
+function shown(value: unknown): string {
+  const json = JSON.stringify(value);
+  return json === undefined ? '—' : json.length > 60 ? `${json.slice(0, 57)}…` : json;
+}
+
+/** Checks a parsed plan.json; throws a DataError listing each problem as `file: key: what was expected`. */
+export function parsePlanFile(value: unknown, file: string, words: Words, localeError: z.core.$ZodErrorMap): PlanFile {
+  const result = planSchema.safeParse(value, { error: localeError });
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const key = issue.path.length ? issue.path.join('.') : words.t('plan.error.top_level');
+    const id = issue.code === 'custom' ? (issue.params as { id?: string } | undefined)?.id : undefined;
+    const message = id ? words.t(id as PlainMessageId) : issue.message;
+    // An unknown key has no value to show; its name is in the message.
+    return issue.code === 'unrecognized_keys'
+      ? words.t('plan.error.line', { file, key, message })
+      : words.t('plan.error.line_value', { file, key, message, value: shown(valueAt(value, issue.path)) });
   });
+  throw new DataError(lines.join('\n'));
 }
 
-export function openingGroups(plan: PlanConfig): OpeningGroup[] {
-  const n = plan.opening_year_groups.individual_years;
-  const groups: OpeningGroup[] = [];
-  for (let year = 1; year <= n; year++) {
-    groups.push({ group_no: year, first_year: year, last_year: year, ja: `${year}年目`, en: ordinalYear(year) });
-  }
-  groups.push({ group_no: n + 1, first_year: n + 1, last_year: null, ja: `${n + 1}年目以降`, en: `${ordinalYear(n + 1)} or later` });
-  return groups;
+/** The plan with its wage bands and opening-year groups labelled in every language. */
+export function resolvePlan(file: PlanFile, words: Record<Locale, Words>): Plan {
+  const label = (make: (w: Words) => string) => Object.fromEntries(LOCALES.map((l) => [l, make(words[l])])) as Record<Locale, string>;
+  const amount = (w: Words, yen: number) => w.t('band.amount', { yen: w.count(yen), thousands: w.count(yen / 1000) });
+  const edges = file.wage_band_edges_yen;
+  const wage_bands = [0, ...edges].map((lower, i): WageBand => {
+    const upper = edges[i] ?? null;
+    return {
+      band_no: i + 1,
+      lower_yen: lower,
+      upper_yen: upper,
+      label: label((w) => upper === null
+        ? w.t('band.at_least', { lower: amount(w, lower) })
+        : lower === 0
+          ? w.t('band.under', { upper: amount(w, upper) })
+          : w.t('band.between', { lower: amount(w, lower), upper: amount(w, upper) })),
+    };
+  });
+  const n = file.opening_year_groups.individual_years;
+  const opening_groups: OpeningGroup[] = [
+    ...Array.from({ length: n }, (_, i) => ({ group_no: i + 1, first_year: i + 1, last_year: i + 1, label: label((w) => w.t('opening.year', { n: i + 1 })) })),
+    { group_no: n + 1, first_year: n + 1, last_year: null, label: label((w) => w.t('opening.year_or_later', { n: n + 1 })) },
+  ];
+  return { ...file, wage_bands, opening_groups };
 }
 
-function ordinalYear(n: number): string {
-  const suffix = new Intl.PluralRules('en-US', { type: 'ordinal' }).select(n);
-  const ending = { one: 'st', two: 'nd', few: 'rd', other: 'th', zero: 'th', many: 'th' }[suffix];
-  return `${n}${ending} year`;
+/** 福岡県 / Fukuoka Prefecture. */
+export function prefectureName(plan: Pick<PlanFile, 'prefecture'>, words: Words): string {
+  return words.t('plan.prefecture_name', { name: words.name(plan.prefecture.name), suffix: words.name(plan.prefecture.suffix) });
 }
 
-/** Checks a parsed plan.json; throws with the field at fault. */
-export function checkPlan(value: unknown, source = 'plan.json'): PlanConfig {
-  const plan = value as PlanConfig;
-  const need = (ok: boolean, what: string) => {
-    if (!ok) throw new Error(`${source}: ${what}`);
-  };
-  need(typeof plan === 'object' && plan !== null, 'expected a JSON object');
-  need(typeof plan.sample_data === 'boolean', 'sample_data must be true or false');
-  need(Number.isInteger(plan.goal?.average_monthly_wage_yen) && plan.goal.average_monthly_wage_yen > 0, 'goal.average_monthly_wage_yen must be a positive whole number');
-  need(Number.isInteger(plan.goal?.fiscal_year), 'goal.fiscal_year must be a year');
-  need(Number.isInteger(plan.period?.start_fiscal_year) && Number.isInteger(plan.period?.end_fiscal_year), 'period needs start_fiscal_year and end_fiscal_year');
-  need(Array.isArray(plan.baseline_fiscal_years) && plan.baseline_fiscal_years.every(Number.isInteger), 'baseline_fiscal_years must be a list of years');
-  const edges = plan.wage_band_edges_yen;
-  need(Array.isArray(edges) && edges.length > 0 && edges.every((e, i) => Number.isInteger(e) && e > (i ? edges[i - 1]! : 0)), 'wage_band_edges_yen must be increasing positive whole numbers');
-  need(Number.isInteger(plan.opening_year_groups?.individual_years) && plan.opening_year_groups.individual_years > 0, 'opening_year_groups.individual_years must be a positive whole number');
-  need(Array.isArray(plan.wage_band_comparison_fiscal_years) && plan.wage_band_comparison_fiscal_years.every(Number.isInteger), 'wage_band_comparison_fiscal_years must be a list of years');
-  need(Array.isArray(plan.areas) && plan.areas.every((a) => a.name && /^[a-z0-9-]+$/.test(a.slug)), 'areas need a name and a lower-case slug');
-  need(Array.isArray(plan.activities), 'activities must be a list');
-  for (const a of plan.activities) {
-    need(['own_business', 'contract_work', 'agri_welfare'].includes(a.column), `activity column ${a.column} is not a report column`);
-  }
-  return plan;
+/** The view's figure number in the plan (図表8), if the plan gives one. */
+export function figureNumber(plan: PlanFile, view: ViewId, words: Words): string | null {
+  const number = plan.figure_numbers[view];
+  return number ? words.name(number) : null;
+}
+
+/** A title with the plan's figure number for the view, when it has one: 〇〇（図表8）. */
+export function numberedTitle(plan: PlanFile, view: ViewId, title: string, words: Words): string {
+  const number = figureNumber(plan, view, words);
+  return number ? words.t('figure.numbered_title', { title, number }) : title;
+}
+
+/** The plan's own notes for a view, in the page's language. */
+export function planNotes(plan: PlanFile, view: ViewId, words: Words): string[] {
+  return (plan.notes[view] ?? []).map((n: LocalizedText) => words.name(n));
+}
+
+/** 県平均 / Prefecture average (府平均, 都平均… by the plan's suffix). */
+export function prefectureAverageLabel(plan: Pick<PlanFile, 'prefecture'>, words: Words): string {
+  return words.t('plan.prefecture_average', { suffix: words.name(plan.prefecture.suffix) });
 }

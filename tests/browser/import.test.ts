@@ -7,19 +7,22 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type SiteServer } from '../../scripts/lib/chromium.ts';
+import { launchChromium, serveDist, type SiteServer } from '../../src/lib/node/chromium.ts';
+import { plannerFile } from '../../src/lib/node/planner-file.ts';
 import type { ReportRow } from '../../src/lib/schema.ts';
-import { plannerFile } from '../fixtures/planner-file.ts';
-import { ROOT } from '../helpers.ts';
+import { ja, ROOT } from '../helpers.ts';
 
 let server: SiteServer;
 let browser: Browser;
 let context: BrowserContext;
 const requests: Request[] = [];
 
-// FY2024 as a planner would send it: the sample's FY2023 facilities, one year on.
-const source = Papa.parse<ReportRow>(readFileSync(join(ROOT, 'data/reports/fy2023.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
-const FILE = { name: 'fy2024.csv', mimeType: 'text/csv', buffer: Buffer.from(plannerFile(source)) };
+// The next year as a planner would send it: the published latest year's facilities, one year on.
+const published = Papa.parse<ReportRow>(readFileSync(join(ROOT, 'dist', 'data', 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const LATEST = Math.max(...published.map((r) => Number(r.fiscal_year)));
+const NEXT = LATEST + 1;
+const source = published.filter((r) => Number(r.fiscal_year) === LATEST);
+const FILE = { name: `fy${NEXT}.csv`, mimeType: 'text/csv', buffer: Buffer.from(plannerFile(source)) };
 
 beforeAll(async () => {
   server = await serveDist(ROOT);
@@ -61,7 +64,7 @@ describe('import page', () => {
     const months = source.reduce((s, r) => s + Number(r.person_months), 0);
     const average = Number((2n * BigInt(wages) + BigInt(months)) / (2n * BigInt(months)));
     const row = await page.locator('[data-preview] tr.new-year').innerText();
-    expect(row).toContain('令和6年度（2024年度）');
+    expect(row).toContain(ja.fy(NEXT));
     expect(row).toContain('未公開');
     expect(row).toContain(source.length.toLocaleString('ja-JP'));
     expect(row).toContain(months.toLocaleString('ja-JP'));
@@ -71,10 +74,10 @@ describe('import page', () => {
 
     // The normalised download is exactly the CLI's canonical CSV of the same rows.
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('button.download').click()]);
-    expect(download.suggestedFilename()).toBe('fy2024.csv');
+    expect(download.suggestedFilename()).toBe(`fy${NEXT}.csv`);
     const normalised = Papa.parse<ReportRow>(readFileSync((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true }).data;
     expect(normalised.map((r) => [r.fiscal_year, r.office_no, r.total_wages_yen, r.person_months, r.opened_on, r.own_business]))
-      .toEqual(source.map((r) => ['2024', r.office_no, r.total_wages_yen, r.person_months, r.opened_on, r.own_business]));
+      .toEqual(source.map((r) => [String(NEXT), r.office_no, r.total_wages_yen, r.person_months, r.opened_on, r.own_business]));
 
     // Nothing but GETs of the site's own files: no request carried the dropped file.
     const sent = requests.filter((r) => r.method() !== 'GET' || r.postData() || !r.url().startsWith(server.url));
@@ -97,8 +100,11 @@ describe('import page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '問題の一覧を CSV でダウンロード' }).click()]);
     const csv = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd()).data;
     expect(csv[0]).toEqual(['file', 'line', 'column', 'severity', 'field', 'value', 'message']);
-    expect(csv.length - 1).toBe(rows.length);
-    // Line 1 holds the warnings for FY2018 offices missing from this file; then line 2's error.
+    // The CSV holds every problem; the page lists the first 500, errors first.
+    const caption = await page.locator('[data-report] caption').textContent();
+    expect(csv.length - 1).toBe(Number(/（([\d,]+) 件/.exec(caption ?? '')![1]!.replace(/,/g, '')));
+    expect(rows.length).toBe(Math.min(500, csv.length - 1));
+    // The first error is line 2's (line 1 may hold warnings for offices missing since FY2018).
     expect(csv.find((r) => r[3] === 'error')).toEqual(['fy2019.csv', '2', '1', 'error', 'office_no', '401010000', '事業所番号 (office_no): expected a 10-digit office number such as 4010100001, got "401010000"']);
     await expect(page.locator('[data-preview] table').count()).resolves.toBe(0); // no preview of a file with errors
     await page.close();

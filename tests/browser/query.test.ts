@@ -7,15 +7,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type SiteServer } from '../../scripts/lib/chromium.ts';
-import { ROOT } from '../helpers.ts';
+import { wordsFor } from '../../src/lib/i18n/catalogue.ts';
+import { launchChromium, serveDist, type SiteServer } from '../../src/lib/node/chromium.ts';
+import { openIndicatorDatabase, type IndicatorDatabase } from '../../src/lib/node/indicators.ts';
+import { queryExamples } from '../../src/lib/query-examples.ts';
+import { DATA_PATHS, ROOT } from '../helpers.ts';
 
 let server: SiteServer;
 let browser: Browser;
 let context: BrowserContext;
+let db: IndicatorDatabase;
 const outside: string[] = [];
 
 beforeAll(async () => {
+  db = await openIndicatorDatabase(DATA_PATHS, 'en');
   server = await serveDist(ROOT);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
@@ -25,6 +30,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
+  db?.engine.close();
   await browser?.close();
   await server?.stop();
 });
@@ -61,6 +67,7 @@ async function resultTable(page: Page) {
 
 describe('SQL console', () => {
   it('gives exactly what `kouchin indicators --json` gives, from the same views', async () => {
+    // The CLI reads the same data directory as the build (KOUCHIN_DATA, else data/).
     const cli = spawnSync(process.execPath, [join(ROOT, 'scripts/kouchin.ts'), 'indicators', '--json'], { cwd: ROOT, encoding: 'utf8' });
     const expected = JSON.parse(cli.stdout) as Record<string, number | null>[];
     const page = await openConsole();
@@ -71,18 +78,17 @@ describe('SQL console', () => {
     await page.close();
   });
 
-  it('reproduces 図表6 and 図表12 with its examples', async () => {
+  it('runs each example query of the plan to the same rows as the build’s engine', async () => {
+    const years = (await db.engine.query('SELECT fiscal_year FROM yearly_indicators ORDER BY 1')).map((r) => r.fiscal_year as number);
+    const examples = queryExamples(db.plan, years, wordsFor('ja'));
     const page = await openConsole();
-    await page.selectOption('[data-examples]', { index: 2 });
-    await page.waitForSelector('[data-results] tbody tr');
-    const fig6 = await resultTable(page);
-    expect(fig6.find((r) => r.indicator === 'total_wages_yen' && r.baseline_fiscal_year === '2006')).toMatchObject({ change: '873724092', change_pct: '110.4' });
-    await page.selectOption('[data-examples]', { index: 4 });
-    await page.waitForFunction(() => document.querySelector('[data-results] thead')?.textContent?.includes('share_of_answers_pct'));
-    expect(await resultTable(page)).toEqual([
-      { activity: '自主事業', answers: '343', share_of_answers_pct: '34.9' },
-      { activity: '請負・受託等', answers: '641', share_of_answers_pct: '65.1' },
-    ]);
+    for (const [i, example] of examples.entries()) {
+      // The console shows values as text; the build's engine gives the same values as numbers or text.
+      const expected = (await db.engine.query(example.sql.replace(/;\s*$/, ''))).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? '' : String(v)])));
+      await page.selectOption('[data-examples]', { index: i + 1 });
+      await page.waitForFunction((sql) => document.querySelector('[data-query-console]')?.getAttribute('data-last-sql') === sql, example.sql.trim());
+      expect(await resultTable(page), example.label).toEqual(expected);
+    }
     await page.close();
   });
 
@@ -116,11 +122,11 @@ describe('SQL console', () => {
 
   it('exports the result as formula-safe CSV and as Parquet, and copies Markdown', async () => {
     const page = await openConsole();
-    await runSql(page, "SELECT '=1+1' AS formula, -5 AS n, '久留米市' AS name");
+    await runSql(page, "SELECT '=1+1' AS formula, -5 AS n, '宇治市' AS name");
     const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="csv"]')]);
     const bytes = readFileSync((await csv.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.subarray(3).toString('utf8')).toBe("formula,n,name\r\n'=1+1,-5,久留米市\r\n");
+    expect(bytes.subarray(3).toString('utf8')).toBe("formula,n,name\r\n'=1+1,-5,宇治市\r\n");
 
     const [parquet] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="parquet"]')]);
     const file = readFileSync((await parquet.path())!);
@@ -129,7 +135,7 @@ describe('SQL console', () => {
 
     await page.click('[data-export="markdown"]');
     await page.waitForFunction(() => document.querySelector('[data-status]')?.textContent?.includes('Markdown'));
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('| formula | n | name |\n| --- | ---: | --- |\n| =1+1 | -5 | 久留米市 |');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('| formula | n | name |\n| --- | ---: | --- |\n| =1+1 | -5 | 宇治市 |');
     await page.close();
   });
 

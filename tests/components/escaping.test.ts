@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import ChartFigure from '../../src/components/ChartFigure.astro';
 import { barsSpec } from '../../src/lib/charts/plan-charts.ts';
 import type { Figure } from '../../src/lib/figures/types.ts';
-import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { wordsFor } from '../../src/lib/i18n/catalogue.ts';
+import { launchChromium } from '../../src/lib/node/chromium.ts';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -16,11 +17,11 @@ const figure: Figure = {
   title: `事業所 ${HOSTILE}`,
   unit: '円',
   charts: [{
-    spec: (size) => barsSpec([{ label: HOSTILE, value: 12_000 }, { label: '久留米市', value: 9_000 }], { xLabel: '円', locale: 'ja', size }),
+    spec: (size) => barsSpec([{ label: HOSTILE, value: 12_000 }, { label: '宇治市', value: 9_000 }], { xLabel: '円', words: wordsFor('ja'), size }),
     label: HOSTILE,
     description: HOSTILE,
   }],
-  table: { caption: HOSTILE, columns: [{ label: '事業所名', kind: 'text' }, { label: '平均', kind: 'yen' }], rows: [[HOSTILE, 12_000]] },
+  table: { caption: HOSTILE, columns: [{ label: '事業所名', format: 'text' }, { label: '平均', format: 'yen' }], rows: [[HOSTILE, 12_000]] },
   notes: [HOSTILE],
 };
 
@@ -32,7 +33,7 @@ afterAll(async () => browser?.close());
 
 it('renders a name holding HTML as literal text everywhere', async () => {
   const container = await AstroContainer.create();
-  const html = await container.renderToString(ChartFigure, { props: { figure, locale: 'ja' } });
+  const html = await container.renderToString(ChartFigure, { props: { figure, words: wordsFor('ja') } });
 
   const page = await browser.newPage();
   await page.setContent(`<!doctype html><html lang="ja"><body>${html}</body></html>`);

@@ -1,8 +1,8 @@
-// Plot specifications of the plan's figures (図表8–12, areas, goal). Pure: the build
-// renders them to SVG, and a browser could render the same specs.
+// Plot specifications of the plan's figures (wage bands, years since opening, activities,
+// areas, goal). Pure: the build renders them to SVG, and the browser renders the same specs.
 
 import * as Plot from '@observablehq/plot';
-import { formatCount, formatPercent, type Locale } from '../format.ts';
+import type { Words } from '../i18n/words.ts';
 import { COLORS } from './palette.ts';
 import type { ChartSize } from './render.ts';
 
@@ -30,9 +30,9 @@ export function groupedBarsSpec(
   data: GroupedBarDatum[],
   groups: string[],
   series: string[],
-  options: { xLabel: string; locale: Locale; size: ChartSize; percent?: boolean },
+  options: { xLabel: string; words: Words; size: ChartSize; percent?: boolean },
 ): Plot.PlotOptions {
-  const format = (v: number) => (options.percent ? formatPercent(v * 100, options.locale) : formatCount(v, options.locale));
+  const format = (v: number) => (options.percent ? options.words.share(v) : options.words.count(v));
   const narrow = options.size === 'narrow';
   return {
     width: WIDTH[options.size],
@@ -64,7 +64,7 @@ export function stackedSharesSpec(
   data: StackDatum[],
   rows: string[],
   parts: string[],
-  options: { xLabel: string; locale: Locale; size: ChartSize },
+  options: { xLabel: string; words: Words; size: ChartSize },
 ): Plot.PlotOptions {
   const narrow = options.size === 'narrow';
   const colors = sequentialColors(parts.length);
@@ -75,7 +75,7 @@ export function stackedSharesSpec(
     marginLeft: narrow ? 80 : 110,
     marginRight: 16,
     style: font(options.size),
-    x: { domain: [0, 1], label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => formatPercent(v * 100, options.locale).replace('.0', ''), ticks: 5, grid: true },
+    x: { domain: [0, 1], label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.share(v).replace('.0', ''), ticks: 5, grid: true },
     y: { domain: rows, label: null },
     color: { domain: parts, range: colors },
     marks: [
@@ -83,7 +83,7 @@ export function stackedSharesSpec(
       // Shares of 8% and more are labelled inside their segment, in a colour that reads on it.
       Plot.text(data, Plot.stackX({
         y: 'row', x: 'share', order: parts,
-        text: (d: StackDatum) => (d.share >= 0.08 ? formatPercent(d.share * 100, options.locale) : ''),
+        text: (d: StackDatum) => (d.share >= 0.08 ? options.words.share(d.share) : ''),
         fill: (d: StackDatum) => (parts.indexOf(d.part) >= parts.length / 2 ? 'white' : 'black'),
         fontSize: 10,
       })),
@@ -104,7 +104,7 @@ export function barsSpec(
   data: BarDatum[],
   options: {
     xLabel: string;
-    locale: Locale;
+    words: Words;
     size: ChartSize;
     references?: { value: number; label: string; color: string }[];
     /** Value labels; whole numbers with separators by default. */
@@ -114,7 +114,7 @@ export function barsSpec(
   const narrow = options.size === 'narrow';
   const refs = options.references ?? [];
   const max = Math.max(...data.map((d) => d.value), ...refs.map((r) => r.value));
-  const format = options.format ?? ((v: number) => formatCount(v, options.locale));
+  const format = options.format ?? ((v: number) => options.words.count(v));
   return {
     width: WIDTH[options.size],
     height: 72 + data.length * (narrow ? 22 : 24) + refs.length * 14,
@@ -123,7 +123,7 @@ export function barsSpec(
     marginTop: 20 + refs.length * 14,
     marginBottom: 44,
     style: font(options.size),
-    x: { domain: [0, max * 1.05], grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => formatCount(v, options.locale), ticks: narrow ? 4 : 6 },
+    x: { domain: [0, max * 1.05], grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.count(v), ticks: narrow ? 4 : 6 },
     y: { domain: data.map((d) => d.label), label: null },
     marks: [
       Plot.barX(data, { y: 'label', x: 'value', fill: (d: BarDatum) => (d.accent ? COLORS.prefecture : COLORS.neutral) }),

@@ -30,3 +30,4 @@ export interface ResponsiveChart {
 export function renderResponsive(spec: (size: ChartSize) => Plot.PlotOptions, text: ChartText): ResponsiveChart {
   return { wide: renderPlotSvg(spec('wide'), text), narrow: renderPlotSvg(spec('narrow'), text) };
 }
+

@@ -1,17 +1,38 @@
 // Plot specifications of the overview's trend charts.
 
 import * as Plot from '@observablehq/plot';
-import type { Locale } from '../format.ts';
-import { formatCount, formatFiscalYear, warekiFiscalYearShort } from '../format.ts';
-import type { NationalAverage, YearlyIndicators } from '../node/site-data.ts';
+import type { Words } from '../i18n/words.ts';
+import { indicatorHeader } from '../indicators.ts';
+import type { NationalAverage } from '../reference.ts';
+import type { YearlyIndicators } from '../views.ts';
 import { COLORS } from './palette.ts';
 import type { ChartSize } from './render.ts';
 
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
+/** Room a two-line year tick needs on the axis, in pixels. */
+const TICK_SPACING: Record<ChartSize, number> = { wide: 34, narrow: 30 };
 
-// Two short lines per tick so neighbouring years never collide: H29 / 2017, or FY / 2017.
-const yearTick = (locale: Locale) => (fy: number) =>
-  `${locale === 'ja' ? warekiFiscalYearShort(fy) : 'FY'}\n${fy}`;
+/** The national averages drawn beside the prefecture's: within the prefecture's years only. */
+export function nationalWithin(national: NationalAverage[], yearly: YearlyIndicators[], lastYear: number): NationalAverage[] {
+  const first = yearly[0]?.fiscal_year ?? Infinity;
+  return national.filter((n) => n.fiscal_year >= first && n.fiscal_year <= lastYear);
+}
+
+/**
+ * The years an axis labels: the `keep` years (whose values the chart labels), then every
+ * other year with data that leaves room for its label beside those already chosen.
+ */
+export function tickYears(years: number[], keep: number[], plotWidth: number, size: ChartSize): number[] {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const perYear = plotWidth / (sorted[sorted.length - 1]! - sorted[0]! + 1);
+  const gap = Math.ceil(TICK_SPACING[size] / perYear);
+  const chosen = sorted.filter((y) => keep.includes(y));
+  for (const y of sorted) {
+    if (chosen.every((c) => Math.abs(c - y) >= gap)) chosen.push(y);
+  }
+  return chosen.sort((a, b) => a - b);
+}
 
 export function averageWageTrendSpec(
   yearly: YearlyIndicators[],
@@ -19,57 +40,56 @@ export function averageWageTrendSpec(
   goal: { yen: number; fiscalYear: number },
   /** Years whose values are labelled on the chart (the plan's baselines and the latest). */
   labelledYears: number[],
-  locale: Locale,
+  words: Words,
   size: ChartSize,
 ): Plot.PlotOptions {
   const narrow = size === 'narrow';
   const years = yearly.map((y) => y.fiscal_year);
   const labelled = yearly.filter((y) => labelledYears.includes(y.fiscal_year));
-  const first = Math.min(...years, ...national.map((n) => n.fiscal_year));
+  const first = Math.min(...years);
   const last = Math.max(...years, goal.fiscalYear);
-  const nationalOld = national.filter((n) => n.formula === 'old' && n.fiscal_year >= first);
-  const nationalNew = national.filter((n) => n.formula === 'new' && n.fiscal_year >= first);
+  const shown = nationalWithin(national, yearly, last);
+  const nationalOld = shown.filter((n) => n.formula === 'old');
+  const nationalNew = shown.filter((n) => n.formula === 'new');
   const prefNew = yearly.filter((y) => y.average_monthly_wage_new_yen !== null);
-  const max = Math.max(goal.yen, ...yearly.map((y) => y.average_monthly_wage_new_yen ?? y.average_monthly_wage_yen), ...national.map((n) => n.average_monthly_wage_yen));
-  const t = locale === 'ja'
-    ? { goal: `目標 ${formatCount(goal.yen, locale)}円（${formatFiscalYear(goal.fiscalYear, locale).replace(/（.*/, '')}）`, y: '平均工賃月額（円）' }
-    : { goal: `Goal ¥${formatCount(goal.yen, locale)} (FY${goal.fiscalYear})`, y: 'Average monthly wage (¥)' };
+  const max = Math.max(goal.yen, ...yearly.map((y) => y.average_monthly_wage_new_yen ?? y.average_monthly_wage_yen), ...shown.map((n) => n.average_monthly_wage_yen));
+  const [marginLeft, marginRight] = narrow ? [52, 12] : [60, 20];
+  const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelledYears.filter((y) => years.includes(y)), WIDTH[size] - marginLeft - marginRight, size);
+  const goalLabel = words.t('chart.goal_in_year', { goal: words.yen(goal.yen), year: words.fyName(goal.fiscalYear) });
   return {
     width: WIDTH[size],
     height: narrow ? 320 : 380,
-    marginLeft: narrow ? 52 : 60,
-    marginRight: narrow ? 12 : 20,
+    marginLeft,
+    marginRight,
     marginBottom: 44,
     style: { fontSize: narrow ? '11px' : '12px' },
-    x: { domain: [first - 0.5, last + 0.5], ticks: narrow ? labelledYears : years, tickFormat: yearTick(locale), label: null },
-    y: { domain: [0, Math.ceil((max * 1.08) / 5000) * 5000], grid: true, label: t.y, tickFormat: (v: number) => formatCount(v, locale) },
+    x: { domain: [first - 0.5, last + 0.5], ticks, tickFormat: (fy: number) => words.fyTick(fy), label: null },
+    y: { domain: [0, Math.ceil((max * 1.08) / 5000) * 5000], grid: true, label: indicatorHeader('average_monthly_wage_yen', words), tickFormat: (v: number) => words.count(v) },
     marks: [
       Plot.ruleY([0]),
       Plot.ruleY([goal.yen], { stroke: COLORS.goal, strokeWidth: 2, strokeDasharray: '8,4' }),
-      Plot.text([goal.yen], { x: first - 0.3, y: (d: number) => d, text: () => t.goal, textAnchor: 'start', dy: -8, fill: COLORS.goal, fontWeight: 'bold' }),
+      Plot.text([goal.yen], { x: first - 0.3, y: (d: number) => d, text: () => goalLabel, textAnchor: 'start', dy: -8, fill: COLORS.goal, fontWeight: 'bold' }),
       Plot.line(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, strokeDasharray: '3,3' }),
       Plot.dot(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.national, symbol: 'square', r: 3 }),
       Plot.dot(nationalNew, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, symbol: 'square', r: 5, fill: 'white' }),
       Plot.line(yearly, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.prefecture, strokeWidth: 2.5 }),
       Plot.dot(yearly, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.prefecture, r: 4 }),
-      Plot.text(labelled, { x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => formatCount(d.average_monthly_wage_yen, locale), dy: 14, fill: COLORS.prefecture, fontSize: 10 }),
+      Plot.text(labelled, { x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => words.count(d.average_monthly_wage_yen), dy: 14, fill: COLORS.prefecture, fontSize: 10 }),
       Plot.dot(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', stroke: COLORS.newFormula, strokeWidth: 2.5, symbol: 'diamond', r: 6, fill: 'white' }),
-      Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => formatCount(d.average_monthly_wage_new_yen!, locale), dx: -10, textAnchor: 'end', fill: COLORS.newFormula, fontSize: 10 }),
+      Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => words.count(d.average_monthly_wage_new_yen!), dx: -10, textAnchor: 'end', fill: COLORS.newFormula, fontSize: 10 }),
     ],
   };
 }
 
-/** Facility-years' totals as bars, one chart per measure. */
+/** Facility-years' totals as bars, one chart per measure; wages in millions of yen. */
 export function totalsTrendSpec(
   yearly: YearlyIndicators[],
   measure: 'person_months' | 'total_wages_yen',
-  locale: Locale,
+  words: Words,
   size: ChartSize,
 ): Plot.PlotOptions {
   const millions = measure === 'total_wages_yen';
-  const label = locale === 'ja'
-    ? (millions ? '工賃支払総額（百万円）' : '延べ人数（人）')
-    : (millions ? 'Total wages (¥ million)' : 'Person-months');
+  const label = millions ? words.t('chart.total_wages_millions') : indicatorHeader('person_months', words);
   const value = (d: YearlyIndicators) => (millions ? d[measure] / 1e6 : d[measure]);
   return {
     width: WIDTH[size] / (size === 'wide' ? 2 : 1),
@@ -77,8 +97,8 @@ export function totalsTrendSpec(
     marginLeft: 56,
     marginBottom: 44,
     style: { fontSize: '11px' },
-    x: { type: 'band', domain: yearly.map((y) => y.fiscal_year), tickFormat: yearTick(locale), label: null },
-    y: { grid: true, label, tickFormat: (v: number) => formatCount(v, locale) },
+    x: { type: 'band', domain: yearly.map((y) => y.fiscal_year), tickFormat: (fy: number) => words.fyTick(fy), label: null },
+    y: { grid: true, label, tickFormat: (v: number) => words.count(v) },
     marks: [
       Plot.barY(yearly, { x: 'fiscal_year', y: value, fill: millions ? COLORS.prefecture : COLORS.neutral }),
       Plot.ruleY([0]),

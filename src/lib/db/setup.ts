@@ -2,8 +2,10 @@
 // plan tables, then the indicator views from src/lib/sql/*.sql, in file-name order.
 // Engine-agnostic: the build, CLI and tests use @duckdb/node-api, the browser DuckDB-WASM.
 
+import { LOCALES, LOCALE_SPECS } from '../i18n/locales.ts';
+import type { Plan } from '../plan.ts';
+import { MUNICIPALITY_COLUMNS, NATIONAL_AVERAGE_COLUMNS } from '../reference.ts';
 import { REPORT_COLUMNS } from '../schema.ts';
-import { openingGroups, wageBands, type PlanConfig } from '../plan.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -15,7 +17,7 @@ export interface SqlEngine {
 }
 
 export interface DatabaseInputs {
-  plan: PlanConfig;
+  plan: Plan;
   /** Canonical report CSV (see reportsToCanonicalCsv), all fiscal years. */
   reportsCsv: string;
   nationalAveragesCsv: string;
@@ -25,12 +27,14 @@ export interface DatabaseInputs {
 }
 
 export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
-const sqlValue = (v: string | number | boolean | null) =>
-  v === null ? 'NULL' : typeof v === 'string' ? sqlString(v) : String(v);
+type SqlValue = string | number | boolean | null;
+const sqlValue = (v: SqlValue) => (v === null ? 'NULL' : typeof v === 'string' ? sqlString(v) : String(v));
 
-function valuesTable(name: string, columns: string[], rows: (string | number | boolean | null)[][]): string {
-  const values = rows.map((r) => `(${r.map(sqlValue).join(', ')})`).join(',\n  ');
-  return `CREATE OR REPLACE TABLE ${name} AS SELECT * FROM (VALUES\n  ${values}\n) AS t(${columns.join(', ')});`;
+/** A table from literal rows; `types` fixes the column types even when a table is empty. */
+function valuesTable(name: string, columns: Record<string, string>, rows: SqlValue[][]): string {
+  const defs = Object.entries(columns).map(([c, type]) => `${c} ${type}`).join(', ');
+  const insert = rows.length === 0 ? '' : `\nINSERT INTO ${name} VALUES\n  ${rows.map((r) => `(${r.map(sqlValue).join(', ')})`).join(',\n  ')};`;
+  return `CREATE OR REPLACE TABLE ${name} (${defs});${insert}`;
 }
 
 const REPORTS_COLUMNS_STRUCT = `{${REPORT_COLUMNS.map((c) => `${sqlString(c.name)}: ${sqlString(c.sqlType)}`).join(', ')}}`;
@@ -40,20 +44,32 @@ export function readCanonicalReportsSql(path: string): string {
   return `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${REPORTS_COLUMNS_STRUCT})`;
 }
 
-export function planTablesSql(plan: PlanConfig): string[] {
+/** A column of labels per language: label_ja, label_en, … */
+const labelColumns = Object.fromEntries(LOCALES.map((l) => [`label_${l}`, 'VARCHAR']));
+/** A data-directory name ({ja, en}) in every language, for the label columns. */
+const labels = (text: { ja: string; en: string }) => LOCALES.map((l) => text[LOCALE_SPECS[l].names]);
+
+export function planTablesSql(plan: Plan): string[] {
   return [
-    valuesTable('plan', ['goal_yen', 'goal_fiscal_year', 'start_fiscal_year', 'end_fiscal_year'], [[
+    valuesTable('plan', { goal_yen: 'INTEGER', goal_fiscal_year: 'INTEGER', start_fiscal_year: 'INTEGER', end_fiscal_year: 'INTEGER' }, [[
       plan.goal.average_monthly_wage_yen, plan.goal.fiscal_year, plan.period.start_fiscal_year, plan.period.end_fiscal_year,
     ]]),
-    valuesTable('plan_baselines', ['fiscal_year'], plan.baseline_fiscal_years.map((y) => [y])),
-    valuesTable('plan_wage_bands', ['band_no', 'lower_yen', 'upper_yen', 'label_ja', 'label_en'],
-      wageBands(plan).map((b) => [b.band_no, b.lower_yen, b.upper_yen, b.ja, b.en])),
-    valuesTable('plan_opening_groups', ['group_no', 'first_year', 'last_year', 'label_ja', 'label_en'],
-      openingGroups(plan).map((g) => [g.group_no, g.first_year, g.last_year, g.ja, g.en])),
-    valuesTable('plan_activities', ['activity', 'sort_no', 'label_ja', 'label_en', 'in_answer_mix'],
-      plan.activities.map((a, i) => [a.column, i + 1, a.ja, a.en, a.in_answer_mix])),
+    valuesTable('plan_baselines', { fiscal_year: 'INTEGER' }, plan.baseline_fiscal_years.map((y) => [y])),
+    valuesTable('plan_wage_bands', { band_no: 'INTEGER', lower_yen: 'INTEGER', upper_yen: 'INTEGER', ...labelColumns },
+      plan.wage_bands.map((b) => [b.band_no, b.lower_yen, b.upper_yen, ...LOCALES.map((l) => b.label[l])])),
+    valuesTable('plan_opening_groups', { group_no: 'INTEGER', first_year: 'INTEGER', last_year: 'INTEGER', ...labelColumns },
+      plan.opening_groups.map((g) => [g.group_no, g.first_year, g.last_year, ...LOCALES.map((l) => g.label[l])])),
+    valuesTable('plan_activities', { activity: 'VARCHAR', sort_no: 'INTEGER', in_answer_mix: 'BOOLEAN', ...labelColumns },
+      plan.activities.map((a, i) => [a.column, i + 1, a.in_answer_mix, ...labels(a)])),
+    valuesTable('plan_areas', { area_no: 'INTEGER', area: 'VARCHAR', slug: 'VARCHAR', ...labelColumns },
+      plan.areas.map((a, i) => [i + 1, a.name, a.slug, ...labels(a)])),
   ];
 }
+
+const csvColumns = (columns: Record<string, string>) =>
+  `{${Object.entries(columns).map(([c, t]) => `${sqlString(c)}: ${sqlString(t)}`).join(', ')}}`;
+const NATIONAL_TYPES: Record<(typeof NATIONAL_AVERAGE_COLUMNS)[number], string> = { fiscal_year: 'INTEGER', average_monthly_wage_yen: 'INTEGER', formula: 'VARCHAR', source: 'VARCHAR' };
+const MUNICIPALITY_TYPES = Object.fromEntries(MUNICIPALITY_COLUMNS.map((c) => [c, 'VARCHAR']));
 
 export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): Promise<void> {
   const reportsPath = await engine.registerText('reports.csv', inputs.reportsCsv);
@@ -63,8 +79,8 @@ export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): 
   const statements = [
     `CREATE OR REPLACE TABLE reports (${columns}, PRIMARY KEY (fiscal_year, office_no));`,
     `INSERT INTO reports SELECT * FROM ${readCanonicalReportsSql(reportsPath)};`,
-    `CREATE OR REPLACE TABLE national_averages AS SELECT * FROM read_csv(${sqlString(nationalPath)}, header = true, auto_detect = false, columns = {'fiscal_year': 'INTEGER', 'average_monthly_wage_yen': 'INTEGER', 'formula': 'VARCHAR', 'source': 'VARCHAR'});`,
-    `CREATE OR REPLACE TABLE municipalities AS SELECT * FROM read_csv(${sqlString(municipalitiesPath)}, header = true, auto_detect = false, columns = {'code': 'VARCHAR', 'name': 'VARCHAR', 'municipality': 'VARCHAR', 'area': 'VARCHAR'});`,
+    `CREATE OR REPLACE TABLE national_averages AS SELECT * FROM read_csv(${sqlString(nationalPath)}, header = true, auto_detect = false, columns = ${csvColumns(NATIONAL_TYPES)});`,
+    `CREATE OR REPLACE TABLE municipalities AS SELECT * FROM read_csv(${sqlString(municipalitiesPath)}, header = true, auto_detect = false, columns = ${csvColumns(MUNICIPALITY_TYPES)});`,
     ...planTablesSql(inputs.plan),
     ...inputs.indicatorSql,
   ];

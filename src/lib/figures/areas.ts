@@ -2,86 +2,88 @@
 
 import { barsSpec } from '../charts/plan-charts.ts';
 import { COLORS } from '../charts/palette.ts';
-import { formatYen, type Locale } from '../format.ts';
-import type { PlaceRow, SiteData } from '../node/site-data.ts';
-import { areaLabel, fyShort, sourceNotes } from './common.ts';
-import type { Column, Figure } from './types.ts';
+import type { Words } from '../i18n/words.ts';
+import { prefectureAverageLabel } from '../plan.ts';
+import { rolledUpCities } from '../reference.ts';
+import type { SiteData } from '../site.ts';
+import type { PlaceRow } from '../views.ts';
+import { areaLabel, placeName, sourceNotes } from './common.ts';
+import { indicatorColumn, type Column, type Figure } from './types.ts';
 
-function placeColumns(first: string, locale: Locale): Column[] {
-  const ja = locale === 'ja';
-  return [
-    { label: first, kind: 'text' },
-    { label: ja ? '施設数' : 'Facilities', kind: 'count' },
-    { label: ja ? '延べ人数（人）' : 'Person-months', kind: 'count' },
-    { label: ja ? '工賃支払総額（円）' : 'Total wages (¥)', kind: 'count' },
-    { label: ja ? '平均工賃月額（円）' : 'Average monthly wage (¥)', kind: 'count' },
-    { label: ja ? '前年度の平均工賃月額（円）' : 'Previous year’s average (¥)', kind: 'count' },
-    { label: ja ? '前年度比（円）' : 'Change vs previous year (¥)', kind: 'change' },
-  ];
+function placeColumns(words: Words): Column[] {
+  return (['facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'previous_average_monthly_wage_yen', 'average_change_yen'] as const)
+    .map((id) => indicatorColumn(id, words));
 }
 
 const placeCells = (r: PlaceRow) => [r.facilities, r.person_months, r.total_wages_yen, r.average_monthly_wage_yen, r.previous_average_monthly_wage_yen, r.average_change_yen];
 
-export function areaFigure(data: SiteData, fy: number, locale: Locale, idPrefix: string): Figure {
-  const ja = locale === 'ja';
-  const rows = data.areas.filter((r) => r.fiscal_year === fy);
-  const prefecture = data.yearly.find((y) => y.fiscal_year === fy)!;
-  const goal = data.plan.goal.average_monthly_wage_yen;
+export function areaFigure(site: SiteData, fy: number, words: Words, idPrefix: string): Figure {
+  const { plan } = site;
+  const rows = site.areas.filter((r) => r.fiscal_year === fy);
+  const prefecture = site.yearly.find((y) => y.fiscal_year === fy)!;
+  const goal = plan.goal.average_monthly_wage_yen;
   const prev = rows.find((r) => r.previous_fiscal_year !== null)?.previous_fiscal_year ?? null;
+  const average = prefectureAverageLabel(plan, words);
+  const year = words.fyShort(fy);
   return {
     id: `${idPrefix}areas`,
-    title: ja ? `圏域別の平均工賃月額（${fyShort(fy, locale)}）` : `Average monthly wage by area (${fyShort(fy, locale)})`,
-    unit: ja ? '単位：円／月' : 'Yen per month',
+    title: words.t('fig.areas.title', { year }),
+    unit: words.t('fig.unit.yen_per_month'),
     charts: [{
-      spec: (size) => barsSpec(rows.map((r) => ({ label: areaLabel(data, r.area, locale), value: r.average_monthly_wage_yen })), {
-        xLabel: ja ? '平均工賃月額（円）' : 'Average monthly wage (¥)', locale, size,
+      spec: (size) => barsSpec(rows.map((r) => ({ label: areaLabel(plan, r.area, words), value: r.average_monthly_wage_yen })), {
+        xLabel: indicatorColumn('average_monthly_wage_yen', words).label, words, size,
         references: [
-          { value: goal, label: ja ? `目標 ${formatYen(goal, locale)}` : `Goal ${formatYen(goal, locale)}`, color: COLORS.goal },
-          { value: prefecture.average_monthly_wage_yen, label: ja ? `県平均 ${formatYen(prefecture.average_monthly_wage_yen, locale)}` : `Prefecture ${formatYen(prefecture.average_monthly_wage_yen, locale)}`, color: COLORS.prefecture },
+          { value: goal, label: words.t('legend.goal', { goal: words.yen(goal) }), color: COLORS.goal },
+          { value: prefecture.average_monthly_wage_yen, label: words.t('legend.value', { series: average, value: words.yen(prefecture.average_monthly_wage_yen) }), color: COLORS.prefecture },
         ],
       }),
-      label: ja ? '圏域別の平均工賃月額' : 'Average monthly wage by area',
-      description: ja ? `圏域ごとの平均工賃月額の横棒グラフ。県平均と目標を縦線で示す。` : 'Horizontal bars of the average monthly wage per area, with the prefecture average and the goal as vertical lines.',
+      label: words.t('fig.areas.chart_label'),
+      description: words.t('fig.areas.description', { average }),
     }],
     legend: [
-      { label: ja ? '目標' : 'Goal', color: COLORS.goal, line: 'long-dashed', marker: 'none' },
-      { label: ja ? '県平均' : 'Prefecture average', color: COLORS.prefecture, line: 'dashed', marker: 'none' },
+      { label: words.t('legend.goal_only'), color: COLORS.goal, line: 'long-dashed', marker: 'none' },
+      { label: average, color: COLORS.prefecture, line: 'dashed', marker: 'none' },
     ],
     table: {
-      caption: ja ? `圏域別の指標（${fyShort(fy, locale)}${prev ? `、前年度＝${fyShort(prev, locale)}` : ''}）` : `Indicators by area (${fyShort(fy, locale)}${prev ? `; previous year ${fyShort(prev, locale)}` : ''})`,
-      columns: placeColumns(ja ? '圏域' : 'Area', locale),
-      rows: rows.map((r) => [areaLabel(data, r.area, locale), ...placeCells(r)]),
+      caption: prev === null ? words.t('fig.areas.caption', { year }) : words.t('fig.areas.caption_previous', { year, previous: words.fyShort(prev) }),
+      columns: [{ label: words.t('fig.areas.area'), format: 'text' }, ...placeColumns(words)],
+      rows: rows.map((r) => [areaLabel(plan, r.area, words), ...placeCells(r)]),
       sortable: true,
     },
-    notes: sourceNotes(data, locale, [ja ? '圏域は事業所の所在市町村から定めています。前年度は、この年度の前に報告のある年度です。' : 'Areas follow the facility’s municipality. The previous year is the last earlier year with reports.']),
+    notes: sourceNotes(plan, words, [words.t('note.areas')]),
   };
 }
 
-export function municipalityFigure(data: SiteData, fy: number, area: string | null, locale: Locale, id: string): Figure {
-  const ja = locale === 'ja';
-  const rows = data.municipalities.filter((r) => r.fiscal_year === fy && (area === null || r.area === area));
+export function municipalityFigure(site: SiteData, fy: number, area: string | null, words: Words, id: string): Figure {
+  const { plan } = site;
+  const rows = site.municipalityRows.filter((r) => r.fiscal_year === fy && (area === null || r.area === area));
   const byAverage = [...rows].sort((a, b) => b.average_monthly_wage_yen - a.average_monthly_wage_yen);
-  const where = area === null ? (ja ? '市町村別' : 'by municipality') : ja ? `${areaLabel(data, area, locale)}圏域の市町村別` : `by municipality, ${areaLabel(data, area, locale)} area`;
-  const goal = data.plan.goal.average_monthly_wage_yen;
+  const where = area === null ? words.t('fig.municipalities.all') : words.t('fig.municipalities.in_area', { area: areaLabel(plan, area, words) });
+  const goal = plan.goal.average_monthly_wage_yen;
+  const year = words.fyShort(fy);
+  const cities = rolledUpCities(site.municipalities).map((c) => words.name({ ja: c.name, en: c.name_en }));
   return {
     id,
-    title: ja ? `${where}の平均工賃月額（${fyShort(fy, locale)}）` : `Average monthly wage ${where} (${fyShort(fy, locale)})`,
-    unit: ja ? '単位：円／月' : 'Yen per month',
+    title: words.t('fig.municipalities.title', { where, year }),
+    unit: words.t('fig.unit.yen_per_month'),
     charts: [{
-      spec: (size) => barsSpec(byAverage.map((r) => ({ label: r.municipality, value: r.average_monthly_wage_yen })), {
-        xLabel: ja ? '平均工賃月額（円）' : 'Average monthly wage (¥)', locale, size,
-        references: [{ value: goal, label: ja ? `目標 ${formatYen(goal, locale)}` : `Goal ${formatYen(goal, locale)}`, color: COLORS.goal }],
+      spec: (size) => barsSpec(byAverage.map((r) => ({ label: placeName(site, r.municipality, words), value: r.average_monthly_wage_yen })), {
+        xLabel: indicatorColumn('average_monthly_wage_yen', words).label, words, size,
+        references: [{ value: goal, label: words.t('legend.goal', { goal: words.yen(goal) }), color: COLORS.goal }],
       }),
-      label: ja ? `${where}の平均工賃月額` : `Average monthly wage ${where}`,
-      description: ja ? '市町村ごとの平均工賃月額を高い順に並べた横棒グラフ。' : 'Horizontal bars of the average monthly wage per municipality, highest first.',
+      label: words.t('fig.municipalities.chart_label', { where }),
+      description: words.t('fig.municipalities.description'),
     }],
-    legend: [{ label: ja ? '目標' : 'Goal', color: COLORS.goal, line: 'long-dashed', marker: 'none' }],
+    legend: [{ label: words.t('legend.goal_only'), color: COLORS.goal, line: 'long-dashed', marker: 'none' }],
     table: {
-      caption: ja ? `${where}の指標（${fyShort(fy, locale)}）` : `Indicators ${where} (${fyShort(fy, locale)})`,
-      columns: [...placeColumns(ja ? '市町村' : 'Municipality', locale).slice(0, 1), { label: ja ? '圏域' : 'Area', kind: 'text' }, ...placeColumns('', locale).slice(1)],
-      rows: byAverage.map((r) => [r.municipality, areaLabel(data, r.area, locale), ...placeCells(r)]),
+      caption: words.t('fig.municipalities.caption', { where, year }),
+      columns: [{ label: words.t('fig.municipalities.municipality'), format: 'text' }, { label: words.t('fig.areas.area'), format: 'text' }, ...placeColumns(words)],
+      rows: byAverage.map((r) => [placeName(site, r.municipality, words), areaLabel(plan, r.area, words), ...placeCells(r)]),
       sortable: true,
     },
-    notes: sourceNotes(data, locale, [ja ? '北九州市・福岡市は区の事業所を市にまとめています。施設数の少ない市町村の平均は、1事業所の増減で大きく動きます。' : 'Facilities in the wards of Kitakyushu and Fukuoka are counted under their city. Averages of municipalities with few facilities move a lot with one facility.']),
+    notes: sourceNotes(plan, words, [
+      ...(cities.length > 0 ? [words.t('note.wards_rolled_up', { cities: words.list(cities) })] : []),
+      words.t('note.few_facilities'),
+    ]),
   };
 }

@@ -1,28 +1,28 @@
-// Wording shared by every figure: source line, sample-data notice, year labels.
+// What every figure shares: the source line, the sample-data note, and the names of the
+// plan's bands, groups, activities and areas in the page's language.
 
-import { formatFiscalYear, formatFiscalYearShort, type Locale } from '../format.ts';
-import { t } from '../i18n.ts';
-import type { SiteData } from '../node/site-data.ts';
+import type { Words } from '../i18n/words.ts';
+import type { Plan } from '../plan.ts';
+import { municipalityName } from '../reference.ts';
+import type { SiteData } from '../site.ts';
 
-export function sourceNotes(data: SiteData, locale: Locale, extra: string[] = []): string[] {
-  const notes = [...extra, `${locale === 'ja' ? '出典' : 'Source'}: ${data.plan.source[locale]}`];
-  if (data.plan.sample_data) notes.push(t('sampleShort', locale));
+export function sourceNotes(plan: Plan, words: Words, extra: string[] = []): string[] {
+  const notes = [...extra, words.t('note.source', { source: words.name(plan.source) })];
+  if (plan.sample_data) notes.push(words.t('note.sample_short'));
   return notes;
 }
 
-export const fyLong = (fy: number, locale: Locale) => formatFiscalYear(fy, locale);
-export const fyShort = (fy: number, locale: Locale) => formatFiscalYearShort(fy, locale);
+export const bandLabel = (plan: Plan, bandNo: number, words: Words) => plan.wage_bands[bandNo - 1]!.label[words.locale];
+export const groupLabel = (plan: Plan, groupNo: number, words: Words) => plan.opening_groups[groupNo - 1]!.label[words.locale];
 
-export const latestYear = (data: SiteData) => data.yearly[data.yearly.length - 1]!.fiscal_year;
-
-/** The fiscal year reported before `fy`, if any (years can be sparse). */
-export function previousYear(data: SiteData, fy: number): number | null {
-  const earlier = data.yearly.map((y) => y.fiscal_year).filter((y) => y < fy);
-  return earlier.length ? earlier[earlier.length - 1]! : null;
+export function activityLabel(plan: Plan, activity: string, words: Words): string {
+  const a = plan.activities.find((x) => x.column === activity);
+  return a ? words.name(a) : activity;
 }
 
-export const label = (row: { label_ja: string; label_en: string }, locale: Locale) => (locale === 'ja' ? row.label_ja : row.label_en);
-
-export function areaLabel(data: SiteData, area: string, locale: Locale): string {
-  return data.plan.areas.find((a) => a.name === area)?.[locale] ?? area;
+export function areaLabel(plan: Plan, area: string, words: Words): string {
+  const a = plan.areas.find((x) => x.name === area);
+  return a ? words.name(a) : area;
 }
+
+export const placeName = (site: Pick<SiteData, 'municipalities'>, name: string, words: Words) => municipalityName(site.municipalities, name, words);

@@ -1,11 +1,11 @@
 // The site map: every published page, its title and its figures. Pages, navigation and the
 // download files are all generated from this list, so a figure has one definition.
 
-import type { Locale } from '../format.ts';
-import type { SiteData } from '../node/site-data.ts';
+import type { PlainMessageId, Words } from '../i18n/words.ts';
+import { numberedTitle, planNotes, prefectureAverageLabel, type ViewId } from '../plan.ts';
+import { fiscalYears, latestYear, previousYear, type SiteData } from '../site.ts';
 import { activityFigures } from './activities.ts';
 import { areaFigure, municipalityFigure } from './areas.ts';
-import { fyLong, latestYear, previousYear } from './common.ts';
 import { goalFigure } from './goal.ts';
 import { openingYearFigures } from './opening-years.ts';
 import { averageTrendFigure, totalsTrendFigure } from './overview.ts';
@@ -16,109 +16,120 @@ export interface SitePage {
   /** Path below the locale root, with a trailing slash ('' for the overview). */
   path: string;
   /** Shown in the main navigation when set. */
-  nav?: { ja: string; en: string };
-  title: (locale: Locale) => string;
-  intro: (locale: Locale) => string[];
-  figures: (locale: Locale) => Figure[];
+  nav?: PlainMessageId;
+  title: (words: Words) => string;
+  intro: (words: Words) => string[];
+  figures: (words: Words) => Figure[];
 }
 
-export function sitePages(data: SiteData): SitePage[] {
-  const latest = latestYear(data);
-  const years = data.yearly.map((y) => y.fiscal_year);
+/** The plan's own notes for a view follow the page's introduction. */
+const withNotes = (site: SiteData, view: ViewId, intro: (words: Words) => string[]) =>
+  (words: Words) => [...intro(words), ...planNotes(site.plan, view, words)];
+
+export function sitePages(site: SiteData): SitePage[] {
+  const { plan } = site;
+  const latest = latestYear(site);
+  const years = fiscalYears(site);
+  const none = () => [];
+  const groups = plan.opening_groups;
   const pages: SitePage[] = [
     {
       path: '',
-      nav: { ja: '概要', en: 'Overview' },
-      title: (l) => (l === 'ja' ? '工賃の概要' : 'Wage overview'),
-      intro: () => [],
-      figures: (l) => [averageTrendFigure(data, l), totalsTrendFigure(data, l)],
+      nav: 'nav.overview',
+      title: (w) => w.t('page.overview.title'),
+      intro: withNotes(site, 'overview', none),
+      figures: (w) => [averageTrendFigure(site, w), totalsTrendFigure(site, w)],
     },
     {
       path: 'goal/',
-      nav: { ja: '目標の達成状況', en: 'Goal' },
-      title: (l) => (l === 'ja' ? '目標工賃の達成状況' : 'Progress against the goal'),
-      intro: (l) => (l === 'ja'
-        ? [`${data.plan.title.ja}は、${fyLong(data.plan.goal.fiscal_year, l)}に県平均工賃月額 ${data.plan.goal.average_monthly_wage_yen.toLocaleString('ja-JP')}円を目標としています。各年度の実績を目標・全国平均と比べます。`]
-        : [`The ${data.plan.title.en} aims for a prefecture average monthly wage of ¥${data.plan.goal.average_monthly_wage_yen.toLocaleString('en-US')} in ${fyLong(data.plan.goal.fiscal_year, l)}. Each year's result against the goal and the national average.`]),
-      figures: (l) => [goalFigure(data, l)],
+      nav: 'nav.goal',
+      title: (w) => numberedTitle(plan, 'goal', w.t('page.goal.title'), w),
+      intro: withNotes(site, 'goal', (w) => [w.t('page.goal.intro', {
+        plan: w.name(plan.title), year: w.fy(plan.goal.fiscal_year), average: prefectureAverageLabel(plan, w), goal: w.yen(plan.goal.average_monthly_wage_yen),
+      })]),
+      figures: (w) => [goalFigure(site, w)],
     },
     {
       path: 'wage-bands/',
-      nav: { ja: '工賃区分別', en: 'Wage bands' },
-      title: (l) => (l === 'ja' ? '平均工賃月額別の事業所分布（図表8）' : 'Facilities by wage band (Figure 8)'),
-      intro: (l) => (l === 'ja'
-        ? ['事業所ごとの平均工賃月額を6つの区分に分け、年度ごとの事業所数を比べます。はじめは計画の比較年度と最新年度を表示します。比較する年度は選べます（選んだ年度はこのページのURLに残ります）。']
-        : ['Facilities grouped by their own average monthly wage into six bands, compared across years: at first the plan’s comparison years and the latest year. You can choose the years; the choice stays in this page’s URL.']),
-      figures: (l) => [wageBandFigure(data, defaultWageBandYears(data), l, 'wage-bands')],
+      nav: 'nav.wage_bands',
+      title: (w) => numberedTitle(plan, 'wage_bands', w.t('page.wage_bands.title'), w),
+      intro: withNotes(site, 'wage_bands', (w) => [w.t('page.wage_bands.intro', { count: plan.wage_bands.length })]),
+      figures: (w) => [wageBandFigure(site, defaultWageBandYears(site), w, 'wage-bands')],
     },
     {
       path: 'opening-years/',
-      nav: { ja: '開所年数別', en: 'Years since opening' },
-      title: (l) => (l === 'ja' ? `開所年数別の状況（図表9〜11、${fyLong(latest, l)}）` : `By years since opening (Figures 9–11, ${fyLong(latest, l)})`),
-      intro: (l) => (l === 'ja'
-        ? ['開所後1〜5年目の事業所と6年目以降の事業所で、工賃区分の分布、事業所当たりの工賃支払額と延べ人数を比べます。']
-        : ['Facilities in their first five years against older ones: wage bands, wages paid and person-months per facility.']),
-      figures: (l) => openingYearFigures(data, latest, l, ''),
+      nav: 'nav.opening_years',
+      title: (w) => numberedTitle(plan, 'opening_years', w.t('page.opening_years.title', { year: w.fy(latest) }), w),
+      intro: withNotes(site, 'opening_years', (w) => {
+        const individual = groups.slice(0, -1);
+        const first = individual.length === 1
+          ? individual[0]!.label[w.locale]
+          : w.t('opening.years_range', { from: individual[0]!.first_year, to: individual[individual.length - 1]!.first_year });
+        return [w.t('page.opening_years.intro', { first, later: groups[groups.length - 1]!.label[w.locale] })];
+      }),
+      figures: (w) => openingYearFigures(site, latest, w, ''),
     },
     {
       path: 'activities/',
-      nav: { ja: '生産活動', en: 'Activities' },
-      title: (l) => (l === 'ja' ? '事業所の生産活動の状況（図表12）' : 'Production activities (Figure 12)'),
-      intro: (l) => (l === 'ja'
-        ? ['自主事業（オリジナル商品の製造・販売や自営農業など）と、企業や農業者からの請負・受託等の割合、農福連携に取り組む事業所の割合です。回答は複数回答です。']
-        : ['Own business (making and selling products, own farming) against contract work for companies and farmers, and the facilities doing agri-welfare work. Answers are multiple.']),
-      figures: (l) => activityFigures(data, years, l, ''),
+      nav: 'nav.activities',
+      title: (w) => numberedTitle(plan, 'activities', w.t('page.activities.title'), w),
+      intro: withNotes(site, 'activities', (w) => {
+        const mix = plan.activities.filter((a) => a.in_answer_mix).map((a) => w.name(a));
+        const others = plan.activities.filter((a) => !a.in_answer_mix).map((a) => w.name(a));
+        return [
+          w.t('page.activities.intro', { activities: w.list(mix) }),
+          ...(others.length > 0 ? [w.t('page.activities.intro_others', { activities: w.list(others) })] : []),
+        ];
+      }),
+      figures: (w) => activityFigures(site, years, w, ''),
     },
     {
       path: 'areas/',
-      nav: { ja: '圏域・市町村', en: 'Areas' },
-      title: (l) => (l === 'ja' ? `圏域・市町村別の状況（${fyLong(latest, l)}）` : `Areas and municipalities (${fyLong(latest, l)})`),
-      intro: (l) => (l === 'ja' ? ['圏域ごと・市町村ごとの施設数、延べ人数、工賃支払総額、平均工賃月額と前年度からの変化です。'] : ['Facilities, person-months, wages and average monthly wage by area and municipality, with the change since the previous year.']),
-      figures: (l) => [areaFigure(data, latest, l, ''), municipalityFigure(data, latest, null, l, 'municipalities')],
+      nav: 'nav.areas',
+      title: (w) => numberedTitle(plan, 'areas', w.t('page.areas.title', { year: w.fy(latest) }), w),
+      intro: withNotes(site, 'areas', (w) => [w.t('page.areas.intro')]),
+      figures: (w) => [areaFigure(site, latest, w, ''), municipalityFigure(site, latest, null, w, 'municipalities')],
     },
-    ...data.plan.areas.map((area): SitePage => ({
+    ...plan.areas.map((area): SitePage => ({
       path: `areas/${area.slug}/`,
-      title: (l) => (l === 'ja' ? `${area.ja}圏域の市町村（${fyLong(latest, l)}）` : `${area.en} area (${fyLong(latest, l)})`),
-      intro: () => [],
-      figures: (l) => [municipalityFigure(data, latest, area.name, l, `areas-${area.slug}-municipalities`)],
+      title: (w) => w.t('page.area.title', { area: w.name(area), year: w.fy(latest) }),
+      intro: none,
+      figures: (w) => [municipalityFigure(site, latest, area.name, w, `areas-${area.slug}-municipalities`)],
     })),
     {
       path: 'query/',
-      nav: { ja: 'SQL', en: 'SQL' },
-      title: (l) => (l === 'ja' ? 'SQL コンソール' : 'SQL console'),
-      intro: (l) => (l === 'ja'
-        ? ['全年度の報告（reports）と、公開ページと同じ指標ビュー（yearly_indicators など）に SQL で問い合わせできます。DuckDB-WASM がこのブラウザの中で動き、データはどこにも送られません。']
-        : ['Query every year’s reports (reports) and the same indicator views the published pages use (yearly_indicators and others) with SQL. DuckDB-WASM runs inside this browser; no data is sent anywhere.']),
+      nav: 'nav.query',
+      title: (w) => w.t('page.query.title'),
+      intro: (w) => [w.t('page.query.intro')],
       figures: () => [],
     },
     {
       path: 'import/',
-      nav: { ja: 'データ取込', en: 'Import' },
-      title: (l) => (l === 'ja' ? '新しい年度の報告を取り込む' : 'Import a new year’s reports'),
-      intro: (l) => (l === 'ja'
-        ? ['各事業所の工賃実績報告をまとめた CSV（Excel の Shift_JIS 出力でも可）を検査し、公開前に指標をプレビューします。ファイルはこのブラウザの中だけで読み込み、どこにも送信しません。']
-        : ['Check a CSV of facility wage reports (Shift_JIS exports from Excel are fine) and preview the indicators before publishing. Files are read inside this browser only and are never uploaded.']),
+      nav: 'nav.import',
+      title: (w) => w.t('page.import.title'),
+      intro: (w) => [w.t('page.import.intro')],
       figures: () => [],
     },
     {
       path: 'years/',
-      nav: { ja: '年度別', en: 'By year' },
-      title: (l) => (l === 'ja' ? '年度別の状況' : 'By fiscal year'),
-      intro: () => [],
+      nav: 'nav.years',
+      title: (w) => w.t('page.years.title'),
+      intro: withNotes(site, 'years', (w) => [w.t('page.years.intro')]),
       figures: () => [],
     },
     ...years.map((fy): SitePage => {
-      const prev = previousYear(data, fy);
+      const prev = previousYear(site, fy);
+      const compared = prev === null ? [fy] : [prev, fy];
       return {
         path: `years/fy${fy}/`,
-        title: (l) => (l === 'ja' ? `${fyLong(fy, l)}の状況` : `${fyLong(fy, l)}`),
-        intro: () => [],
-        figures: (l) => [
-          wageBandFigure(data, prev === null ? [fy] : [prev, fy], l, `fy${fy}-wage-bands`),
-          ...openingYearFigures(data, fy, l, `fy${fy}-`),
-          ...activityFigures(data, prev === null ? [fy] : [prev, fy], l, `fy${fy}-`),
-          areaFigure(data, fy, l, `fy${fy}-`),
-          municipalityFigure(data, fy, null, l, `fy${fy}-municipalities`),
+        title: (w) => w.t('page.year.title', { year: w.fy(fy) }),
+        intro: none,
+        figures: (w) => [
+          wageBandFigure(site, compared, w, `fy${fy}-wage-bands`),
+          ...openingYearFigures(site, fy, w, `fy${fy}-`),
+          ...activityFigures(site, compared, w, `fy${fy}-`),
+          areaFigure(site, fy, w, `fy${fy}-`),
+          municipalityFigure(site, fy, null, w, `fy${fy}-municipalities`),
         ],
       };
     }),
@@ -126,8 +137,8 @@ export function sitePages(data: SiteData): SitePage[] {
   return pages;
 }
 
-export function sitePage(data: SiteData, path: string): SitePage {
-  const page = sitePages(data).find((p) => p.path === path);
+export function sitePage(site: SiteData, path: string): SitePage {
+  const page = sitePages(site).find((p) => p.path === path);
   if (!page) throw new Error(`no page at ${path}`);
   return page;
 }

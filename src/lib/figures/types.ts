@@ -4,18 +4,13 @@
 import type * as Plot from '@observablehq/plot';
 import type { LegendItem } from '../charts/palette.ts';
 import type { ChartSize, ChartText } from '../charts/render.ts';
-import { formatChange, formatCount, formatPercent, formatYen, type Locale } from '../format.ts';
-import type { CsvCell } from '../csv-export.ts';
-
-/**
- * How a table column is shown. `share` holds a fraction (0.349) shown as 34.9%; `percent`
- * a percentage (160.62) shown as 160.6%. The CSV carries the value as the table rounds it.
- */
-export type CellKind = 'text' | 'year' | 'count' | 'yen' | 'share' | 'percent' | 'decimal' | 'change' | 'change_yen';
+import { toCsv, type CsvCell } from '../csv-export.ts';
+import type { Words } from '../i18n/words.ts';
+import { INDICATORS, formatValue, indicatorHeader, type Format, type IndicatorId } from '../indicators.ts';
 
 export interface Column {
   label: string;
-  kind: CellKind;
+  format: Format;
 }
 
 export type Cell = string | number | null;
@@ -43,12 +38,20 @@ export interface Figure {
   notes: string[];
 }
 
+/** A table column of a registered indicator, headed by its name and unit. */
+export function indicatorColumn(id: IndicatorId, words: Words): Column {
+  return { label: indicatorHeader(id, words), format: INDICATORS[id].format };
+}
+
+/** A text column (names, years). */
+export const textColumn = (label: string): Column => ({ label, format: 'text' });
+
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The value a cell carries, rounded as shown: what the CSV download holds. */
-export function cellValue(cell: Cell, kind: CellKind): CsvCell {
+export function cellValue(cell: Cell, format: Format): CsvCell {
   if (cell === null || typeof cell === 'string') return cell;
-  switch (kind) {
+  switch (format) {
     case 'share':
       return round1(cell * 100);
     case 'percent':
@@ -59,33 +62,20 @@ export function cellValue(cell: Cell, kind: CellKind): CsvCell {
   }
 }
 
-export function formatCell(cell: Cell, kind: CellKind, locale: Locale): string {
-  if (cell === null) return '—';
-  if (typeof cell === 'string') return cell;
-  switch (kind) {
-    case 'yen':
-      return formatYen(cell, locale);
-    case 'share':
-      return formatPercent(cell * 100, locale);
-    case 'percent':
-      return formatPercent(cell, locale);
-    case 'decimal':
-      return new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(cell);
-    case 'change':
-      return formatChange(cell, locale);
-    case 'change_yen':
-      return formatChange(cell, locale, 'yen');
-    case 'year':
-      return String(cell);
-    default:
-      return formatCount(cell, locale);
-  }
+/** A table cell as shown: yen without 円, as the column header carries the unit. */
+export function formatCell(cell: Cell, format: Format, words: Words): string {
+  return formatValue(cell, format === 'yen' ? 'count' : format === 'change_yen' ? 'change' : format, words);
 }
 
-/** CSV header: the column label, with the unit the CSV's plain numbers are in. */
-export function csvHeader(column: Column, locale: Locale): string {
-  const unit = column.kind === 'share' || column.kind === 'percent' ? '%' : column.kind === 'yen' || column.kind === 'change_yen' ? (locale === 'ja' ? '円' : 'yen') : '';
-  return unit && !column.label.includes(`（${unit}）`) && !column.label.includes(`(${unit})`)
-    ? `${column.label}${locale === 'ja' ? `（${unit}）` : ` (${unit})`}`
+/** CSV header: the column label, with % where the CSV's plain numbers are percentages. */
+export function csvHeader(column: Column, words: Words): string {
+  return column.format === 'share' || column.format === 'percent'
+    ? words.t('format.with_unit', { label: column.label, unit: '%' })
     : column.label;
+}
+
+/** The figure's table as the CSV people download: UTF-8 with BOM, formula-safe, numbers as the table rounds them. */
+export function figureCsv(figure: Figure, words: Words): string {
+  const { columns, rows } = figure.table;
+  return toCsv(columns.map((c) => csvHeader(c, words)), rows.map((r) => r.map((cell, i) => cellValue(cell, columns[i]!.format))));
 }

@@ -1,57 +1,60 @@
-// 図表8: facilities by average monthly wage band, for chosen years.
+// Facilities by average monthly wage band, for chosen years. Runs at build time and in the
+// browser (the year picker), so it takes only the view rows and the plan it needs.
 
-import { groupedBarsSpec } from '../charts/plan-charts.ts';
-import { sequentialColors } from '../charts/plan-charts.ts';
-import type { Locale } from '../format.ts';
-import type { SiteData } from '../node/site-data.ts';
-import { fyShort, label, latestYear, sourceNotes } from './common.ts';
-import type { Figure } from './types.ts';
+import { groupedBarsSpec, sequentialColors } from '../charts/plan-charts.ts';
+import type { Words } from '../i18n/words.ts';
+import type { SiteData } from '../site.ts';
+import { bandLabel, sourceNotes } from './common.ts';
+import { indicatorColumn, type Figure } from './types.ts';
+
+export type WageBandSite = Pick<SiteData, 'plan' | 'wageBands' | 'yearly'>;
 
 /** The plan's comparison years that have data, plus the latest year. */
-export function defaultWageBandYears(data: SiteData): number[] {
-  const have = new Set(data.yearly.map((y) => y.fiscal_year));
-  return [...new Set([...data.plan.wage_band_comparison_fiscal_years.filter((y) => have.has(y)), latestYear(data)])].sort((a, b) => a - b);
+export function defaultWageBandYears(site: WageBandSite): number[] {
+  const have = new Set(site.yearly.map((y) => y.fiscal_year));
+  const latest = site.yearly[site.yearly.length - 1]!.fiscal_year;
+  return [...new Set([...site.plan.wage_band_comparison_fiscal_years.filter((y) => have.has(y)), latest])].sort((a, b) => a - b);
 }
 
-export function wageBandFigure(data: SiteData, years: number[], locale: Locale, id: string): Figure {
-  const ja = locale === 'ja';
-  const rows = data.wageBands.filter((r) => years.includes(r.fiscal_year));
-  const bands = [...new Map(rows.map((r) => [r.band_no, label(r, locale)])).values()];
-  const series = years.map((fy) => fyShort(fy, locale));
-  const chartData = rows.map((r) => ({ group: label(r, locale), series: fyShort(r.fiscal_year, locale), value: r.facilities }));
+export function wageBandFigure(site: WageBandSite, years: number[], words: Words, id: string): Figure {
+  const { plan } = site;
+  const rows = site.wageBands.filter((r) => years.includes(r.fiscal_year));
+  const bands = plan.wage_bands.map((b) => bandLabel(plan, b.band_no, words));
+  const series = years.map((fy) => words.fyShort(fy));
+  const chartData = rows.map((r) => ({ group: bandLabel(plan, r.band_no, words), series: words.fyShort(r.fiscal_year), value: r.facilities }));
   const colors = sequentialColors(years.length);
+  // The band above the lowest: its lower bound is the example of a bound belonging to its band.
+  const second = plan.wage_bands[1]!;
   return {
     id,
-    title: ja ? `平均工賃月額別の事業所数（${years.map((y) => fyShort(y, locale)).join('・')}）` : `Facilities by average monthly wage (${series.join(', ')})`,
-    unit: ja ? '単位：事業所数' : 'Number of facilities',
+    title: words.t('fig.wage_bands.title', { years: words.list(series) }),
+    unit: words.t('fig.wage_bands.unit'),
     charts: [{
-      spec: (size) => groupedBarsSpec(chartData, bands, series, { xLabel: ja ? '事業所数' : 'Facilities', locale, size }),
-      label: ja ? '平均工賃月額別の事業所数' : 'Facilities by wage band',
-      description: ja
-        ? `平均工賃月額の区分ごとの事業所数を${series.join('、')}で比較した横棒グラフ。`
-        : `Horizontal bars comparing the number of facilities in each wage band in ${series.join(', ')}.`,
+      spec: (size) => groupedBarsSpec(chartData, bands, series, { xLabel: words.t('ind.band_facilities'), words, size }),
+      label: words.t('fig.wage_bands.chart_label'),
+      description: words.t('fig.wage_bands.description', { years: words.list(series) }),
     }],
     legend: series.map((s, i) => ({ label: s, color: colors[i]!, line: 'none', marker: 'square' })),
     table: {
-      caption: ja ? '平均工賃月額別の事業所数と割合' : 'Facilities and shares by wage band',
+      caption: words.t('fig.wage_bands.caption'),
       columns: [
-        { label: ja ? '平均工賃月額' : 'Average monthly wage', kind: 'text' },
+        { label: words.t('ind.average_monthly_wage_yen'), format: 'text' },
         ...years.flatMap((fy) => [
-          { label: ja ? `${fyShort(fy, locale)} 事業所数` : `${fyShort(fy, locale)} facilities`, kind: 'count' as const },
-          { label: ja ? `${fyShort(fy, locale)} 割合` : `${fyShort(fy, locale)} share`, kind: 'share' as const },
+          { ...indicatorColumn('band_facilities', words), label: words.t('fig.year_column', { year: words.fyShort(fy), label: words.t('ind.band_facilities') }) },
+          { ...indicatorColumn('band_share', words), label: words.t('fig.year_column', { year: words.fyShort(fy), label: words.t('ind.band_share') }) },
         ]),
       ],
-      rows: bands.map((band) => [
-        band,
+      rows: plan.wage_bands.map((band) => [
+        bandLabel(plan, band.band_no, words),
         ...years.flatMap((fy) => {
-          const r = rows.find((x) => x.fiscal_year === fy && label(x, locale) === band);
+          const r = rows.find((x) => x.fiscal_year === fy && x.band_no === band.band_no);
           return [r?.facilities ?? null, r?.share ?? null];
         }),
       ]),
     },
-    notes: sourceNotes(data, locale, [
-      ja ? '各事業所の平均工賃月額（工賃支払総額 ÷ 延べ人数）で区分。各区分は下限を含みます（例：ちょうど5,000円は「5千円以上10千円未満」）。' : 'Each facility is placed by its own average (wages ÷ person-months). Each band includes its lower bound (exactly ¥5,000 is in ¥5,000 to under ¥10,000).',
-      ja ? '割合はその年度の事業所数に対する割合。' : 'Shares are of that year’s facilities.',
+    notes: sourceNotes(plan, words, [
+      words.t('note.bands_lower_bound', { example: words.yen(second.lower_yen), band: bandLabel(plan, second.band_no, words) }),
+      words.t('note.bands_share'),
     ]),
   };
 }

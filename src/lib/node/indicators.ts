@@ -1,14 +1,16 @@
-// Opens the indicator database on a project's data: the one path from report files to
+// Opens the indicator database on a data directory: the one path from report files to
 // indicator views for the build, the CLI and tests.
 
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlanConfig } from '../plan.ts';
+import { wordsFor } from '../i18n/catalogue.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import type { ReportFile, ReportIssue } from '../reader/read-report.ts';
 import { setupDatabase } from '../db/setup.ts';
 import { NodeSqlEngine } from './duckdb.ts';
-import { loadMunicipalities, loadPlan, readReportFiles, readText, reportFilesIn, type ProjectPaths } from './project.ts';
+import { processLocale } from './locale.ts';
+import { loadDataDirectory, readReportFiles, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
 
 /** The indicator SQL files, in name order (their numeric prefixes order the views). */
 export function indicatorSql(dir: string): string[] {
@@ -20,8 +22,8 @@ export function indicatorSql(dir: string): string[] {
 
 export class InvalidReportsError extends Error {
   readonly issues: ReportIssue[];
-  constructor(issues: ReportIssue[]) {
-    super(`${issues.length} error(s) in the report files:\n${issues.map(formatIssue).join('\n')}`);
+  constructor(issues: ReportIssue[], locale: Locale) {
+    super(`${wordsFor(locale).t('data.error.report_errors', { count: issues.length })}\n${issues.map(formatIssue).join('\n')}`);
     this.issues = issues;
   }
 }
@@ -31,36 +33,31 @@ export function formatIssue(issue: ReportIssue): string {
   return `${issue.file}:${issue.line}:${issue.column}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
-export interface IndicatorDatabase {
+export interface IndicatorDatabase extends DataDirectory {
   engine: NodeSqlEngine;
-  plan: PlanConfig;
   files: ReportFile[];
+  /** Every report row as one canonical CSV, as the browser loads it. */
+  reportsCsv: string;
 }
 
 /** Reads every report file; refuses to go on if any has an error (nothing is silently dropped). */
-export async function openIndicatorDatabase(paths: ProjectPaths): Promise<IndicatorDatabase> {
-  const plan = loadPlan(paths.dataDir);
-  const municipalities = loadMunicipalities(paths.dataDir);
-  const files = readReportFiles(reportFilesIn(paths.reportsDir), municipalities);
+export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale()): Promise<IndicatorDatabase> {
+  const data = loadDataDirectory(paths, locale);
+  const files = readReportFiles(reportFilesIn(paths.reportsDir), data.municipalities);
   const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
-  if (errors.length > 0) throw new InvalidReportsError(errors);
+  if (errors.length > 0) throw new InvalidReportsError(errors, locale);
   const duplicateYears = duplicateFiscalYears(files);
-  if (duplicateYears.length > 0) throw new InvalidReportsError(duplicateYears);
+  if (duplicateYears.length > 0) throw new InvalidReportsError(duplicateYears, locale);
 
+  const reportsCsv = reportsToCanonicalCsv(files.flatMap((f) => f.rows));
   const engine = await NodeSqlEngine.create();
   try {
-    await setupDatabase(engine, {
-      plan,
-      reportsCsv: reportsToCanonicalCsv(files.flatMap((f) => f.rows)),
-      nationalAveragesCsv: readText(join(paths.dataDir, 'reference', 'national_averages.csv')),
-      municipalitiesCsv: readText(join(paths.dataDir, 'reference', 'municipalities.csv')),
-      indicatorSql: indicatorSql(paths.sqlDir),
-    });
+    await setupDatabase(engine, { ...data, reportsCsv, indicatorSql: indicatorSql(paths.sqlDir) });
   } catch (e) {
     engine.close();
     throw e;
   }
-  return { engine, plan, files };
+  return { ...data, engine, files, reportsCsv };
 }
 
 /** One file per fiscal year: two files holding the same year would double-count it. */

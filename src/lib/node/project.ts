@@ -1,45 +1,85 @@
-// Reading the project's data folder from Node: plan config, reference tables, report files.
+// The data directory from Node: where it is, and reading its plan, reference tables and
+// report files. One directory holds everything plan-specific:
+//   plan.json, reference/municipalities.csv, reference/national_averages.csv, reports/fyYYYY.csv
+// It is `data/` unless KOUCHIN_DATA (build, dev, tests) or --data (CLI) names another.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'astro/zod';
 import Papa from 'papaparse';
-import { checkPlan, type PlanConfig } from '../plan.ts';
-import { readReport, type Municipality, type ReportFile } from '../reader/read-report.ts';
+import { DataError } from '../data-error.ts';
+import { wordsByLocale, wordsFor } from '../i18n/catalogue.ts';
+import { LOCALE_SPECS, type Locale } from '../i18n/locales.ts';
+import { parsePlanFile, resolvePlan, type Plan } from '../plan.ts';
+import { parseMunicipalities, type Municipality, type NationalAverage } from '../reference.ts';
+import { readReport, type ReportFile } from '../reader/read-report.ts';
+import { processLocale } from './locale.ts';
 
 export interface ProjectPaths {
-  /** Folder holding plan.json and reference/. */
+  /** The data directory: plan.json, reference/, reports/. */
   dataDir: string;
-  /** Folder of fyYYYY.csv report files. */
+  /** Its folder of fyYYYY.csv report files. */
   reportsDir: string;
-  /** Folder of the indicator SQL (src/lib/sql). */
+  /** The indicator SQL (src/lib/sql), part of the code, not of the data. */
   sqlDir: string;
 }
 
-export function projectPaths(root: string, reportsDir?: string): ProjectPaths {
-  const dataDir = resolve(root, 'data');
+/**
+ * `root` is the project (for the SQL); the data directory is `dataDir` if given (relative to
+ * the working directory), else KOUCHIN_DATA, else `root/data`.
+ */
+export function projectPaths(root: string, dataDir?: string, env: NodeJS.ProcessEnv = process.env): ProjectPaths {
+  const data = resolve(dataDir ?? env.KOUCHIN_DATA ?? join(root, 'data'));
+  return { dataDir: data, reportsDir: join(data, 'reports'), sqlDir: join(root, 'src', 'lib', 'sql') };
+}
+
+export function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new DataError(`${path}: ${wordsFor(processLocale()).t('data.error.missing_file')}`);
+    }
+    throw e;
+  }
+}
+
+export interface DataDirectory {
+  plan: Plan;
+  municipalities: Municipality[];
+  municipalitiesCsv: string;
+  nationalAverages: NationalAverage[];
+  nationalAveragesCsv: string;
+}
+
+/** The plan and reference tables, checked; errors in the language of `locale`. */
+export function loadDataDirectory(paths: ProjectPaths, locale: Locale = processLocale()): DataDirectory {
+  const words = wordsFor(locale);
+  const planPath = join(paths.dataDir, 'plan.json');
+  let json: unknown;
+  try {
+    json = JSON.parse(readText(planPath));
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    throw new DataError(`${planPath}: ${words.t('plan.error.json', { message: (e as Error).message })}`);
+  }
+  const localeError = z.locales[LOCALE_SPECS[locale].zod]().localeError;
+  const plan = resolvePlan(parsePlanFile(json, planPath, words, localeError), wordsByLocale());
+  const municipalitiesPath = join(paths.dataDir, 'reference', 'municipalities.csv');
+  const municipalitiesCsv = readText(municipalitiesPath);
+  const nationalAveragesCsv = readText(join(paths.dataDir, 'reference', 'national_averages.csv'));
   return {
-    dataDir,
-    reportsDir: reportsDir ? resolve(reportsDir) : join(dataDir, 'reports'),
-    sqlDir: resolve(root, 'src', 'lib', 'sql'),
+    plan,
+    municipalities: parseMunicipalities(municipalitiesCsv, municipalitiesPath, plan, words),
+    municipalitiesCsv,
+    nationalAverages: Papa.parse<NationalAverage>(nationalAveragesCsv, { header: true, skipEmptyLines: true, dynamicTyping: { fiscal_year: true, average_monthly_wage_yen: true } }).data,
+    nationalAveragesCsv,
   };
-}
-
-export const readText = (path: string) => readFileSync(path, 'utf8');
-
-export function loadPlan(dataDir: string): PlanConfig {
-  const path = join(dataDir, 'plan.json');
-  return checkPlan(JSON.parse(readText(path)), path);
-}
-
-export function loadMunicipalities(dataDir: string): Municipality[] {
-  return Papa.parse<Municipality>(readText(join(dataDir, 'reference', 'municipalities.csv')), {
-    header: true,
-    skipEmptyLines: true,
-  }).data;
 }
 
 /** Every *.csv in the folder, in name order. */
 export function reportFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) throw new DataError(`${dir}: ${wordsFor(processLocale()).t('data.error.missing_reports')}`);
   return readdirSync(dir)
     .filter((f) => f.toLowerCase().endsWith('.csv'))
     .sort()

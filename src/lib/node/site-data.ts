@@ -1,164 +1,45 @@
-// Everything the prerendered pages show, queried once per build from the indicator views.
+// Everything the prerendered pages show, queried once per build from the indicator views of
+// the data directory (KOUCHIN_DATA or data/). Pages call loadSite() and pass it down as props.
 
-import { openIndicatorDatabase } from './indicators.ts';
+import type { PublishedFiles, SiteData } from '../site.ts';
+import { selectView, type ViewName, type ViewRow } from '../views.ts';
+import { openIndicatorDatabase, type IndicatorDatabase } from './indicators.ts';
 import { projectPaths } from './project.ts';
-import type { PlanConfig } from '../plan.ts';
-import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 
-export interface YearlyIndicators {
-  fiscal_year: number;
-  facilities: number;
-  facilities_reported: number;
-  person_months: number;
-  total_wages_yen: number;
-  average_monthly_wage_yen: number;
-  average_monthly_wage_new_yen: number | null;
-  facilities_new_formula: number;
-}
+export interface Site extends SiteData, PublishedFiles {}
 
-export interface BaselineChange {
-  fiscal_year: number;
-  baseline_fiscal_year: number;
-  indicator: 'facilities' | 'person_months' | 'total_wages_yen' | 'average_monthly_wage_yen';
-  value: number;
-  baseline_value: number;
-  change: number;
-  change_pct: number;
-}
+let cached: Promise<Site> | undefined;
 
-export interface GoalProgress {
-  fiscal_year: number;
-  average_monthly_wage_yen: number;
-  average_monthly_wage_new_yen: number | null;
-  goal_yen: number;
-  goal_fiscal_year: number;
-  gap_to_goal_yen: number;
-  goal_met: boolean;
-  growth_needed_per_year: number | null;
-  national_average_yen: number | null;
-  national_formula: 'old' | 'new' | null;
-  in_plan_period: boolean;
-}
-
-export interface NationalAverage {
-  fiscal_year: number;
-  average_monthly_wage_yen: number;
-  formula: 'old' | 'new';
-  source: string;
-}
-
-export interface WageBandRow {
-  fiscal_year: number;
-  band_no: number;
-  lower_yen: number;
-  upper_yen: number | null;
-  label_ja: string;
-  label_en: string;
-  facilities: number;
-  share: number | null;
-}
-
-export interface OpeningYearRow {
-  fiscal_year: number;
-  group_no: number;
-  label_ja: string;
-  label_en: string;
-  facilities: number;
-  wages_per_facility_yen: number | null;
-  person_months_per_facility: number | null;
-  average_monthly_wage_yen: number | null;
-}
-
-export interface OpeningYearBandRow {
-  fiscal_year: number;
-  group_no: number;
-  group_ja: string;
-  group_en: string;
-  band_no: number;
-  band_ja: string;
-  band_en: string;
-  facilities: number;
-  share: number;
-}
-
-export interface ActivityRow {
-  fiscal_year: number;
-  activity: string;
-  sort_no: number;
-  label_ja: string;
-  label_en: string;
-  in_answer_mix: boolean;
-  answers: number;
-  facilities: number;
-  share_of_answers: number | null;
-  share_of_facilities: number;
-}
-
-export interface PlaceRow {
-  fiscal_year: number;
-  facilities: number;
-  person_months: number;
-  total_wages_yen: number;
-  average_monthly_wage_yen: number;
-  previous_fiscal_year: number | null;
-  previous_average_monthly_wage_yen: number | null;
-  average_change_yen: number | null;
-}
-
-export interface AreaRow extends PlaceRow {
-  area: string;
-}
-
-export interface MunicipalityRow extends PlaceRow {
-  municipality_code: string;
-  municipality: string;
-  area: string;
-}
-
-export interface SiteData {
-  plan: PlanConfig;
-  /** Every report row as one canonical CSV (what the browser's DuckDB loads). */
-  reportsCsv: string;
-  yearly: YearlyIndicators[];
-  baselineChanges: BaselineChange[];
-  goalProgress: GoalProgress[];
-  nationalAverages: NationalAverage[];
-  wageBands: WageBandRow[];
-  openingYears: OpeningYearRow[];
-  openingYearBands: OpeningYearBandRow[];
-  activities: ActivityRow[];
-  areas: AreaRow[];
-  municipalities: MunicipalityRow[];
-}
-
-let cached: Promise<SiteData> | undefined;
-
-/**
- * Pages run from the project root at build time, so data is found from process.cwd().
- * KOUCHIN_REPORTS_DIR builds the site on another folder of reports (benchmarks do).
- */
-export function loadSiteData(root = process.cwd()): Promise<SiteData> {
+/** The site's data; pages run from the project root at build time, so data is found from process.cwd(). */
+export function loadSite(root = process.cwd()): Promise<Site> {
   cached ??= (async () => {
-    const db = await openIndicatorDatabase(projectPaths(root, process.env.KOUCHIN_REPORTS_DIR));
+    const db = await openIndicatorDatabase(projectPaths(root));
     try {
-      const q = <T>(sql: string) => db.engine.query(sql) as Promise<T[]>;
-      return {
-        plan: db.plan,
-        reportsCsv: reportsToCanonicalCsv(db.files.flatMap((f) => f.rows)),
-        yearly: await q<YearlyIndicators>('SELECT * FROM yearly_indicators ORDER BY fiscal_year'),
-        baselineChanges: await q<BaselineChange>('SELECT * FROM baseline_changes'),
-        goalProgress: await q<GoalProgress>('SELECT * FROM goal_progress ORDER BY fiscal_year'),
-        nationalAverages: await q<NationalAverage>('SELECT * FROM national_averages ORDER BY fiscal_year'),
-        wageBands: await q<WageBandRow>('SELECT * FROM wage_band_distribution'),
-        openingYears: await q<OpeningYearRow>('SELECT * FROM opening_year_indicators'),
-        openingYearBands: await q<OpeningYearBandRow>('SELECT * FROM opening_year_wage_bands'),
-        activities: await q<ActivityRow>('SELECT * FROM activity_mix'),
-        areas: await q<AreaRow>('SELECT * FROM area_indicators'),
-        municipalities: await q<MunicipalityRow>('SELECT * FROM municipality_indicators'),
-      };
+      return await querySite(db);
     } finally {
       db.engine.close();
     }
   })();
   return cached;
+}
+
+export async function querySite(db: IndicatorDatabase): Promise<Site> {
+  const view = <V extends ViewName>(name: V, orderBy: string) => db.engine.query(selectView(name, orderBy)) as Promise<ViewRow<V>[]>;
+  return {
+    plan: db.plan,
+    municipalities: db.municipalities,
+    nationalAverages: db.nationalAverages,
+    reportsCsv: db.reportsCsv,
+    nationalAveragesCsv: db.nationalAveragesCsv,
+    municipalitiesCsv: db.municipalitiesCsv,
+    yearly: await view('yearly_indicators', 'fiscal_year'),
+    changes: await view('indicator_changes', 'fiscal_year, basis DESC, compared_fiscal_year, indicator'),
+    goalProgress: await view('goal_progress', 'fiscal_year'),
+    wageBands: await view('wage_band_distribution', 'fiscal_year, band_no'),
+    openingYears: await view('opening_year_indicators', 'fiscal_year, group_no'),
+    openingYearBands: await view('opening_year_wage_bands', 'fiscal_year, group_no, band_no'),
+    activities: await view('activity_mix', 'fiscal_year, sort_no'),
+    areas: await view('area_indicators', 'fiscal_year, area_no'),
+    municipalityRows: await view('municipality_indicators', 'fiscal_year, area_no, municipality_code'),
+  };
 }

@@ -2,6 +2,7 @@
 // file's bytes into canonical rows here, with every problem located by line and column.
 
 import Papa from 'papaparse';
+import type { Municipality } from '../reference.ts';
 import { REPORT_COLUMNS, columnForHeader, type ColumnSpec, type ReportRow } from '../schema.ts';
 import { BinaryFileError, decodeReport, type Encoding } from './decode.ts';
 import {
@@ -28,13 +29,6 @@ export interface ReportIssue {
   field?: string;
   value?: string;
   message: string;
-}
-
-export interface Municipality {
-  code: string;
-  name: string;
-  municipality: string;
-  area: string;
 }
 
 export interface ReadOptions {

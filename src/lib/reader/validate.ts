@@ -11,9 +11,14 @@ export const PLAUSIBLE_AVERAGE_YEN = { min: 3_000, max: 60_000 } as const;
 export const BIG_JUMP = 0.5;
 
 const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
+/**
+ * A facility's average as the site shows it (the indicator SQL's half_up_div). Math.round
+ * gives the same whole yen: W ÷ P ending in .5 is exact in binary, and any other quotient
+ * is at least 1 ÷ 2P away from .5, far more than a double's error for person-months < 10^11.
+ */
 const average = (r: ReportRow) =>
   typeof r.total_wages_yen === 'number' && typeof r.person_months === 'number' && r.person_months > 0
-    ? Math.floor((2 * r.total_wages_yen + r.person_months) / (2 * r.person_months))
+    ? Math.round(r.total_wages_yen / r.person_months)
     : null;
 
 /**

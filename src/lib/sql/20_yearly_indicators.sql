@@ -1,4 +1,4 @@
--- Per fiscal year: the plan's headline indicators (図表6), both wage formulas.
+-- Per fiscal year: the plan's headline indicators, both wage formulas.
 -- facilities counts the facilities in the average (person_months > 0);
 -- facilities_reported counts every row of the year.
 CREATE OR REPLACE VIEW yearly_indicators AS
@@ -21,8 +21,8 @@ SELECT
   CAST(facilities_reported AS INTEGER) AS facilities_reported,
   CAST(person_months AS BIGINT) AS person_months,
   CAST(total_wages_yen AS BIGINT) AS total_wages_yen,
-  -- Old formula: Σ wages ÷ Σ person-months, half-up to whole yen (exact).
-  CAST((2 * total_wages_yen + person_months) // (2 * person_months) AS BIGINT) AS average_monthly_wage_yen,
+  -- Old formula: Σ wages ÷ Σ person-months.
+  CAST(half_up_div(total_wages_yen, person_months) AS BIGINT) AS average_monthly_wage_yen,
   -- FY2023+ formula: Σ wages ÷ Σ(user_days ÷ open_days) ÷ 12, over facilities reporting both.
   CAST(round(wages_new_formula / daily_users / 12) AS BIGINT) AS average_monthly_wage_new_yen,
   CAST(facilities_new_formula AS INTEGER) AS facilities_new_formula

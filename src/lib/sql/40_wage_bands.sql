@@ -1,4 +1,5 @@
--- Facilities per wage band and year (図表8); every band appears, with 0 where empty.
+-- Facilities per wage band and year; every band appears, with 0 where empty.
+-- share is of the year's facilities that have an average.
 CREATE OR REPLACE VIEW wage_band_distribution AS
 WITH years AS (
   SELECT fiscal_year, count(*) FILTER (WHERE wage_band_no IS NOT NULL) AS year_facilities
@@ -14,8 +15,6 @@ SELECT
   b.band_no,
   b.lower_yen,
   b.upper_yen,
-  b.label_ja,
-  b.label_en,
   CAST(coalesce(c.facilities, 0) AS INTEGER) AS facilities,
   coalesce(c.facilities, 0) * 1.0 / nullif(y.year_facilities, 0) AS share
 FROM years y

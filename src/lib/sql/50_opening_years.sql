@@ -1,5 +1,5 @@
--- By years since opening (図表9–11): per group, facilities, wages and person-months per
--- facility; and the share of each wage band within each group.
+-- By years since opening: per group, facilities, wages and person-months per facility;
+-- and the share of each wage band within each group.
 CREATE OR REPLACE VIEW opening_year_indicators AS
 WITH per_group AS (
   SELECT fiscal_year, opening_group_no,
@@ -13,13 +13,11 @@ WITH per_group AS (
 SELECT
   y.fiscal_year,
   g.group_no,
-  g.label_ja,
-  g.label_en,
   CAST(coalesce(p.facilities, 0) AS INTEGER) AS facilities,
-  -- Per-facility means, half-up to a whole yen / person-month.
-  CAST(round(p.total_wages_yen / p.facilities) AS BIGINT) AS wages_per_facility_yen,
-  round(p.person_months / p.facilities, 1) AS person_months_per_facility,
-  CAST((2 * p.total_wages_yen + p.person_months) // (2 * p.person_months) AS BIGINT) AS average_monthly_wage_yen
+  -- Means per facility: whole yen, and person-months to one decimal.
+  CAST(half_up_div(p.total_wages_yen, p.facilities) AS BIGINT) AS wages_per_facility_yen,
+  half_up_div_1dp(p.person_months, p.facilities) AS person_months_per_facility,
+  CAST(half_up_div(p.total_wages_yen, p.person_months) AS BIGINT) AS average_monthly_wage_yen
 FROM (SELECT DISTINCT fiscal_year FROM facility_years) y
 CROSS JOIN plan_opening_groups g
 LEFT JOIN per_group p ON p.fiscal_year = y.fiscal_year AND p.opening_group_no = g.group_no
@@ -39,12 +37,9 @@ totals AS (
 SELECT
   t.fiscal_year,
   g.group_no,
-  g.label_ja AS group_ja,
-  g.label_en AS group_en,
   b.band_no,
-  b.label_ja AS band_ja,
-  b.label_en AS band_en,
   CAST(coalesce(c.facilities, 0) AS INTEGER) AS facilities,
+  -- Share of the group's facilities.
   coalesce(c.facilities, 0) * 1.0 / t.group_facilities AS share
 FROM totals t
 JOIN plan_opening_groups g ON g.group_no = t.opening_group_no

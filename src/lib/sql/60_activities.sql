@@ -1,6 +1,6 @@
--- Production activities (図表12). A facility lists up to three main works, so one
--- facility may give several answers: `answers` sums them, `facilities` counts facilities
--- with at least one. share_of_answers is over the activities in the answer mix only.
+-- Production activities. A facility lists up to three main works, so one facility may give
+-- several answers: `answers` sums them, `facilities` counts facilities with at least one.
+-- share_of_answers is over the activities in the answer mix only.
 CREATE OR REPLACE VIEW activity_mix AS
 WITH long AS (
   UNPIVOT (SELECT fiscal_year, own_business, contract_work, agri_welfare FROM reports)
@@ -20,8 +20,6 @@ SELECT
   p.fiscal_year,
   a.activity,
   a.sort_no,
-  a.label_ja,
-  a.label_en,
   a.in_answer_mix,
   CAST(p.answers AS INTEGER) AS answers,
   CAST(p.facilities AS INTEGER) AS facilities,

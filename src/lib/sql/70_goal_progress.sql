@@ -8,11 +8,12 @@ SELECT
   p.goal_yen,
   p.goal_fiscal_year,
   p.goal_yen - y.average_monthly_wage_yen AS gap_to_goal_yen,
+  y.average_monthly_wage_yen * 100.0 / p.goal_yen AS share_of_goal_pct,
   y.average_monthly_wage_yen >= p.goal_yen AS goal_met,
-  -- Compound yearly growth that would reach the goal in the goal year.
+  -- Compound yearly growth that would reach the goal in the goal year, in percent.
   CASE WHEN y.fiscal_year < p.goal_fiscal_year
-    THEN power(p.goal_yen * 1.0 / y.average_monthly_wage_yen, 1.0 / (p.goal_fiscal_year - y.fiscal_year)) - 1
-  END AS growth_needed_per_year,
+    THEN (power(p.goal_yen * 1.0 / y.average_monthly_wage_yen, 1.0 / (p.goal_fiscal_year - y.fiscal_year)) - 1) * 100
+  END AS growth_needed_per_year_pct,
   n.average_monthly_wage_yen AS national_average_yen,
   n.formula AS national_formula,
   y.fiscal_year BETWEEN p.start_fiscal_year AND p.end_fiscal_year AS in_plan_period

@@ -1,6 +1,7 @@
--- By 圏域 and by municipality (wards of designated cities rolled up into their city),
--- with the change against the previous reported fiscal year. Both levels come from one
--- aggregation (GROUPING SETS), so they always add up the same way.
+-- By 圏域 and by municipality (wards of designated cities rolled up into their city, as
+-- municipalities.csv says), with the change against the previous reported fiscal year. Both
+-- levels come from one aggregation (GROUPING SETS), so they always add up the same way.
+-- Areas are ordered as the plan lists them (area_no).
 CREATE OR REPLACE VIEW place_indicators AS
 WITH places AS (
   SELECT f.fiscal_year, f.person_months, f.total_wages_yen,
@@ -25,27 +26,29 @@ sums AS (
   HAVING grouping(municipality) = 1 OR municipality IS NOT NULL
 ),
 averaged AS (
-  SELECT *, (2 * total_wages_yen + person_months) // (2 * person_months) AS average_monthly_wage_yen
+  SELECT *, half_up_div(total_wages_yen, person_months) AS average_monthly_wage_yen
   FROM sums
 )
 SELECT
-  fiscal_year, level, area, municipality, municipality_code,
-  CAST(facilities AS INTEGER) AS facilities,
-  CAST(person_months AS BIGINT) AS person_months,
-  CAST(total_wages_yen AS BIGINT) AS total_wages_yen,
-  CAST(average_monthly_wage_yen AS BIGINT) AS average_monthly_wage_yen,
-  lag(fiscal_year) OVER by_place AS previous_fiscal_year,
-  CAST(lag(average_monthly_wage_yen) OVER by_place AS BIGINT) AS previous_average_monthly_wage_yen,
-  CAST(average_monthly_wage_yen - lag(average_monthly_wage_yen) OVER by_place AS BIGINT) AS average_change_yen
-FROM averaged
-WINDOW by_place AS (PARTITION BY level, area, municipality ORDER BY fiscal_year);
+  a.fiscal_year, a.level, pa.area_no, a.area, a.municipality, a.municipality_code,
+  CAST(a.facilities AS INTEGER) AS facilities,
+  CAST(a.person_months AS BIGINT) AS person_months,
+  CAST(a.total_wages_yen AS BIGINT) AS total_wages_yen,
+  CAST(a.average_monthly_wage_yen AS BIGINT) AS average_monthly_wage_yen,
+  lag(a.fiscal_year) OVER by_place AS previous_fiscal_year,
+  CAST(lag(a.average_monthly_wage_yen) OVER by_place AS BIGINT) AS previous_average_monthly_wage_yen,
+  CAST(a.average_monthly_wage_yen - lag(a.average_monthly_wage_yen) OVER by_place AS BIGINT) AS average_change_yen
+FROM averaged a
+LEFT JOIN plan_areas pa ON pa.area = a.area
+WINDOW by_place AS (PARTITION BY a.level, a.area, a.municipality ORDER BY a.fiscal_year);
 
 CREATE OR REPLACE VIEW area_indicators AS
 SELECT * EXCLUDE (level, municipality, municipality_code)
 FROM place_indicators WHERE level = 'area'
-ORDER BY fiscal_year, area;
+ORDER BY fiscal_year, area_no;
 
 CREATE OR REPLACE VIEW municipality_indicators AS
-SELECT fiscal_year, municipality_code, municipality, area, * EXCLUDE (fiscal_year, level, area, municipality, municipality_code)
+SELECT fiscal_year, municipality_code, municipality, area_no, area,
+  * EXCLUDE (fiscal_year, level, area_no, area, municipality, municipality_code)
 FROM place_indicators WHERE level = 'municipality'
-ORDER BY fiscal_year, municipality_code;
+ORDER BY fiscal_year, area_no, municipality_code;

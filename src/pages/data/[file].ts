@@ -1,20 +1,17 @@
 // The published data as files, for the SQL console and the import preview: every report
-// as one canonical CSV, the reference tables and the plan config.
+// as one canonical CSV, the reference tables, and the plan as the build resolved and checked it.
 
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { APIRoute } from 'astro';
-import { loadSiteData } from '../../lib/node/site-data.ts';
-import { projectPaths } from '../../lib/node/project.ts';
+import { loadSite } from '../../lib/node/site-data.ts';
 
 export async function getStaticPaths() {
-  const { dataDir } = projectPaths(process.cwd());
-  const { reportsCsv } = await loadSiteData();
+  const site = await loadSite();
+  const csv = 'text/csv; charset=utf-8';
   const files: [string, string, string][] = [
-    ['reports.csv', reportsCsv, 'text/csv; charset=utf-8'],
-    ['national_averages.csv', readFileSync(join(dataDir, 'reference', 'national_averages.csv'), 'utf8'), 'text/csv; charset=utf-8'],
-    ['municipalities.csv', readFileSync(join(dataDir, 'reference', 'municipalities.csv'), 'utf8'), 'text/csv; charset=utf-8'],
-    ['plan.json', readFileSync(join(dataDir, 'plan.json'), 'utf8'), 'application/json'],
+    ['reports.csv', site.reportsCsv, csv],
+    ['national_averages.csv', site.nationalAveragesCsv, csv],
+    ['municipalities.csv', site.municipalitiesCsv, csv],
+    ['plan.json', JSON.stringify(site.plan, null, 2), 'application/json'],
   ];
   return files.map(([file, body, type]) => ({ params: { file }, props: { body, type } }));
 }

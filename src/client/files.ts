@@ -1,0 +1,37 @@
+// Files in the browser: the site's own published files, and downloads the page hands over.
+
+import type { Plan } from '../lib/plan.ts';
+import { siteUrl } from '../lib/paths.ts';
+import type { PublishedFiles } from '../lib/site.ts';
+
+/** A file the build published, e.g. `data/reports.csv`. */
+export async function fetchSiteText(path: string): Promise<string> {
+  const response = await fetch(siteUrl(path));
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/** Offers `blob` as a download named `name`; nothing leaves the browser. */
+export function downloadBlob(name: string, blob: Blob): void {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+export interface PublishedData extends PublishedFiles {
+  /** The plan as the build resolved and checked it. */
+  plan: Plan;
+}
+
+/** The published reports, reference tables and plan, as the build wrote them under /data/. */
+export async function fetchPublishedData(): Promise<PublishedData> {
+  const [plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv] = await Promise.all([
+    fetchSiteText('data/plan.json'),
+    fetchSiteText('data/reports.csv'),
+    fetchSiteText('data/national_averages.csv'),
+    fetchSiteText('data/municipalities.csv'),
+  ]);
+  return { plan: JSON.parse(plan) as Plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv };
+}

@@ -1,0 +1,79 @@
+// Redraws the wage-band figure for the years in the URL (?years=…), with the same figure
+// definition as the build: chart, legend, table and downloads all follow the choice.
+
+import type { WageBandSite } from '../lib/figures/wage-bands.ts';
+import { pageWords } from './words.ts';
+
+const form = document.querySelector<HTMLFormElement>('form[data-year-picker]')!;
+const payload = JSON.parse(document.getElementById('wage-band-data')!.textContent!) as { site: WageBandSite; defaults: number[] };
+const words = pageWords();
+const available = new Set(payload.site.wageBands.map((r) => r.fiscal_year));
+const chosen = [...new Set(new URLSearchParams(location.search).getAll('years').map(Number))].filter((y) => available.has(y)).sort((a, b) => a - b);
+
+form.hidden = false;
+for (const box of form.querySelectorAll<HTMLInputElement>('input[name="years"]')) {
+  if (chosen.length > 0) box.checked = chosen.includes(Number(box.value));
+}
+
+if (chosen.length > 0 && chosen.join() !== payload.defaults.join()) void redraw(chosen);
+
+async function redraw(years: number[]) {
+  const [{ wageBandFigure }, Plot, { finishChart }, { figureCsv, formatCell }] = await Promise.all([
+    import('../lib/figures/wage-bands.ts'),
+    import('@observablehq/plot'),
+    import('../lib/charts/accessible.ts'),
+    import('../lib/figures/types.ts'),
+  ]);
+  const element = document.getElementById(form.dataset.figure!)!;
+  const figure = wageBandFigure(payload.site, years, words, element.id);
+  const [chart] = figure.charts;
+
+  element.querySelector('h2')!.firstChild!.textContent = `${figure.title} `;
+  // New parts are clones of the prerendered ones, so they keep the component's styles.
+  const legend = element.querySelector('.legend')!;
+  const item = legend.querySelector('li')!;
+  legend.replaceChildren(...(figure.legend ?? []).map((entry) => {
+    const li = item.cloneNode(true) as HTMLLIElement;
+    li.querySelector('rect')!.setAttribute('fill', entry.color);
+    for (const node of [...li.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
+    li.append(entry.label);
+    return li;
+  }));
+  for (const size of ['wide', 'narrow'] as const) {
+    const svg = finishChart(Plot.plot(chart!.spec(size)), chart!);
+    element.querySelector(`.chart-svg .${size}`)!.replaceChildren(svg);
+  }
+
+  const table = element.querySelector('table')!;
+  const headCell = table.tHead!.rows[0]!.cells[1]!;
+  table.tHead!.rows[0]!.replaceChildren(table.tHead!.rows[0]!.cells[0]!, ...figure.table.columns.slice(1).map((c) => {
+    const th = headCell.cloneNode() as HTMLTableCellElement;
+    th.textContent = c.label;
+    return th;
+  }));
+  const [rowHead, dataCell] = [table.tBodies[0]!.rows[0]!.cells[0]!, table.tBodies[0]!.rows[0]!.cells[1]!];
+  const rowTemplate = table.tBodies[0]!.rows[0]!.cloneNode() as HTMLTableRowElement;
+  table.tBodies[0]!.replaceChildren(...figure.table.rows.map((row) => {
+    const tr = rowTemplate.cloneNode() as HTMLTableRowElement;
+    row.forEach((cell, i) => {
+      const td = (i === 0 ? rowHead : dataCell).cloneNode() as HTMLTableCellElement;
+      td.textContent = formatCell(cell, figure.table.columns[i]!.format, words);
+      if (typeof cell === 'number') td.dataset.value = String(cell);
+      tr.append(td);
+    });
+    return tr;
+  }));
+
+  const name = `${element.id}-${years.join('-')}`;
+  const csv = figureCsv(figure, words);
+  const links = [
+    [element.querySelector<HTMLAnchorElement>('a[download$=".csv"]')!, new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${name}.csv`],
+    [element.querySelector<HTMLAnchorElement>('a[download$=".svg"]')!, new Blob([element.querySelector('.chart-svg .wide')!.innerHTML], { type: 'image/svg+xml' }), `${name}.svg`],
+  ] as const;
+  for (const [link, blob, file] of links) {
+    link.href = URL.createObjectURL(blob);
+    link.download = file;
+  }
+  element.querySelector<HTMLButtonElement>('button[data-png]')!.dataset.png = name;
+  element.dataset.years = years.join(',');
+}

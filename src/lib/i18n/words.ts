@@ -1,0 +1,148 @@
+// Everything a page says in one language: messages by id, and the formats of numbers, yen,
+// percentages and fiscal years. Built from a locale's messages on the server (catalogue.ts)
+// or in the browser from the messages a page embeds (ClientMessages.astro), so figure code
+// that runs in both places never imports the catalogue itself.
+
+import { LOCALE_SPECS, type Locale, type LocalizedText } from './locales.ts';
+import type { en } from './messages/en.ts';
+import type { ja } from './messages/ja.ts';
+
+/** The message ids: those of ja.ts; every language has exactly these. */
+export type MessageId = keyof typeof ja;
+export type Messages = { readonly [K in MessageId]: string };
+/** The names of the `{placeholders}` of a text. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+/** The values a message needs: every placeholder any language's text uses, so each can choose. */
+type MessagePlaceholders<I extends MessageId> = Placeholders<(typeof ja)[I]> | Placeholders<(typeof en)[I]>;
+export type MessageParams<I extends MessageId> = Record<MessagePlaceholders<I>, string | number>;
+type ParamsArg<I extends MessageId> = [MessagePlaceholders<I>] extends [never] ? [] : [MessageParams<I>];
+/** Ids of messages without placeholders: what registries and menus may name. */
+export type PlainMessageId = { [I in MessageId]: [MessagePlaceholders<I>] extends [never] ? I : never }[MessageId];
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+// A fiscal year is named after the era year in force for most of it: FY2019 (April 2019 –
+// March 2020) is 令和元年度 although April 2019 was still 平成. 31 December is in the later
+// era for every era change since 1926.
+const inFiscalYear = (fy: number) => new Date(Date.UTC(fy, 11, 31, 12));
+const eraLong = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
+const eraNarrow = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'narrow', year: 'numeric', timeZone: 'UTC' });
+
+/** 令和元 (the era name and year of most of the fiscal year). */
+export function warekiYear(fy: number): string {
+  return eraLong.format(inFiscalYear(fy)).replace(/年$/, '');
+}
+
+/** R1, H29: the short form plans use in tables. */
+export function warekiYearShort(fy: number): string {
+  const parts = eraNarrow.formatToParts(inFiscalYear(fy));
+  const era = parts.find((p) => p.type === 'era')?.value ?? '';
+  const year = parts.find((p) => p.type === 'year')?.value ?? '';
+  return `${era}${year === '元' ? '1' : year}`;
+}
+
+const MINUS = '−';
+const sign = (n: number) => (n > 0 ? '+' : n < 0 ? MINUS : '±');
+
+export class Words {
+  readonly locale: Locale;
+  readonly intl: string;
+  private readonly messages: Readonly<Record<string, string>>;
+  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
+
+  constructor(locale: Locale, messages: Readonly<Record<string, string>>) {
+    this.locale = locale;
+    this.intl = LOCALE_SPECS[locale].intl;
+    this.messages = messages;
+  }
+
+  /** The message `id`, with its `{placeholders}` filled; numbers are formatted as counts. */
+  t<I extends MessageId>(id: I, ...params: ParamsArg<I>): string {
+    const text = this.messages[id];
+    if (text === undefined) throw new Error(`no ${this.locale} message ${id}`);
+    const values = (params[0] ?? {}) as Record<string, string | number>;
+    return text.replace(PLACEHOLDER, (_, key: string) => {
+      const value = values[key];
+      if (value === undefined) throw new Error(`message ${id} needs {${key}}`);
+      return typeof value === 'number' ? this.count(value) : value;
+    });
+  }
+
+  /** A name from the data directory in this language (or the one the language falls back to). */
+  name(text: LocalizedText): string {
+    return text[LOCALE_SPECS[this.locale].names];
+  }
+
+  private numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+    const key = JSON.stringify(options);
+    let format = this.numberFormats.get(key);
+    if (!format) this.numberFormats.set(key, (format = new Intl.NumberFormat(this.intl, options)));
+    return format;
+  }
+
+  count(n: number): string {
+    return this.numberFormat({}).format(n);
+  }
+
+  /** A number with exactly `digits` decimals: 12.0, 253.2. */
+  decimal(n: number, digits = 1): string {
+    return this.numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  }
+
+  /** 11,664円 / ¥11,664. */
+  yen(n: number): string {
+    const body = this.t('format.yen', { n: this.count(Math.abs(n)) });
+    return n < 0 ? `${MINUS}${body}` : body;
+  }
+
+  /** A percentage to one decimal (160.6%); `signed` adds + or − before it. */
+  percent(percent: number, signed = false): string {
+    const body = `${this.decimal(Math.abs(percent))}%`;
+    return signed ? `${sign(percent)}${body}` : `${percent < 0 ? MINUS : ''}${body}`;
+  }
+
+  /** A fraction as a percentage: 0.349 → 34.9%. */
+  share(fraction: number): string {
+    return this.percent(fraction * 100);
+  }
+
+  /** A signed change: +310, −¥1,234, ±0. */
+  change(n: number, unit: 'count' | 'yen' = 'count'): string {
+    return `${sign(n)}${unit === 'yen' ? this.yen(Math.abs(n)) : this.count(Math.abs(n))}`;
+  }
+
+  private fyParams(fy: number) {
+    return { era: warekiYear(fy), eraShort: warekiYearShort(fy), year: String(fy) };
+  }
+
+  /** 令和元年度（2019年度） / FY2019. */
+  fy(fy: number): string {
+    return this.t('format.fy', this.fyParams(fy));
+  }
+
+  /** 令和元年度 / FY2019: a year inside a sentence or a label that says more. */
+  fyName(fy: number): string {
+    return this.t('format.fy_name', this.fyParams(fy));
+  }
+
+  /** R1（2019） / FY2019: tables and axes. */
+  fyShort(fy: number): string {
+    return this.t('format.fy_short', this.fyParams(fy));
+  }
+
+  /** Two short lines for a time axis, so neighbouring years never collide: H29 / 2017. */
+  fyTick(fy: number): string {
+    return this.t('format.fy_tick', this.fyParams(fy));
+  }
+
+  /** Items joined the way the language lists them: A・B・C / A, B, C. */
+  list(items: string[]): string {
+    return items.join(this.t('format.list_separator'));
+  }
+
+  /** Years as a list, or as a range when there are many: R1〜R5 / FY2019–FY2023. */
+  fyList(years: number[]): string {
+    if (years.length <= 3) return this.list(years.map((y) => this.fyShort(y)));
+    return this.t('format.range', { from: this.fyShort(years[0]!), to: this.fyShort(years[years.length - 1]!) });
+  }
+}

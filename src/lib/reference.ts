@@ -1,0 +1,72 @@
+// The reference tables of a data directory: municipalities (codes, names, the city a ward
+// rolls up into, 圏域) and national averages. Parsed and checked the same way by the build,
+// the CLI and the browser.
+
+import Papa from 'papaparse';
+import type { Words } from './i18n/words.ts';
+import { DataError } from './data-error.ts';
+import type { Plan } from './plan.ts';
+
+export interface Municipality {
+  /** 5-digit local government code (the map's N03_007). */
+  code: string;
+  /** 久留米市, 北九州市小倉北区. */
+  name: string;
+  name_en: string;
+  /** The municipality it is counted under: a ward's city, otherwise itself. */
+  municipality: string;
+  area: string;
+}
+
+export interface NationalAverage {
+  fiscal_year: number;
+  average_monthly_wage_yen: number;
+  formula: 'old' | 'new';
+  source: string;
+}
+
+export const MUNICIPALITY_COLUMNS = ['code', 'name', 'name_en', 'municipality', 'area'] as const;
+export const NATIONAL_AVERAGE_COLUMNS = ['fiscal_year', 'average_monthly_wage_yen', 'formula', 'source'] as const;
+
+/**
+ * municipalities.csv, checked: the header, a code and names on every line, no code twice,
+ * every roll-up target listed itself, and every area one of the plan's.
+ */
+export function parseMunicipalities(text: string, file: string, plan: Pick<Plan, 'areas'>, words: Words): Municipality[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
+  const [header = [], ...lines] = parsed.data;
+  const problems: string[] = [];
+  if (header.join(',') !== MUNICIPALITY_COLUMNS.join(',')) {
+    throw new DataError(`${file}:1: ${words.t('reference.error.header', { expected: MUNICIPALITY_COLUMNS.join(','), found: header.join(',') })}`);
+  }
+  const rows = lines.map(([code = '', name = '', name_en = '', municipality = '', area = '']) => ({ code, name, name_en, municipality, area }));
+  const names = new Set(rows.map((r) => r.name));
+  const areas = new Set(plan.areas.map((a) => a.name));
+  const codes = new Map<string, number>();
+  rows.forEach((r, i) => {
+    const line = i + 2;
+    const problem = (message: string) => problems.push(`${file}:${line}: ${message}`);
+    if (!/^\d{5}$/.test(r.code)) problem(words.t('reference.error.code', { value: r.code }));
+    else if (codes.has(r.code)) problem(words.t('reference.error.duplicate_code', { value: r.code, line: String(codes.get(r.code)) }));
+    else codes.set(r.code, line);
+    for (const column of ['name', 'name_en', 'municipality', 'area'] as const) {
+      if (r[column].trim() === '') problem(words.t('reference.error.empty', { column }));
+    }
+    if (r.municipality && !names.has(r.municipality)) problem(words.t('reference.error.rollup', { value: r.municipality }));
+    if (r.area && !areas.has(r.area)) problem(words.t('reference.error.area', { value: r.area, areas: [...areas].join(', ') }));
+  });
+  if (problems.length > 0) throw new DataError(problems.join('\n'));
+  return rows;
+}
+
+/** The designated cities whose wards are counted under the city, from the municipality list. */
+export function rolledUpCities(municipalities: Municipality[]): Municipality[] {
+  const cities = new Set(municipalities.filter((m) => m.municipality !== m.name).map((m) => m.municipality));
+  return municipalities.filter((m) => cities.has(m.name));
+}
+
+/** A municipality's name in the page's language, by its name in the data (the key reports use). */
+export function municipalityName(municipalities: Municipality[], name: string, words: Words): string {
+  const m = municipalities.find((x) => x.name === name);
+  return m ? words.name({ ja: m.name, en: m.name_en }) : name;
+}

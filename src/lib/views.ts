@@ -1,0 +1,137 @@
+// Row types of the indicator views (src/lib/sql), declared once as DuckDB column types. The
+// TypeScript types are derived from these declarations, and tests/views.test.ts checks them
+// against DESCRIBE of every view, so the pages, the CLI and the SQL cannot drift apart.
+// A type ending in `?` may be NULL.
+
+const VIEW_COLUMNS = {
+  yearly_indicators: {
+    fiscal_year: 'INTEGER',
+    facilities: 'INTEGER',
+    facilities_reported: 'INTEGER',
+    person_months: 'BIGINT',
+    total_wages_yen: 'BIGINT',
+    average_monthly_wage_yen: 'BIGINT',
+    average_monthly_wage_new_yen: 'BIGINT?',
+    facilities_new_formula: 'INTEGER',
+  },
+  indicator_changes: {
+    fiscal_year: 'INTEGER',
+    basis: 'VARCHAR',
+    compared_fiscal_year: 'INTEGER',
+    indicator: 'VARCHAR',
+    value: 'BIGINT',
+    compared_value: 'BIGINT',
+    change: 'BIGINT',
+    change_pct: 'DOUBLE',
+  },
+  goal_progress: {
+    fiscal_year: 'INTEGER',
+    average_monthly_wage_yen: 'BIGINT',
+    average_monthly_wage_new_yen: 'BIGINT?',
+    goal_yen: 'INTEGER',
+    goal_fiscal_year: 'INTEGER',
+    gap_to_goal_yen: 'BIGINT',
+    share_of_goal_pct: 'DOUBLE',
+    goal_met: 'BOOLEAN',
+    growth_needed_per_year_pct: 'DOUBLE?',
+    national_average_yen: 'INTEGER?',
+    national_formula: 'VARCHAR?',
+    in_plan_period: 'BOOLEAN',
+  },
+  wage_band_distribution: {
+    fiscal_year: 'INTEGER',
+    band_no: 'INTEGER',
+    lower_yen: 'INTEGER',
+    upper_yen: 'INTEGER?',
+    facilities: 'INTEGER',
+    share: 'DOUBLE?',
+  },
+  opening_year_indicators: {
+    fiscal_year: 'INTEGER',
+    group_no: 'INTEGER',
+    facilities: 'INTEGER',
+    wages_per_facility_yen: 'BIGINT?',
+    person_months_per_facility: 'DOUBLE?',
+    average_monthly_wage_yen: 'BIGINT?',
+  },
+  opening_year_wage_bands: {
+    fiscal_year: 'INTEGER',
+    group_no: 'INTEGER',
+    band_no: 'INTEGER',
+    facilities: 'INTEGER',
+    share: 'DOUBLE',
+  },
+  activity_mix: {
+    fiscal_year: 'INTEGER',
+    activity: 'VARCHAR',
+    sort_no: 'INTEGER',
+    in_answer_mix: 'BOOLEAN',
+    answers: 'INTEGER',
+    facilities: 'INTEGER',
+    share_of_answers: 'DOUBLE?',
+    share_of_facilities: 'DOUBLE',
+  },
+  area_indicators: {
+    fiscal_year: 'INTEGER',
+    area_no: 'INTEGER',
+    area: 'VARCHAR',
+    facilities: 'INTEGER',
+    person_months: 'BIGINT',
+    total_wages_yen: 'BIGINT',
+    average_monthly_wage_yen: 'BIGINT',
+    previous_fiscal_year: 'INTEGER?',
+    previous_average_monthly_wage_yen: 'BIGINT?',
+    average_change_yen: 'BIGINT?',
+  },
+  municipality_indicators: {
+    fiscal_year: 'INTEGER',
+    municipality_code: 'VARCHAR',
+    municipality: 'VARCHAR',
+    area_no: 'INTEGER',
+    area: 'VARCHAR',
+    facilities: 'INTEGER',
+    person_months: 'BIGINT',
+    total_wages_yen: 'BIGINT',
+    average_monthly_wage_yen: 'BIGINT',
+    previous_fiscal_year: 'INTEGER?',
+    previous_average_monthly_wage_yen: 'BIGINT?',
+    average_change_yen: 'BIGINT?',
+  },
+} as const;
+
+type Declared = typeof VIEW_COLUMNS;
+export type ViewName = keyof Declared;
+type Base<T extends string> = T extends `${infer B}?` ? B : T;
+type Value<T extends string> = Base<T> extends 'VARCHAR' ? string : Base<T> extends 'BOOLEAN' ? boolean : number;
+type Cell<T extends string> = T extends `${string}?` ? Value<T> | null : Value<T>;
+
+/** A row of a view, as the engines return it (BIGINT as a plain number, see plainValue). */
+export type ViewRow<V extends ViewName> = { -readonly [K in keyof Declared[V]]: Cell<Declared[V][K] & string> };
+
+export const VIEW_NAMES = Object.keys(VIEW_COLUMNS) as ViewName[];
+
+/** The declared columns of a view, in order: `[name, DuckDB type, nullable]`. */
+export function viewColumns(view: ViewName): [string, string, boolean][] {
+  return Object.entries(VIEW_COLUMNS[view]).map(([name, type]: [string, string]) => [name, type.replace(/\?$/, ''), type.endsWith('?')]);
+}
+
+/** The SELECT that reads a view's declared columns. */
+export function selectView(view: ViewName, orderBy: string): string {
+  return `SELECT ${viewColumns(view).map(([name]) => name).join(', ')} FROM ${view} ORDER BY ${orderBy}`;
+}
+
+export type YearlyIndicators = ViewRow<'yearly_indicators'>;
+export type IndicatorChange = ViewRow<'indicator_changes'>;
+export type GoalProgress = ViewRow<'goal_progress'>;
+export type WageBandRow = ViewRow<'wage_band_distribution'>;
+export type OpeningYearRow = ViewRow<'opening_year_indicators'>;
+export type OpeningYearBandRow = ViewRow<'opening_year_wage_bands'>;
+export type ActivityRow = ViewRow<'activity_mix'>;
+export type AreaRow = ViewRow<'area_indicators'>;
+export type MunicipalityRow = ViewRow<'municipality_indicators'>;
+/** Area and municipality rows share these columns. */
+export type PlaceRow = Omit<AreaRow, 'area_no' | 'area'>;
+
+/** The headline indicators compared in the baseline table and indicator_changes. */
+export const HEADLINE_INDICATORS = ['facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen'] as const;
+export type HeadlineIndicator = (typeof HEADLINE_INDICATORS)[number];

@@ -1,0 +1,113 @@
+// What the built sites say, read from their files: every site speaks only of its own plan
+// (no other prefecture's places, no figure number its plan does not give), and the fixture
+// sites word their own bands, groups and prefecture, with the numbers of their reports.
+// The sites are built by build-sites.ts (fixtures) and `npm test` (dist/).
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataDirectory } from '../../src/lib/node/project.ts';
+import { ROOT } from '../helpers.ts';
+import { SITES, type BuiltSite } from './sites.ts';
+
+/** The text files of a built site: pages, downloads, published data. */
+function siteFiles(site: BuiltSite): Map<string, string> {
+  const root = join(ROOT, site.outDir);
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(html|csv|svg|json)$/.test(name)) files.set(path.slice(root.length + 1), readFileSync(path, 'utf8'));
+    }
+  };
+  walk(root);
+  return files;
+}
+
+/** The names a data directory's site may show: prefecture, title, areas, municipalities, figure numbers. */
+function namesOf(site: BuiltSite): Set<string> {
+  const { plan, municipalities } = loadDataDirectory(site.paths, 'en');
+  return new Set([
+    plan.prefecture.name.ja, plan.prefecture.name.en, plan.title.ja, plan.title.en,
+    ...plan.areas.flatMap((a) => [a.name, a.ja, a.en]),
+    ...municipalities.flatMap((m) => [m.name, m.name_en, m.municipality]),
+    ...Object.values(plan.figure_numbers).flatMap((n) => [n.ja, n.en]),
+  ]);
+}
+
+const page = (files: Map<string, string>, path: string) => {
+  const html = files.get(path);
+  if (html === undefined) throw new Error(`no ${path}`);
+  return html;
+};
+/** The visible text of a page: markup and the embedded scripts' data dropped. */
+const text = (html: string) => html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+
+describe.each(SITES)('site $name', (site) => {
+  it('names no place or figure number of another plan', () => {
+    const own = namesOf(site);
+    const ownDir = site.paths.dataDir;
+    const foreign = new Set(SITES.filter((s) => s.paths.dataDir !== ownDir).flatMap((s) => [...namesOf(s)]).filter((n) => !own.has(n) && ![...own].some((o) => o.includes(n))));
+    // A plan without figure numbers shows none at all.
+    const { plan } = loadDataDirectory(site.paths, 'en');
+    const numbered = Object.keys(plan.figure_numbers).length > 0;
+    const found: string[] = [];
+    for (const [file, content] of siteFiles(site)) {
+      for (const name of foreign) if (content.includes(name)) found.push(`${file}: ${name}`);
+      if (!numbered && /図表 ?\d|Figures? \d/.test(content)) found.push(`${file}: a figure number`);
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+describe('the 京都府 fixture site', () => {
+  const files = siteFiles(SITES.find((s) => s.name === 'kyoto')!);
+
+  it('words its own bands, opening-year groups, prefecture and figure number', () => {
+    expect(text(page(files, 'wage-bands/index.html'))).toContain('事業所ごとの平均工賃月額を7つの区分に分け');
+    expect(text(page(files, 'en/wage-bands/index.html'))).toContain('into 7 bands');
+    expect(text(page(files, 'opening-years/index.html'))).toContain('開所後1〜3年目の事業所と4年目以降の事業所で');
+    expect(text(page(files, 'goal/index.html'))).toContain('府平均工賃月額 19,000円');
+    expect(page(files, 'areas/index.html')).toContain('府平均');
+    expect(page(files, 'areas/index.html')).not.toContain('県平均');
+    // The plan numbers only its wage-band view.
+    expect(text(page(files, 'wage-bands/index.html'))).toContain('平均工賃月額別の事業所分布（図表3）');
+    expect(text(page(files, 'activities/index.html'))).not.toContain('図表');
+    // Wards are rolled up into the city, as municipalities.csv says.
+    expect(text(page(files, 'areas/index.html'))).toContain('京都市は区の事業所を市にまとめています。');
+  });
+
+  it('shows the report’s numbers and English names on English pages', () => {
+    // Worked out by hand in tests/indicator-sql.test.ts.
+    expect(text(page(files, 'index.html'))).toContain('平均工賃月額（旧算定式） 13,967円');
+    const areas = text(page(files, 'en/areas/index.html'));
+    expect(areas).toContain('Kyoto City');
+    expect(areas).toContain('Nagaokakyo City');
+    expect(areas).not.toContain('京都市');
+    // Areas in the plan's order, not in character order: 丹後, 中丹, 南丹, 京都・乙訓, 山城北, 山城南.
+    const table = page(files, 'downloads/ja/areas.csv').split('\r\n').slice(1, -1).map((line) => line.split(',')[0]);
+    expect(table).toEqual(['丹後', '中丹', '南丹', '京都・乙訓', '山城北', '山城南']);
+  });
+
+  it('draws and tables the national average only over the prefecture’s own years', () => {
+    const csv = page(files, 'downloads/en/average-wage-trend.csv');
+    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(['FY2021', 'FY2022', 'FY2023']);
+    const chart = page(files, 'downloads/en/average-wage-trend.svg');
+    for (const year of [2021, 2022, 2023]) expect(chart).toContain(`>${year}<`);
+    expect(chart).not.toMatch(/>20(0\d|1\d|20)</);
+  });
+});
+
+describe('the 鳥取県 fixture site', () => {
+  const files = siteFiles(SITES.find((s) => s.name === 'tottori')!);
+
+  it('says the goal is met, shows no sample notice and no baseline table', () => {
+    const overview = text(page(files, 'index.html'));
+    expect(overview).toContain('目標 17,000円（R5（2023））を達成');
+    expect(overview).not.toContain('サンプルデータ');
+    expect(page(files, 'index.html')).not.toContain('id="baseline-table"');
+    expect(text(page(files, 'opening-years/index.html'))).toContain('開所後1〜2年目の事業所と3年目以降の事業所で');
+    expect(text(page(files, 'wage-bands/index.html'))).toContain('4つの区分');
+  });
+});

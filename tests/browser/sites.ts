@@ -1,0 +1,46 @@
+// The built sites the browser tests open: dist/ (the data directory under test, built by
+// `npm test`) and one site per fixture plan, built into .cache/sites/ by build-sites.ts.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LOCALES, LOCALE_SPECS } from '../../src/lib/i18n/locales.ts';
+import type { ProjectPaths } from '../../src/lib/node/project.ts';
+import { DATA_PATHS, FIXTURES, fixtureDir, fixturePaths, ROOT } from '../helpers.ts';
+
+export interface BuiltSite {
+  name: string;
+  /** Build output, relative to the project root. */
+  outDir: string;
+  paths: ProjectPaths;
+}
+
+export const SITES: BuiltSite[] = [
+  { name: 'data', outDir: 'dist', paths: DATA_PATHS },
+  ...FIXTURES.map((name) => ({ name, outDir: join('.cache', 'sites', name), paths: fixturePaths(name) })),
+];
+
+/** Builds a fixture plan's site, as the build of any prefecture's data directory would be. */
+export function buildFixtureSite(name: (typeof FIXTURES)[number]): void {
+  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', join('.cache', 'sites', name)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, KOUCHIN_DATA: fixtureDir(name), ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error(`building the ${name} fixture site failed:\n${result.stderr}\n${result.stdout}`);
+}
+
+/** Every page of a built site, as a path below its root ('' for the overview). */
+export function builtPages(site: BuiltSite): string[] {
+  const root = join(ROOT, site.outDir);
+  if (!existsSync(root)) throw new Error(`${site.outDir} is missing: run "npm run build" first`);
+  const walk = (dir: string): string[] => readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return walk(path);
+    return name === 'index.html' ? [`${relative(root, dir)}/`.replace(/^\/$/, '')] : [];
+  });
+  return walk(root).filter((p) => !p.startsWith('bench/')).sort();
+}
+
+/** Every page's path in every language, e.g. `goal/` and `en/goal/`. */
+export const inEveryLanguage = (paths: string[]) => LOCALES.flatMap((l) => paths.map((p) => `${LOCALE_SPECS[l].pathPrefix}${p}`));

@@ -1,0 +1,71 @@
+// The wording catalogue and the formats of Words: every language has every message, none
+// is empty by mistake, no English text carries Japanese left over, and numbers, yen and
+// fiscal years come out as each language writes them.
+
+import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../src/lib/i18n/catalogue.ts';
+import { LOCALES } from '../src/lib/i18n/locales.ts';
+import { warekiYear, Words } from '../src/lib/i18n/words.ts';
+import { en, ja } from './helpers.ts';
+
+/** English messages may name these Japanese terms, which the English pages explain. */
+const JAPANESE_TERMS_IN_ENGLISH = ['和暦', '年度'];
+/** Units a language may leave empty (English counts carry no unit word). */
+const MAY_BE_EMPTY = new Set(['unit.facilities', 'unit.persons']);
+
+describe('the catalogue', () => {
+  it('gives every language every message, and only those', () => {
+    const ids = Object.keys(MESSAGES.ja).sort();
+    for (const locale of LOCALES) expect(Object.keys(MESSAGES[locale]).sort()).toEqual(ids);
+  });
+
+  it('leaves no message empty but the unit words a language does without', () => {
+    for (const locale of LOCALES) {
+      const empty = Object.entries(MESSAGES[locale]).filter(([id, text]) => text.trim() === '' && !MAY_BE_EMPTY.has(id));
+      expect(empty, locale).toEqual([]);
+    }
+  });
+
+  it('has no Japanese left in English messages but the terms they explain', () => {
+    const japanese = /[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]/;
+    const leftovers = Object.entries(MESSAGES.en)
+      .filter(([, text]) => japanese.test(JAPANESE_TERMS_IN_ENGLISH.reduce((t, term) => t.replaceAll(term, ''), text)));
+    expect(leftovers).toEqual([]);
+  });
+
+  it('refuses an id it does not have and a missing placeholder value', () => {
+    const words = new Words('ja', { 'legend.goal': '目標 {goal}' });
+    expect(() => words.t('legend.goal_only')).toThrow('no ja message legend.goal_only');
+    expect(() => words.t('legend.goal', {} as never)).toThrow('needs {goal}');
+  });
+});
+
+describe('formats', () => {
+  it.each([
+    [1988, '昭和63'], // April 1988 – March 1989
+    [1989, '平成元'],
+    [2006, '平成18'],
+    [2018, '平成30'],
+    [2019, '令和元'], // April 2019 was still 平成31年, but the fiscal year is named 令和元年度
+    [2023, '令和5'],
+  ])('names FY%i in 和暦 %s', (fy, era) => {
+    expect(warekiYear(fy)).toBe(era);
+  });
+
+  it('writes fiscal years the way each language does', () => {
+    expect([ja.fy(2019), ja.fyName(2019), ja.fyShort(2006), ja.fyShort(2019), ja.fyTick(2017)]).toEqual(['令和元年度（2019年度）', '令和元年度', 'H18（2006）', 'R1（2019）', 'H29\n2017']);
+    expect([en.fy(2019), en.fyName(2019), en.fyShort(2019), en.fyTick(2017)]).toEqual(['FY2019', 'FY2019', 'FY2019', 'FY\n2017']);
+    expect([ja.fyList([2019, 2020]), ja.fyList([2019, 2020, 2021, 2022]), en.fyList([2019, 2022, 2023, 2024])]).toEqual(['R1（2019）・R2（2020）', 'R1（2019）〜R4（2022）', 'FY2019–FY2024']);
+  });
+
+  it('formats yen, counts, percentages and signed changes', () => {
+    expect([ja.yen(1_665_122_838), en.yen(14_215), ja.yen(-5)]).toEqual(['1,665,122,838円', '¥14,215', '−5円']);
+    expect([ja.change(310), en.change(-1_234, 'yen'), ja.change(0)]).toEqual(['+310', '−¥1,234', '±0']);
+    expect([ja.percent(160.62), en.percent(-2.75, true), ja.share(0.349), en.decimal(11.25)]).toEqual(['160.6%', '−2.8%', '34.9%', '11.3']);
+  });
+
+  it('fills placeholders, formatting numbers as counts', () => {
+    expect(ja.t('import.rows_read', { count: 12_345 })).toBe('12,345 事業所を読み込み');
+    expect(en.t('kpi.vs_previous', { year: 'FY2022', change: '+23', pct: '+4.1%' })).toBe('vs FY2022: +23 (+4.1%)');
+  });
+});
