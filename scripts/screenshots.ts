@@ -1,25 +1,30 @@
 #!/usr/bin/env node
 // Screenshots of every built page at phone (360 px) and desktop (1280 px) widths, with
-// JavaScript on and off, into .cache/screenshots/. Run after `npm run build`.
+// JavaScript on and off, into .cache/screenshots/NAME/. Run after a build:
+//
+//   node scripts/screenshots.ts [OUT_DIR]      OUT_DIR: a build output, dist by default
+//                                              (the tests build fixture sites into .cache/sites/*)
 
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { launchChromium, serveDist } from '../src/lib/node/chromium.ts';
+
+const outDir = process.argv[2] ?? 'dist';
 
 function pagesIn(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) return pagesIn(path);
-    return name === 'index.html' ? [relative('dist', dir)] : [];
+    return name === 'index.html' ? [relative(outDir, dir)] : [];
   });
 }
 
-const out = '.cache/screenshots';
+const out = join('.cache', 'screenshots', basename(outDir));
 mkdirSync(out, { recursive: true });
-const server = await serveDist();
+const server = await serveDist(process.cwd(), outDir);
 const browser = await launchChromium();
 try {
-  for (const page of pagesIn('dist')) {
+  for (const page of pagesIn(outDir)) {
     for (const width of [360, 1280]) {
       for (const javaScriptEnabled of [true, false]) {
         const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled });

@@ -27,7 +27,7 @@ export const planSchema = z.strictObject({
   prefecture: z.strictObject({
     /** JIS X 0401 code, e.g. "40": the first digits of municipality codes and office numbers. */
     code: z.string().regex(/^\d{2}$/),
-    /** 福岡 / Fukuoka, without the suffix. */
+    /** 京都 / Kyoto: the name without its suffix. */
     name: text,
     /** 県・都・道・府 / Prefecture, Metropolis: 県平均, 府平均… */
     suffix: text,
@@ -67,7 +67,7 @@ export const planSchema = z.strictObject({
     en: z.string().min(1),
   })).min(1)
     .refine((a) => unique(a.map((x) => x.name)) && unique(a.map((x) => x.slug)), { params: { id: 'plan.error.unique_areas' } }),
-  /** The plan's own figure numbers (図表8…); a view without one shows none. */
+  /** The plan's own figure numbers ({"ja": "図表…", "en": "Figure …"}); a view without one shows none. */
   figure_numbers: z.partialRecord(z.enum(VIEW_IDS), text).default({}),
   /** Notes the plan wants under a view, in both languages. */
   notes: z.partialRecord(z.enum(VIEW_IDS), z.array(text)).default({}),
@@ -152,18 +152,18 @@ export function resolvePlan(file: PlanFile, words: Record<Locale, Words>): Plan 
   return { ...file, wage_bands, opening_groups };
 }
 
-/** 福岡県 / Fukuoka Prefecture. */
+/** 京都府 / Kyoto Prefecture: the name and its suffix. */
 export function prefectureName(plan: Pick<PlanFile, 'prefecture'>, words: Words): string {
   return words.t('plan.prefecture_name', { name: words.name(plan.prefecture.name), suffix: words.name(plan.prefecture.suffix) });
 }
 
-/** The view's figure number in the plan (図表8), if the plan gives one. */
+/** The view's figure number in the plan, if the plan gives one. */
 export function figureNumber(plan: PlanFile, view: ViewId, words: Words): string | null {
   const number = plan.figure_numbers[view];
   return number ? words.name(number) : null;
 }
 
-/** A title with the plan's figure number for the view, when it has one: 〇〇（図表8）. */
+/** A title with the plan's figure number for the view, when it has one: 〇〇（図表…）. */
 export function numberedTitle(plan: PlanFile, view: ViewId, title: string, words: Words): string {
   const number = figureNumber(plan, view, words);
   return number ? words.t('figure.numbered_title', { title, number }) : title;

@@ -10,7 +10,7 @@ import type { Plan } from './plan.ts';
 export interface Municipality {
   /** 5-digit local government code (the map's N03_007). */
   code: string;
-  /** 久留米市, 北九州市小倉北区. */
+  /** 宇治市, 京都市左京区 (a ward). */
   name: string;
   name_en: string;
   /** The municipality it is counted under: a ward's city, otherwise itself. */

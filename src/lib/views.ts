@@ -3,6 +3,17 @@
 // against DESCRIBE of every view, so the pages, the CLI and the SQL cannot drift apart.
 // A type ending in `?` may be NULL.
 
+/** What area and municipality rows both hold, after their keys. */
+const PLACE_COLUMNS = {
+  facilities: 'INTEGER',
+  person_months: 'BIGINT',
+  total_wages_yen: 'BIGINT',
+  average_monthly_wage_yen: 'BIGINT',
+  previous_fiscal_year: 'INTEGER?',
+  previous_average_monthly_wage_yen: 'BIGINT?',
+  average_change_yen: 'BIGINT?',
+} as const;
+
 const VIEW_COLUMNS = {
   yearly_indicators: {
     fiscal_year: 'INTEGER',
@@ -75,13 +86,7 @@ const VIEW_COLUMNS = {
     fiscal_year: 'INTEGER',
     area_no: 'INTEGER',
     area: 'VARCHAR',
-    facilities: 'INTEGER',
-    person_months: 'BIGINT',
-    total_wages_yen: 'BIGINT',
-    average_monthly_wage_yen: 'BIGINT',
-    previous_fiscal_year: 'INTEGER?',
-    previous_average_monthly_wage_yen: 'BIGINT?',
-    average_change_yen: 'BIGINT?',
+    ...PLACE_COLUMNS,
   },
   municipality_indicators: {
     fiscal_year: 'INTEGER',
@@ -89,13 +94,7 @@ const VIEW_COLUMNS = {
     municipality: 'VARCHAR',
     area_no: 'INTEGER',
     area: 'VARCHAR',
-    facilities: 'INTEGER',
-    person_months: 'BIGINT',
-    total_wages_yen: 'BIGINT',
-    average_monthly_wage_yen: 'BIGINT',
-    previous_fiscal_year: 'INTEGER?',
-    previous_average_monthly_wage_yen: 'BIGINT?',
-    average_change_yen: 'BIGINT?',
+    ...PLACE_COLUMNS,
   },
 } as const;
 

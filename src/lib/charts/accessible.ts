@@ -1,6 +1,11 @@
 // The finishing touches every chart gets, at build time or in the browser.
 
-import type { ChartText } from './render.ts';
+export interface ChartText {
+  /** Short accessible name of the chart. */
+  label: string;
+  /** What the chart shows, in a sentence or two, for screen readers. */
+  description: string;
+}
 
 /**
  * One image to assistive technology (its numbers are in the table beside it), with its

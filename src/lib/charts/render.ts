@@ -3,17 +3,10 @@
 
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { finishChart } from './accessible.ts';
+import { finishChart, type ChartText } from './accessible.ts';
 
 /** Charts are drawn twice: wide for desktops, narrow (larger type, fewer labels) for phones. */
 export type ChartSize = 'wide' | 'narrow';
-
-export interface ChartText {
-  /** Short accessible name of the chart. */
-  label: string;
-  /** What the chart shows, in a sentence or two, for screen readers. */
-  description: string;
-}
 
 export function renderPlotSvg(options: Plot.PlotOptions, text: ChartText): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');

@@ -3,7 +3,8 @@
 
 import type * as Plot from '@observablehq/plot';
 import type { LegendItem } from '../charts/palette.ts';
-import type { ChartSize, ChartText } from '../charts/render.ts';
+import type { ChartText } from '../charts/accessible.ts';
+import type { ChartSize } from '../charts/render.ts';
 import { toCsv, type CsvCell } from '../csv-export.ts';
 import type { Words } from '../i18n/words.ts';
 import { INDICATORS, formatValue, indicatorHeader, type Format, type IndicatorId } from '../indicators.ts';

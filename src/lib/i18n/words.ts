@@ -5,11 +5,10 @@
 
 import { LOCALE_SPECS, type Locale, type LocalizedText } from './locales.ts';
 import type { en } from './messages/en.ts';
+import type { MessageId } from './messages/ids.ts';
 import type { ja } from './messages/ja.ts';
 
-/** The message ids: those of ja.ts; every language has exactly these. */
-export type MessageId = keyof typeof ja;
-export type Messages = { readonly [K in MessageId]: string };
+export type { MessageId, Messages } from './messages/ids.ts';
 /** The names of the `{placeholders}` of a text. */
 type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
 /** The values a message needs: every placeholder any language's text uses, so each can choose. */

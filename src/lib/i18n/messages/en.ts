@@ -1,7 +1,7 @@
 // English: the same message ids as ja.ts. A text may use other placeholders than the
 // Japanese one; the code then supplies both (src/lib/i18n/words.ts).
 
-import type { Messages } from '../words.ts';
+import type { Messages } from './ids.ts';
 
 export const en = {
   // Formats
