@@ -7,7 +7,23 @@ import { COLORS } from './palette.ts';
 import type { ChartSize } from './render.ts';
 
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
-const font = (size: ChartSize) => ({ fontSize: size === 'narrow' ? '11px' : '12px' });
+const FONT_PX: Record<ChartSize, number> = { wide: 12, narrow: 11 };
+const font = (size: ChartSize) => ({ fontSize: `${FONT_PX[size]}px` });
+
+/**
+ * Room for the longest category label left of the bars, estimated from its characters (a
+ * full-width character takes about 1 em, others about 0.6 em), at least `least` and at most
+ * 45% of the chart, so long English labels such as "¥10,000 to under ¥15,000" are not cut.
+ */
+export function labelMargin(labels: string[], size: ChartSize, least: number): number {
+  const em = FONT_PX[size];
+  const width = (label: string) => [...label].reduce((w, c) => w + (/[\u0000-\u02ff]/.test(c) ? 0.6 : 1) * em, 0);
+  const widest = Math.max(0, ...labels.map(width));
+  return Math.round(Math.min(Math.max(least, widest + 14), WIDTH[size] * 0.45));
+}
+
+/** Ticks of a count axis: whole numbers only, so 3 facilities never get a tick at 2.5. */
+const countTicks = (max: number, most: number) => Math.max(1, Math.min(most, Math.floor(max)));
 
 /**
  * Ordered categories (years, wage bands) take light-to-dark shades of one hue, so their
@@ -38,10 +54,13 @@ export function groupedBarsSpec(
     width: WIDTH[options.size],
     height: 56 + groups.length * (series.length * (narrow ? 13 : 15) + 14),
     marginBottom: 44,
-    marginLeft: narrow ? 136 : 150,
+    marginLeft: labelMargin(groups, options.size, narrow ? 80 : 100),
     marginRight: 48,
     style: font(options.size),
-    x: { grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format, ticks: narrow ? 4 : 6 },
+    x: {
+      grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format,
+      ticks: options.percent ? (narrow ? 4 : 6) : countTicks(Math.max(0, ...data.map((d) => d.value)), narrow ? 4 : 6),
+    },
     y: { domain: series, axis: null },
     fy: { domain: groups, label: null, padding: 0.25 },
     color: { domain: series, range: sequentialColors(series.length) },
@@ -72,7 +91,7 @@ export function stackedSharesSpec(
     width: WIDTH[options.size],
     height: 66 + rows.length * (narrow ? 30 : 34),
     marginBottom: 44,
-    marginLeft: narrow ? 80 : 110,
+    marginLeft: labelMargin(rows, options.size, narrow ? 60 : 80),
     marginRight: 16,
     style: font(options.size),
     x: { domain: [0, 1], label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.share(v).replace('.0', ''), ticks: 5, grid: true },
@@ -118,7 +137,7 @@ export function barsSpec(
   return {
     width: WIDTH[options.size],
     height: 72 + data.length * (narrow ? 22 : 24) + refs.length * 14,
-    marginLeft: narrow ? 92 : 130,
+    marginLeft: labelMargin(data.map((d) => d.label), options.size, narrow ? 60 : 90),
     marginRight: 56,
     marginTop: 20 + refs.length * 14,
     marginBottom: 44,

@@ -28,7 +28,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
         mix.map((r) => ({ row: words.fyShort(r.fiscal_year), part: label(r.activity), share: r.share_of_answers ?? 0 })),
         rowLabels, parts, { xLabel: words.t('ind.share_of_answers'), words, size }),
       label: words.t('fig.activities.chart_label'),
-      description: words.t('fig.activities.description', { activities: words.list(parts), years: yearsText }),
+      description: words.t('fig.activities.description', { activities: words.names(parts), years: yearsText }),
     }],
     legend: parts.map((p, i) => ({ label: p, color: colors[i]!, line: 'none', marker: 'square' })),
     table: {
@@ -43,7 +43,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
       ],
       rows: mix.map((r) => [words.fyShort(r.fiscal_year), label(r.activity), r.answers, r.share_of_answers, r.facilities, r.share_of_facilities]),
     },
-    notes: sourceNotes(plan, words, [words.t('note.multiple_answers', { activities: words.list(parts) })]),
+    notes: sourceNotes(plan, words, [words.t('note.multiple_answers', { activities: words.names(parts) })]),
   };
 
   const others = plan.activities.filter((a) => !a.in_answer_mix && rows.some((r) => r.activity === a.column));

@@ -82,7 +82,7 @@ export function municipalityFigure(site: SiteData, fy: number, area: string | nu
       sortable: true,
     },
     notes: sourceNotes(plan, words, [
-      ...(cities.length > 0 ? [words.t('note.wards_rolled_up', { cities: words.list(cities) })] : []),
+      ...(cities.length > 0 ? [words.t('note.wards_rolled_up', { cities: words.names(cities) })] : []),
       words.t('note.few_facilities'),
     ]),
   };

@@ -26,9 +26,10 @@ export function goalFigure(site: SiteData, words: Words): Figure {
       label: words.t('fig.goal.chart_label'),
       description: words.t('fig.goal.description'),
     }],
+    // Only the kinds of bar the chart has.
     legend: [
-      { label: words.t('legend.plan_period_year'), color: COLORS.prefecture, line: 'none', marker: 'square' },
-      { label: words.t('legend.other_year'), color: COLORS.neutral, line: 'none', marker: 'square' },
+      ...(rows.some((r) => r.in_plan_period) ? [{ label: words.t('legend.plan_period_year'), color: COLORS.prefecture, line: 'none' as const, marker: 'square' as const }] : []),
+      ...(rows.some((r) => !r.in_plan_period) ? [{ label: words.t('legend.other_year'), color: COLORS.neutral, line: 'none' as const, marker: 'square' as const }] : []),
       { label: words.t('legend.goal_only'), color: COLORS.goal, line: 'long-dashed', marker: 'none' },
     ],
     table: {

@@ -53,7 +53,11 @@ export function sitePages(site: SiteData): SitePage[] {
       path: 'wage-bands/',
       nav: 'nav.wage_bands',
       title: (w) => numberedTitle(plan, 'wage_bands', w.t('page.wage_bands.title'), w),
-      intro: withNotes(site, 'wage_bands', (w) => [w.t('page.wage_bands.intro', { count: plan.wage_bands.length })]),
+      intro: withNotes(site, 'wage_bands', (w) => [
+        w.t('page.wage_bands.intro', { count: plan.wage_bands.length }),
+        // What the page shows at first: the plan's comparison years, or the latest year alone.
+        w.t(defaultWageBandYears(site).length > 1 ? 'page.wage_bands.intro_plan_years' : 'page.wage_bands.intro_latest'),
+      ]),
       figures: (w) => [wageBandFigure(site, defaultWageBandYears(site), w, 'wage-bands')],
     },
     {
@@ -65,7 +69,7 @@ export function sitePages(site: SiteData): SitePage[] {
         const first = individual.length === 1
           ? individual[0]!.label[w.locale]
           : w.t('opening.years_range', { from: individual[0]!.first_year, to: individual[individual.length - 1]!.first_year });
-        return [w.t('page.opening_years.intro', { first, later: groups[groups.length - 1]!.label[w.locale] })];
+        return [w.t('page.opening_years.intro', { first, later: groups[groups.length - 1]!.label[w.locale], last: individual.length })];
       }),
       figures: (w) => openingYearFigures(site, latest, w, ''),
     },
@@ -77,8 +81,8 @@ export function sitePages(site: SiteData): SitePage[] {
         const mix = plan.activities.filter((a) => a.in_answer_mix).map((a) => w.name(a));
         const others = plan.activities.filter((a) => !a.in_answer_mix).map((a) => w.name(a));
         return [
-          w.t('page.activities.intro', { activities: w.list(mix) }),
-          ...(others.length > 0 ? [w.t('page.activities.intro_others', { activities: w.list(others) })] : []),
+          w.t('page.activities.intro', { activities: w.names(mix) }),
+          ...(others.length > 0 ? [w.t('page.activities.intro_others', { activities: w.names(others) })] : []),
         ];
       }),
       figures: (w) => activityFigures(site, years, w, ''),

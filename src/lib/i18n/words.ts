@@ -79,13 +79,14 @@ export class Words {
     return format;
   }
 
+  /** 1,234 and −916 (a true minus sign, as in the plan's tables). */
   count(n: number): string {
-    return this.numberFormat({}).format(n);
+    return this.numberFormat({}).format(n).replace('-', MINUS);
   }
 
   /** A number with exactly `digits` decimals: 12.0, 253.2. */
   decimal(n: number, digits = 1): string {
-    return this.numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+    return this.numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n).replace('-', MINUS);
   }
 
   /** 11,664円 / ¥11,664. */
@@ -134,9 +135,14 @@ export class Words {
     return this.t('format.fy_tick', this.fyParams(fy));
   }
 
-  /** Items joined the way the language lists them: A・B・C / A, B, C. */
+  /** Short items (years, labels) joined the way the language lists them: A・B・C / A, B, C. */
   list(items: string[]): string {
     return items.join(this.t('format.list_separator'));
+  }
+
+  /** Names that may themselves hold a ・ (自主事業・請負・受託等), joined: A、B / A, B. */
+  names(items: string[]): string {
+    return items.join(this.t('format.name_separator'));
   }
 
   /** Years as a list, or as a range when there are many: R1〜R5 / FY2019–FY2023. */
