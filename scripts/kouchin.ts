@@ -18,25 +18,33 @@ import { formatIssue, InvalidReportsError, openIndicatorDatabase } from '../src/
 import { processLocale } from '../src/lib/node/locale.ts';
 import { loadDataDirectory, projectPaths, readReportFiles, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
-import { readReport, type ReportFile } from '../src/lib/reader/read-report.ts';
+import { readReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport } from '../src/lib/reader/validate.ts';
+import { reportTemplate, templateCsv } from '../src/lib/template.ts';
+import { templateXlsx } from '../src/lib/node/template-xlsx.ts';
 import { selectView, type YearlyIndicators } from '../src/lib/views.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 const USAGE = `usage:
   kouchin indicators [--data DIR] [--json]         indicators per fiscal year
-  kouchin validate [--strict] [--data DIR] FILE... check report files against the published ones of DIR;
-                                                   exit 1 on any error (or, with --strict, any warning)
-  kouchin normalize [--data DIR] IN --out OUT      write IN as a canonical UTF-8 CSV (DIR/reports/fyYYYY.csv)
+  kouchin validate [--strict] [--data DIR] [--sheet NAME] FILE...
+                                                   check report files (CSV or .xlsx) against the published
+                                                   ones of DIR; exit 1 on any error (or, with --strict, any warning)
+  kouchin normalize [--data DIR] [--sheet NAME] IN --out OUT
+                                                   write IN as a canonical UTF-8 CSV (DIR/reports/fyYYYY.csv)
 
-DIR: a data directory (plan.json, reference/, reports/); default KOUCHIN_DATA, else data/.`;
+DIR: a data directory (plan.json, reference/, reports/); default KOUCHIN_DATA, else data/.
+  kouchin template [--data DIR] --out FILE         write the blank report form, as .xlsx or .csv by FILE's name
 
-const TABLE_COLUMNS = ['facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen'] as const;
+NAME: the sheet of a workbook to read; default plan.json's report_sheet, else the first with a header.`;
+
+const TABLE_COLUMNS = ['facilities_designated', 'reporting_rate_pct', 'facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen', 'average_hourly_wage_yen'] as const;
 
 async function indicators(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const db = await openIndicatorDatabase(projectPaths(ROOT, values.data));
+  for (const warning of db.warnings) console.error(warning);
   try {
     const rows = (await db.engine.query(selectView('yearly_indicators', 'fiscal_year'))) as YearlyIndicators[];
     if (values.json) {
@@ -46,7 +54,7 @@ async function indicators(args: string[]): Promise<number> {
     const words = wordsFor(processLocale());
     console.table(rows.map((r) => Object.fromEntries([
       [indicatorLabel('fiscal_year', words), words.fy(r.fiscal_year)],
-      ...TABLE_COLUMNS.map((c) => [indicatorLabel(c, words), formatIndicator(c, r[c], words)]),
+      ...TABLE_COLUMNS.map((c) => [indicatorLabel(c, words), formatIndicator(c, r[c], words, db.plan)]),
     ])));
     return 0;
   } finally {
@@ -63,22 +71,23 @@ function readFileBytes(file: string): Uint8Array | null {
   }
 }
 
-function validate(args: string[]): number {
+async function validate(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { strict: { type: 'boolean', default: false }, data: { type: 'string' } },
+    options: { strict: { type: 'boolean', default: false }, data: { type: 'string' }, sheet: { type: 'string' } },
   });
   if (positionals.length === 0) {
     console.error(USAGE);
     return 2;
   }
   const paths = projectPaths(ROOT, values.data);
-  const { municipalities } = loadDataDirectory(paths);
+  const { municipalities, plan } = loadDataDirectory(paths);
+  const sheet = values.sheet ?? plan.report_sheet;
   // Published rows of other files, to compare with the previous year.
   const checked = new Set(positionals.map((f) => resolve(f)));
   const published = existsSync(paths.reportsDir)
-    ? readReportFiles(reportFilesIn(paths.reportsDir).filter((f) => !checked.has(resolve(f))), municipalities).flatMap((f) => f.rows)
+    ? (await readReportFiles(reportFilesIn(paths.reportsDir).filter((f) => !checked.has(resolve(f))), municipalities, plan.report_sheet)).flatMap((f) => f.rows)
     : [];
   let errors = 0;
   let warnings = 0;
@@ -88,7 +97,7 @@ function validate(args: string[]): number {
       errors++;
       continue;
     }
-    const report = readReport(bytes, file, { municipalities });
+    const report = await readReportFile(bytes, file, { municipalities, ...(sheet === undefined ? {} : { sheet }) });
     const issues = [...report.issues, ...crossCheckReport(report, published)].sort((a, b) => a.line - b.line || a.column - b.column);
     for (const issue of issues) console.log(formatIssue(issue));
     const fileErrors = issues.filter((i) => i.severity === 'error').length;
@@ -99,8 +108,8 @@ function validate(args: string[]): number {
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
 
-function normalize(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, data: { type: 'string' } } });
+async function normalize(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, data: { type: 'string' }, sheet: { type: 'string' } } });
   if (positionals.length !== 1 || !values.out) {
     console.error(USAGE);
     return 2;
@@ -108,7 +117,9 @@ function normalize(args: string[]): number {
   const file = positionals[0]!;
   const bytes = readFileBytes(file);
   if (!bytes) return 1;
-  const report: ReportFile = readReport(bytes, file, { municipalities: loadDataDirectory(projectPaths(ROOT, values.data)).municipalities });
+  const { municipalities, plan } = loadDataDirectory(projectPaths(ROOT, values.data));
+  const sheet = values.sheet ?? plan.report_sheet;
+  const report = await readReportFile(bytes, file, { municipalities, ...(sheet === undefined ? {} : { sheet }) });
   const errors = report.issues.filter((i) => i.severity === 'error');
   for (const issue of report.issues) console.error(formatIssue(issue));
   if (errors.length > 0) {
@@ -120,12 +131,26 @@ function normalize(args: string[]): number {
   return 0;
 }
 
+async function template(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, data: { type: 'string' } } });
+  if (!values.out || !/\.(csv|xlsx)$/i.test(values.out)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const { plan, municipalities } = loadDataDirectory(projectPaths(ROOT, values.data));
+  const form = reportTemplate(plan, municipalities);
+  writeFileSync(values.out, values.out.toLowerCase().endsWith('.xlsx') ? await templateXlsx(form) : templateCsv(form));
+  console.error(`${values.out}: ${form.header.length} columns`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'indicators') return await indicators(rest);
-    if (command === 'validate') return validate(rest);
-    if (command === 'normalize') return normalize(rest);
+    if (command === 'validate') return await validate(rest);
+    if (command === 'normalize') return await normalize(rest);
+    if (command === 'template') return await template(rest);
     console.error(USAGE);
     return 2;
   } catch (e) {

@@ -17,11 +17,11 @@ const KYOTO = fixtureDir('kyoto');
 const dir = mkdtempSync(join(tmpdir(), 'kouchin-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A data directory with the 京都府 fixture's plan and reference tables and the given report files. */
+/** A data directory with the 京都府 fixture's plan, municipalities and national averages, and the given report files. */
 function dataDirectory(name: string, reports: Record<string, string | Uint8Array>): string {
   const data = join(dir, name);
   cpSync(join(KYOTO, 'plan.json'), join(data, 'plan.json'));
-  cpSync(join(KYOTO, 'reference'), join(data, 'reference'), { recursive: true });
+  for (const file of ['municipalities.csv', 'national_averages.csv']) cpSync(join(KYOTO, 'reference', file), join(data, 'reference', file), { recursive: true });
   mkdirSync(join(data, 'reports'));
   for (const [file, content] of Object.entries(reports)) writeFileSync(join(data, 'reports', file), content);
   return data;
@@ -31,18 +31,41 @@ describe('kouchin indicators', () => {
   it('--json gives the indicators of the data directory named by --data', () => {
     const result = kouchin(['indicators', '--data', KYOTO, '--json']);
     expect(result.status, result.stderr).toBe(0);
-    // Worked out by hand in tests/indicator-sql.test.ts.
+    // Worked out by hand in tests/indicator-sql.test.ts; FY2020 is a published total.
+    const none = { work_hours: null, average_hourly_wage_yen: null, facilities_with_hours: 0 };
     expect(JSON.parse(result.stdout)).toEqual([
-      { fiscal_year: 2021, facilities: 7, facilities_reported: 7, person_months: 75, total_wages_yen: 994_993, average_monthly_wage_yen: 13_267, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
-      { fiscal_year: 2022, facilities: 7, facilities_reported: 7, person_months: 74, total_wages_yen: 761_053, average_monthly_wage_yen: 10_285, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
-      { fiscal_year: 2023, facilities: 8, facilities_reported: 8, person_months: 87, total_wages_yen: 1_215_117, average_monthly_wage_yen: 13_967, average_monthly_wage_new_yen: 20_789, facilities_new_formula: 4 },
+      { fiscal_year: 2020, basis: 'published', facilities_designated: 7, facilities_reported: 6, reporting_rate_pct: 600 / 7, facilities: 6, person_months: 70, total_wages_yen: 840_000, average_monthly_wage_yen: 12_000, average_monthly_wage_new_yen: null, facilities_new_formula: 0, work_hours: 5_600, average_hourly_wage_yen: 150, facilities_with_hours: 6 },
+      { fiscal_year: 2021, basis: 'reports', facilities_designated: 7, facilities_reported: 7, reporting_rate_pct: 100, facilities: 7, person_months: 75, total_wages_yen: 994_993, average_monthly_wage_yen: 13_267, average_monthly_wage_new_yen: null, facilities_new_formula: 0, ...none },
+      { fiscal_year: 2022, basis: 'reports', facilities_designated: 7, facilities_reported: 7, reporting_rate_pct: 100, facilities: 7, person_months: 74, total_wages_yen: 761_053, average_monthly_wage_yen: 10_285, average_monthly_wage_new_yen: null, facilities_new_formula: 0, ...none },
+      { fiscal_year: 2023, basis: 'reports', facilities_designated: 8, facilities_reported: 8, reporting_rate_pct: 100, facilities: 8, person_months: 87, total_wages_yen: 1_215_117, average_monthly_wage_yen: 13_967, average_monthly_wage_new_yen: 20_789, facilities_new_formula: 4, ...none },
     ]);
+    expect(result.stderr).toBe(''); // the published FY2021 totals are what its rows add up to
   });
 
   it('takes the data directory from KOUCHIN_DATA too', () => {
     const result = kouchin(['indicators', '--json'], { KOUCHIN_DATA: fixtureDir('tottori') });
     expect(result.status, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as { total_wages_yen: number }[]).map((y) => y.total_wages_yen)).toEqual([565_005, 644_990]);
+  });
+
+  it('gives the hourly average and the reporting rate: 広島県 FY2021 as the prefecture published it', () => {
+    const result = kouchin(['indicators', '--data', fixtureDir('hiroshima'), '--json']);
+    expect(result.status, result.stderr).toBe(0);
+    const fy2021 = (JSON.parse(result.stdout) as Record<string, number>[]).find((y) => y.fiscal_year === 2021)!;
+    // 対象事業所数 342, 報告事業所数 319, 提出率 93.3%, 5,626,039時間, 17,411.8円, 253.2円
+    expect(fy2021).toMatchObject({ facilities_designated: 342, facilities_reported: 319, facilities: 319, person_months: 81_798, work_hours: 5_626_039, total_wages_yen: 1_424_251_305, average_monthly_wage_yen: 17_411.8, average_hourly_wage_yen: 253.2 });
+    expect(Math.round(fy2021.reporting_rate_pct! * 10) / 10).toBe(93.3);
+    const table = kouchin(['indicators', '--data', fixtureDir('hiroshima')], { KOUCHIN_LANG: 'ja' });
+    expect(table.stdout).toContain('17,411.8円');
+  });
+
+  it('warns, naming the line, where published totals differ from what the facility rows add up to', () => {
+    const data = dataDirectory('published', { 'fy2021.csv': readFileSync(join(KYOTO, 'reports', 'fy2021.csv')) });
+    const published = join(data, 'reference', 'published_totals.csv');
+    writeFileSync(published, 'fiscal_year,facilities_designated,facilities,person_months,total_wages_yen,work_hours,average_monthly_wage_yen,source\n2021,,7,76,994993,,,test\n');
+    const result = kouchin(['indicators', '--data', data, '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stderr.trim()).toBe(`${published}:2: the published person_months of FY2021, 76, is not what the facility rows add up to, 75`);
   });
 
   it('totals a Shift_JIS report with Japanese headers', () => {
@@ -121,9 +144,9 @@ describe('kouchin validate', () => {
     const result = kouchin(['normalize', '--data', KYOTO, data, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe([
-      'fiscal_year,office_no,office_name,corporation_name,municipality,municipality_code,area,opened_on,capacity,total_wages_yen,person_months,user_days,open_days,own_business,contract_work,agri_welfare,sales_yen,main_work',
-      '2019,4010100001,ひまわり作業所,,宇治市,26204,山城北,2019-05-01,20,1234567,100,,,1,0,0,,',
-      '2019,4010100002,"さくら工房,第二",,京都市左京区,26103,京都・乙訓,2017-04-01,20,2000000,150,,,1,2,1,,',
+      'fiscal_year,office_no,office_name,corporation_name,municipality,municipality_code,area,submitted,opened_on,capacity,total_wages_yen,person_months,work_hours,user_days,open_days,own_business,contract_work,agri_welfare,sales_yen,main_work',
+      '2019,4010100001,ひまわり作業所,,宇治市,26204,山城北,true,2019-05-01,20,1234567,100,,,,1,0,0,,',
+      '2019,4010100002,"さくら工房,第二",,京都市左京区,26103,京都・乙訓,true,2017-04-01,20,2000000,150,,,,1,2,1,,',
       '',
     ].join('\n'));
     expect(kouchin(['normalize', '--data', KYOTO, join(ROOT, 'tests/fixtures/invalid/fy2019.csv'), '--out', join(dir, 'bad.csv')]).status).toBe(1);

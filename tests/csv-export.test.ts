@@ -23,13 +23,13 @@ describe('toCsv', () => {
 
 describe('figure cells', () => {
   it('carry in the CSV the value the table shows', () => {
-    expect([cellValue(0.34857, 'share'), formatCell(0.34857, 'share', ja)]).toEqual([34.9, '34.9%']);
-    expect([cellValue(160.6217, 'percent'), formatCell(160.6217, 'percent', en)]).toEqual([160.6, '160.6%']);
-    expect([cellValue(1_665_122_838, 'count'), formatCell(1_665_122_838, 'count', ja)]).toEqual([1_665_122_838, '1,665,122,838']);
-    expect([cellValue(-275, 'change'), formatCell(-275, 'change', ja)]).toEqual([-275, '−275']);
-    expect(formatCell(null, 'yen', ja)).toBe('—');
+    expect([cellValue(0.34857, 'share'), formatCell(0.34857, { format: 'share' }, ja)]).toEqual([34.9, '34.9%']);
+    expect([cellValue(160.6217, 'percent'), formatCell(160.6217, { format: 'percent' }, en)]).toEqual([160.6, '160.6%']);
+    expect([cellValue(1_665_122_838, 'count'), formatCell(1_665_122_838, { format: 'count' }, ja)]).toEqual([1_665_122_838, '1,665,122,838']);
+    expect([cellValue(-275, 'change'), formatCell(-275, { format: 'change' }, ja)]).toEqual([-275, '−275']);
+    expect(formatCell(null, { format: 'yen' }, ja)).toBe('—');
     // Yen columns carry the unit in their header, so cells show the bare number.
-    expect([cellValue(14_215, 'yen'), formatCell(14_215, 'yen', en), formatCell(-380, 'change_yen', ja)]).toEqual([14_215, '14,215', '−380']);
+    expect([cellValue(14_215, 'yen'), formatCell(14_215, { format: 'yen' }, en), formatCell(-380, { format: 'change_yen' }, ja)]).toEqual([14_215, '14,215', '−380']);
   });
 
   it('names the unit of shares in the CSV header', () => {

@@ -13,8 +13,12 @@ import { REPORT_COLUMNS, type ReportRow } from '../src/lib/schema.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 
-/** The fixture plans: 京都府 (wards, 7 bands, groups 1–3 + 4年目以降) and 鳥取県 (4 bands, no baselines). */
-export const FIXTURES = ['kyoto', 'tottori'] as const;
+/**
+ * The fixture plans: 京都府 (wards, 7 bands, groups 1–3 + 4年目以降, two phases, a published-only
+ * year), 鳥取県 (4 bands, no baselines, targets in both formulas) and 広島県 (hours, facilities
+ * that did not report, one-decimal averages; FY2021 matches the prefecture's published totals).
+ */
+export const FIXTURES = ['kyoto', 'tottori', 'hiroshima'] as const;
 export type FixtureName = (typeof FIXTURES)[number];
 export const fixtureDir = (name: FixtureName) => join(ROOT, 'tests', 'fixtures', 'plans', name);
 export const fixturePaths = (name: FixtureName): ProjectPaths => projectPaths(ROOT, fixtureDir(name));
@@ -28,15 +32,15 @@ export const en = wordsFor('en');
 /** A full report row from the fields a test cares about; the rest are empty. */
 export function row(fields: Partial<ReportRow> & { fiscal_year: number; office_no: string }): ReportRow {
   const base: ReportRow = Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, null]));
-  return { ...base, office_name: `事業所${fields.office_no}`, municipality: '宇治市', ...fields };
+  return { ...base, office_name: `事業所${fields.office_no}`, municipality: '宇治市', submitted: true, ...fields };
 }
 
-/** A database of hand-made rows under a fixture's plan and reference tables. */
-export async function databaseOf(rows: ReportRow[], fixture: FixtureName = 'kyoto'): Promise<NodeSqlEngine> {
+/** A database of hand-made rows under a fixture's plan and reference tables (its published totals, or those given). */
+export async function databaseOf(rows: ReportRow[], fixture: FixtureName = 'kyoto', publishedTotalsCsv?: string): Promise<NodeSqlEngine> {
   const paths = fixturePaths(fixture);
   const data = loadDataDirectory(paths, 'en');
   const engine = await NodeSqlEngine.create();
-  await setupDatabase(engine, { ...data, reportsCsv: reportsToCanonicalCsv(rows), indicatorSql: indicatorSql(paths.sqlDir) });
+  await setupDatabase(engine, { ...data, ...(publishedTotalsCsv === undefined ? {} : { publishedTotalsCsv }), reportsCsv: reportsToCanonicalCsv(rows), indicatorSql: indicatorSql(paths.sqlDir) });
   return engine;
 }
 

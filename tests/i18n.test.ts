@@ -9,7 +9,7 @@ import { warekiYear, Words } from '../src/lib/i18n/words.ts';
 import { en, ja } from './helpers.ts';
 
 /** English messages may name these Japanese terms, which the English pages explain. */
-const JAPANESE_TERMS_IN_ENGLISH = ['和暦', '年度'];
+const JAPANESE_TERMS_IN_ENGLISH = ['和暦', '年度', '4月支払対象者数'];
 /** Units a language may leave empty (English counts carry no unit word). */
 const MAY_BE_EMPTY = new Set(['unit.facilities', 'unit.persons']);
 

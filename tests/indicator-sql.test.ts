@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorDatabase } from '../src/lib/node/indicators.ts';
 import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
 import type { NodeSqlEngine } from '../src/lib/node/duckdb.ts';
+import { NO_PUBLISHED_TOTALS } from '../src/lib/reference.ts';
 import { databaseOf, fixturePaths, row } from './helpers.ts';
 
 let kyoto: IndicatorDatabase;
@@ -56,7 +57,7 @@ describe('facility_years', () => {
   });
 
   it('gives no average, band or group to a row without person-months or opening date', async () => {
-    const engine = await databaseOf([row({ fiscal_year: 2021, office_no: '2600000001', total_wages_yen: 0, person_months: 0 })]);
+    const engine = await databaseOf([row({ fiscal_year: 2021, office_no: '2600000001', total_wages_yen: 0, person_months: 0 })], 'kyoto', NO_PUBLISHED_TOTALS);
     try {
       expect(await engine.query('SELECT average_monthly_wage_yen AS a, wage_band_no AS b, opening_group_no AS g FROM facility_years'))
         .toEqual([{ a: null, b: null, g: null }]);
@@ -70,34 +71,104 @@ describe('facility_years', () => {
 
 describe('yearly_indicators', () => {
   it('sums wages and person-months and rounds Σ ÷ Σ half-up; the new formula over the facilities reporting both', async () => {
-    expect(await q('SELECT * FROM yearly_indicators ORDER BY fiscal_year')).toEqual([
-      // 994,993 ÷ 75 = 13,266.6
-      { fiscal_year: 2021, facilities: 7, facilities_reported: 7, person_months: 75, total_wages_yen: 994_993, average_monthly_wage_yen: 13_267, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
+    const all = { facilities_new_formula: 0, work_hours: null, average_hourly_wage_yen: null, facilities_with_hours: 0 };
+    expect(await q("SELECT * FROM yearly_indicators WHERE basis = 'reports' ORDER BY fiscal_year")).toEqual([
+      // 994,993 ÷ 75 = 13,266.6; every facility reported
+      { fiscal_year: 2021, basis: 'reports', facilities_designated: 7, facilities_reported: 7, reporting_rate_pct: 100, facilities: 7, person_months: 75, total_wages_yen: 994_993, average_monthly_wage_yen: 13_267, average_monthly_wage_new_yen: null, ...all },
       // 761,053 ÷ 74 = 10,284.5 exactly: half-up gives 10,285 (half-even would give 10,284)
-      { fiscal_year: 2022, facilities: 7, facilities_reported: 7, person_months: 74, total_wages_yen: 761_053, average_monthly_wage_yen: 10_285, average_monthly_wage_new_yen: null, facilities_new_formula: 0 },
+      { fiscal_year: 2022, basis: 'reports', facilities_designated: 7, facilities_reported: 7, reporting_rate_pct: 100, facilities: 7, person_months: 74, total_wages_yen: 761_053, average_monthly_wage_yen: 10_285, average_monthly_wage_new_yen: null, ...all },
       // 1,215,117 ÷ 87 = 13,966.9. New formula: K1, K2, K4, K6 wages 873,117 over daily users
       // 250/250 + 120/240 + 240/240 + 240/240 = 3.5, so 873,117 ÷ 3.5 ÷ 12 = 20,788.5 → 20,789
-      { fiscal_year: 2023, facilities: 8, facilities_reported: 8, person_months: 87, total_wages_yen: 1_215_117, average_monthly_wage_yen: 13_967, average_monthly_wage_new_yen: 20_789, facilities_new_formula: 4 },
+      { fiscal_year: 2023, basis: 'reports', facilities_designated: 8, facilities_reported: 8, reporting_rate_pct: 100, facilities: 8, person_months: 87, total_wages_yen: 1_215_117, average_monthly_wage_yen: 13_967, average_monthly_wage_new_yen: 20_789, ...all, facilities_new_formula: 4 },
     ]);
   });
-});
 
-describe('indicator_changes', () => {
-  it('compares each year with the previous reported year and with each earlier baseline', async () => {
-    const rows = await q(`SELECT fiscal_year, basis, compared_fiscal_year, indicator, value, compared_value, change, round(change_pct, 4) AS pct
-      FROM indicator_changes ORDER BY fiscal_year, basis, indicator`);
-    expect(rows.filter((r) => r.indicator === 'average_monthly_wage_yen')).toEqual([
-      // FY2021 is the baseline and the first year: nothing to compare with.
-      { fiscal_year: 2022, basis: 'baseline', compared_fiscal_year: 2021, indicator: 'average_monthly_wage_yen', value: 10_285, compared_value: 13_267, change: -2_982, pct: -22.4768 },
-      { fiscal_year: 2022, basis: 'previous_year', compared_fiscal_year: 2021, indicator: 'average_monthly_wage_yen', value: 10_285, compared_value: 13_267, change: -2_982, pct: -22.4768 },
-      // 700 ÷ 13,267 = 5.2762 %
-      { fiscal_year: 2023, basis: 'baseline', compared_fiscal_year: 2021, indicator: 'average_monthly_wage_yen', value: 13_967, compared_value: 13_267, change: 700, pct: 5.2762 },
-      // 3,682 ÷ 10,285 = 35.7997 %
-      { fiscal_year: 2023, basis: 'previous_year', compared_fiscal_year: 2022, indicator: 'average_monthly_wage_yen', value: 13_967, compared_value: 10_285, change: 3_682, pct: 35.7997 },
-    ]);
-    expect(rows.filter((r) => r.fiscal_year === 2023 && r.basis === 'previous_year').map((r) => [r.indicator, r.change])).toEqual([
-      ['average_monthly_wage_yen', 3_682], ['facilities', 1], ['person_months', 13], ['total_wages_yen', 454_064], // 1,215,117 − 761,053
-    ]);
+  it('counts who should report and who did, and averages per hour over the facilities reporting hours', async () => {
+    const engine = await databaseOf([
+      row({ fiscal_year: 2024, office_no: '2600000001', total_wages_yen: 120_000, person_months: 10, work_hours: 800 }), // ¥150.0 an hour
+      row({ fiscal_year: 2024, office_no: '2600000002', total_wages_yen: 100_005, person_months: 10, work_hours: 399 }),
+      row({ fiscal_year: 2024, office_no: '2600000003', total_wages_yen: 50_000, person_months: 5 }), // no hours reported
+      row({ fiscal_year: 2024, office_no: '2600000004', submitted: false }), // 未提出, amounts empty
+      row({ fiscal_year: 2024, office_no: '2600000005', submitted: false, total_wages_yen: 999_999, person_months: 1, work_hours: 1 }), // 未提出: not counted
+    ], 'kyoto', NO_PUBLISHED_TOTALS);
+    try {
+      const [y] = await engine.query('SELECT * FROM yearly_indicators');
+      expect(y).toEqual({
+        fiscal_year: 2024, basis: 'reports',
+        facilities_designated: 5, facilities_reported: 3, reporting_rate_pct: 60, facilities: 3,
+        person_months: 25, total_wages_yen: 270_005,
+        average_monthly_wage_yen: 10_800, // 270,005 ÷ 25 = 10,800.2
+        average_monthly_wage_new_yen: null, facilities_new_formula: 0,
+        // (120,000 + 100,005) ÷ (800 + 399) = 183.49… → 183.5, over two facilities
+        work_hours: 1_199, average_hourly_wage_yen: 183.5, facilities_with_hours: 2,
+      });
+      // Per facility: 100,005 ÷ 399 = 250.64 → 250.6; the one that did not report has no average.
+      expect(await engine.query('SELECT office_no, in_average, average_hourly_wage_yen AS hourly FROM facility_years ORDER BY office_no')).toEqual([
+        { office_no: '2600000001', in_average: true, hourly: 150 },
+        { office_no: '2600000002', in_average: true, hourly: 250.6 },
+        { office_no: '2600000003', in_average: true, hourly: null },
+        { office_no: '2600000004', in_average: false, hourly: null },
+        { office_no: '2600000005', in_average: false, hourly: null },
+      ]);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('keeps average daily users to one decimal, rounded up, per facility (MHLW’s Q&A), in the new formula', async () => {
+    const engine = await databaseOf([
+      // 1,756 ÷ 210 = 8.36… → 8.4; 1,751 ÷ 210 = 8.33… → 8.4 too (rounding to nearest would give 8.3)
+      row({ fiscal_year: 2024, office_no: '2600000001', total_wages_yen: 1_008_000, person_months: 100, user_days: 1_756, open_days: 210 }),
+      row({ fiscal_year: 2024, office_no: '2600000002', total_wages_yen: 1_008_000, person_months: 100, user_days: 1_751, open_days: 210 }),
+    ], 'kyoto', NO_PUBLISHED_TOTALS);
+    try {
+      // Each: 1,008,000 ÷ 8.4 ÷ 12 = 10,000 (with 8.3 it would be 10,120.5)
+      expect(await engine.query('SELECT average_daily_users AS users, average_monthly_wage_new_yen AS yen FROM facility_years ORDER BY office_no'))
+        .toEqual([{ users: 8.4, yen: 10_000 }, { users: 8.4, yen: 10_000 }]);
+      // The prefecture: 2,016,000 ÷ (8.4 + 8.4) ÷ 12 = 10,000
+      expect(await engine.query('SELECT average_monthly_wage_new_yen AS yen, facilities_new_formula AS n FROM yearly_indicators')).toEqual([{ yen: 10_000, n: 2 }]);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('adds the years a prefecture published totals for but has no facility rows of, marked as published', async () => {
+    // published_totals.csv: FY2020 has no report file. 840,000 ÷ 70 = 12,000; ÷ 5,600 hours = 150.0; 6 of 7 reported.
+    expect(await q("SELECT * FROM yearly_indicators WHERE fiscal_year = 2020")).toEqual([{
+      fiscal_year: 2020, basis: 'published', facilities_designated: 7, facilities_reported: 6, reporting_rate_pct: 600 / 7, facilities: 6,
+      person_months: 70, total_wages_yen: 840_000, average_monthly_wage_yen: 12_000, average_monthly_wage_new_yen: null, facilities_new_formula: 0,
+      work_hours: 5_600, average_hourly_wage_yen: 150, facilities_with_hours: 6,
+    }]);
+    // FY2021's published totals are what its facility rows add up to: nothing to check.
+    expect(await q('SELECT * FROM published_total_checks')).toEqual([]);
+  });
+
+  it('lists every published figure a year’s facility rows do not add up to', async () => {
+    const engine = await databaseOf(
+      [row({ fiscal_year: 2021, office_no: '2600000001', total_wages_yen: 100_000, person_months: 10 })],
+      'kyoto',
+      `${NO_PUBLISHED_TOTALS}2021,2,1,11,100000,,10000,test\n`,
+    );
+    try {
+      expect(await engine.query('SELECT * FROM published_total_checks')).toEqual([
+        { fiscal_year: 2021, field: 'facilities_designated', published: 2, from_reports: 1 },
+        { fiscal_year: 2021, field: 'person_months', published: 11, from_reports: 10 },
+      ]);
+    } finally {
+      engine.close();
+    }
+  });
+
+  it('gives averages to one decimal where the plan says so (広島県 fixture: its published FY2021 totals)', async () => {
+    const hiroshima = await openIndicatorDatabase(fixturePaths('hiroshima'), 'en');
+    try {
+      // 広島県 令和3年度: 1,424,251,305 ÷ 81,798 = 17,411.8; ÷ 5,626,039 hours = 253.2; 319 of 342 reported = 93.3 %
+      const [y] = await hiroshima.engine.query('SELECT * FROM yearly_indicators WHERE fiscal_year = 2021');
+      expect(y).toMatchObject({ facilities_designated: 342, facilities_reported: 319, facilities: 319, person_months: 81_798, total_wages_yen: 1_424_251_305, work_hours: 5_626_039, average_monthly_wage_yen: 17_411.8, average_hourly_wage_yen: 253.2 });
+      expect(Math.round((y!.reporting_rate_pct as number) * 10) / 10).toBe(93.3);
+    } finally {
+      hiroshima.engine.close();
+    }
   });
 });
 
@@ -159,16 +230,52 @@ describe('activity_mix', () => {
   });
 });
 
-describe('goal_progress', () => {
-  it('gives the gap, the share of the goal and the yearly growth still needed', async () => {
-    const [fy2023] = await q('SELECT * FROM goal_progress WHERE fiscal_year = 2023');
-    expect(fy2023).toMatchObject({
-      goal_yen: 19_000, goal_fiscal_year: 2026, gap_to_goal_yen: 5_033, goal_met: false,
-      in_plan_period: false, national_average_yen: 23_053, national_formula: 'new',
-    });
-    expect(fy2023!.share_of_goal_pct as number).toBeCloseTo((13_967 * 100) / 19_000, 12); // 73.51 %
-    // 13,967 × (1 + g)³ = 19,000 over FY2024–FY2026
-    expect(fy2023!.growth_needed_per_year_pct as number).toBeCloseTo((Math.cbrt(19_000 / 13_967) - 1) * 100, 10);
+describe('activity_mix: not reported is not "no"', () => {
+  it('leaves out the facilities that answered no activity question, and those that did not report', async () => {
+    const engine = await databaseOf([
+      row({ fiscal_year: 2024, office_no: '2600000001', total_wages_yen: 1, person_months: 1, own_business: 1, contract_work: 0, agri_welfare: 0 }),
+      row({ fiscal_year: 2024, office_no: '2600000002', total_wages_yen: 1, person_months: 1 }), // answered none
+      row({ fiscal_year: 2024, office_no: '2600000003', submitted: false, own_business: 1, contract_work: 1 }),
+    ], 'kyoto', NO_PUBLISHED_TOTALS);
+    try {
+      // One facility answered: own business 1 of 1, contract work 0 of 1.
+      expect(await engine.query('SELECT activity, answers, facilities, share_of_facilities FROM activity_mix ORDER BY sort_no')).toEqual([
+        { activity: 'own_business', answers: 1, facilities: 1, share_of_facilities: 1 },
+        { activity: 'contract_work', answers: 0, facilities: 0, share_of_facilities: 0 },
+      ]);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
+describe('target_path and goal_progress', () => {
+  it('puts each phase’s target in force on each year of its period, and nothing outside', async () => {
+    const path = await q('SELECT phase_no, fiscal_year, formula, target_fiscal_year, target_yen, hourly_target_yen, final_target_yen FROM target_path ORDER BY fiscal_year');
+    expect(path).toEqual([
+      // 第1期 states a target for each year; 第2期 only for its last, which its years work towards.
+      { phase_no: 1, fiscal_year: 2021, formula: 'old', target_fiscal_year: 2021, target_yen: 13_000, hourly_target_yen: null, final_target_yen: 15_000 },
+      { phase_no: 1, fiscal_year: 2022, formula: 'old', target_fiscal_year: 2022, target_yen: 14_000, hourly_target_yen: null, final_target_yen: 15_000 },
+      { phase_no: 1, fiscal_year: 2023, formula: 'old', target_fiscal_year: 2023, target_yen: 15_000, hourly_target_yen: null, final_target_yen: 15_000 },
+      { phase_no: 2, fiscal_year: 2024, formula: 'old', target_fiscal_year: 2026, target_yen: 19_000, hourly_target_yen: 250, final_target_yen: 19_000 },
+      { phase_no: 2, fiscal_year: 2025, formula: 'old', target_fiscal_year: 2026, target_yen: 19_000, hourly_target_yen: 250, final_target_yen: 19_000 },
+      { phase_no: 2, fiscal_year: 2026, formula: 'old', target_fiscal_year: 2026, target_yen: 19_000, hourly_target_yen: 250, final_target_yen: 19_000 },
+    ]);
+  });
+
+  it('compares each year with its target in the same formula: the gap, the share and the growth still needed', async () => {
+    const rows = await q('SELECT * FROM goal_progress ORDER BY fiscal_year');
+    // FY2020 (published) is outside every phase: no target, no comparison.
+    expect(rows.map((r) => [r.fiscal_year, r.formula, r.average_yen, r.target_yen, r.gap_to_goal_yen, r.goal_met, r.national_average_yen])).toEqual([
+      [2021, 'old', 13_267, 13_000, -267, true, 16_507],
+      [2022, 'old', 10_285, 14_000, 3_715, false, 17_031],
+      // FY2023's national figure is a new-formula one: not set beside an old-formula result.
+      [2023, 'old', 13_967, 15_000, 1_033, false, null],
+    ]);
+    expect(rows[1]!.share_of_goal_pct as number).toBeCloseTo((10_285 * 100) / 14_000, 12);
+    // From FY2021 to the phase's last target, 15,000 in FY2023: 13,267 × (1 + g)² = 15,000
+    expect(rows[0]!.growth_needed_per_year_pct as number).toBeCloseTo((Math.sqrt(15_000 / 13_267) - 1) * 100, 10);
+    expect(rows[2]!.growth_needed_per_year_pct).toBeNull();
   });
 });
 

@@ -67,12 +67,12 @@ describe('plan.json', () => {
   });
 
   it('names the file, the key and what was expected when a key is missing, in Japanese or English', () => {
-    const { paths, planPath } = variant('missing-goal', { plan: (p) => void delete p.goal.average_monthly_wage_yen });
+    const { paths, planPath } = variant('missing-target', { plan: (p) => void delete p.phases[1].targets[0].average_monthly_wage_yen });
     const jaMessage = errorOf(() => loadDataDirectory(paths, 'ja'));
     const enMessage = errorOf(() => loadDataDirectory(paths, 'en'));
-    expect(jaMessage.startsWith(`${planPath}: goal.average_monthly_wage_yen: `)).toBe(true);
+    expect(jaMessage.startsWith(`${planPath}: phases.1.targets.0.average_monthly_wage_yen: `)).toBe(true);
     expect(jaMessage).toContain('数値');
-    expect(enMessage.startsWith(`${planPath}: goal.average_monthly_wage_yen: `)).toBe(true);
+    expect(enMessage.startsWith(`${planPath}: phases.1.targets.0.average_monthly_wage_yen: `)).toBe(true);
     expect(enMessage).toContain('expected number');
   });
 

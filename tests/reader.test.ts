@@ -146,7 +146,9 @@ describe('readReport', () => {
 
   it('reports empty, binary and unterminated-quote files without throwing', () => {
     expect(read(new Uint8Array()).issues[0]!.message).toContain('the file is empty');
-    expect(read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).issues[0]!.message).toContain('not a text CSV file');
+    // NUL bytes: not text. A zip archive: a workbook, for the workbook reader.
+    expect(read(new Uint8Array([0x4d, 0x5a, 0x00, 0x01])).issues[0]!.message).toContain('not a text CSV file');
+    expect(read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).issues[0]!.message).toContain('this is an Excel workbook');
     const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"open,宇治市,2019-04-01,20,100,1\n'));
     expect(quote.issues[0]).toMatchObject({ severity: 'error', line: 2, message: expect.stringContaining('never closed') });
   });

@@ -27,11 +27,12 @@ export interface PublishedData extends PublishedFiles {
 
 /** The published reports, reference tables and plan, as the build wrote them under /data/. */
 export async function fetchPublishedData(): Promise<PublishedData> {
-  const [plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv] = await Promise.all([
+  const [plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv, publishedTotalsCsv] = await Promise.all([
     fetchSiteText('data/plan.json'),
     fetchSiteText('data/reports.csv'),
     fetchSiteText('data/national_averages.csv'),
     fetchSiteText('data/municipalities.csv'),
+    fetchSiteText('data/published_totals.csv'),
   ]);
-  return { plan: JSON.parse(plan) as Plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv };
+  return { plan: JSON.parse(plan) as Plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv, publishedTotalsCsv };
 }

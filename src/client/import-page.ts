@@ -52,6 +52,7 @@ async function handle(files: File[]) {
     files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     publishedCsv: published.reportsCsv,
     municipalitiesCsv: published.municipalitiesCsv,
+    ...(published.plan.report_sheet === undefined ? {} : { sheet: published.plan.report_sheet }),
   };
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const results: ReadFile[] = [];
@@ -177,10 +178,10 @@ async function renderPreview(newYears: Set<number>, data: PublishedData) {
     if (newYears.has(y.fiscal_year)) tr.className = 'new-year';
     const th = element('th', { scope: 'row' }, words.fy(y.fiscal_year), newYears.has(y.fiscal_year) ? element('span', { className: 'badge' }, words.t('import.badge')) : '');
     tr.append(th);
-    for (const c of columns) tr.insertCell().textContent = formatIndicator(c, y[c], words);
+    for (const c of columns) tr.insertCell().textContent = formatIndicator(c, y[c], words, data.plan);
   }
-  const goal = { yen: data.plan.goal.average_monthly_wage_yen, fiscalYear: data.plan.goal.fiscal_year };
-  const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, goal, [...data.plan.baseline_fiscal_years, ...newYears], words, innerWidth < 640 ? 'narrow' : 'wide'));
+  const targets = (await engine.query(selectView('target_path', 'phase_no, fiscal_year, formula'))) as ViewRow<'target_path'>[];
+  const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, targets, [...data.plan.baseline_fiscal_years, ...newYears], words, innerWidth < 640 ? 'narrow' : 'wide'));
   trend.setAttribute('role', 'img');
   trend.setAttribute('aria-label', words.t('import.preview_trend_label'));
   const years = previous === undefined ? [latestNew] : [previous, latestNew];

@@ -4,7 +4,7 @@
 import Papa from 'papaparse';
 import { reportsToCanonicalCsv } from '../lib/reader/canonical-csv.ts';
 import type { Municipality } from '../lib/reference.ts';
-import { readReport, type ReportFile } from '../lib/reader/read-report.ts';
+import { readReport, readReportFile, type ReportFile } from '../lib/reader/read-report.ts';
 import type { ReportRow } from '../lib/schema.ts';
 import { crossCheckReport } from '../lib/reader/validate.ts';
 
@@ -12,6 +12,8 @@ export interface ImportRequest {
   files: { name: string; bytes: Uint8Array }[];
   publishedCsv: string;
   municipalitiesCsv: string;
+  /** The plan's sheet of report workbooks, if it names one. */
+  sheet?: string;
 }
 
 /**
@@ -27,9 +29,9 @@ export type ImportMessage =
 
 const post = (message: ImportMessage) => (self as unknown as Worker).postMessage(message);
 
-self.onmessage = (event: MessageEvent<ImportRequest>) => {
+self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   try {
-    const { files, publishedCsv, municipalitiesCsv } = event.data;
+    const { files, publishedCsv, municipalitiesCsv, sheet } = event.data;
     const municipalities = Papa.parse<Municipality>(municipalitiesCsv, { header: true, skipEmptyLines: true }).data;
     // The published data is itself a canonical report file, read by the same reader.
     const published = readReport(new TextEncoder().encode(publishedCsv), 'reports.csv', { municipalities }).rows;
@@ -38,8 +40,9 @@ self.onmessage = (event: MessageEvent<ImportRequest>) => {
     for (const { name, bytes } of files) {
       const started = performance.now();
       let last = 0;
-      const report = readReport(bytes, name, {
+      const report = await readReportFile(bytes, name, {
         municipalities,
+        ...(sheet === undefined ? {} : { sheet }),
         onProgress: (fraction) => {
           if (fraction - last >= 0.02) post({ type: 'progress', file: name, fraction: (last = fraction) });
         },

@@ -57,7 +57,7 @@ async function redraw(years: number[]) {
     const tr = rowTemplate.cloneNode() as HTMLTableRowElement;
     row.forEach((cell, i) => {
       const td = (i === 0 ? rowHead : dataCell).cloneNode() as HTMLTableCellElement;
-      td.textContent = formatCell(cell, figure.table.columns[i]!.format, words);
+      td.textContent = formatCell(cell, figure.table.columns[i]!, words);
       if (typeof cell === 'number') td.dataset.value = String(cell);
       tr.append(td);
     });

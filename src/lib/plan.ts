@@ -16,6 +16,10 @@ const years = z.array(fiscalYear);
 export const VIEW_IDS = ['overview', 'baseline_table', 'goal', 'wage_bands', 'opening_years', 'activities', 'areas', 'years'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
 
+/** The formulas of the average monthly wage: old (÷ person-months), new (÷ daily users ÷ 12, FY2023 results on). */
+export const FORMULAS = ['old', 'new'] as const;
+export type Formula = (typeof FORMULAS)[number];
+
 /** Report columns that hold production-activity answers. */
 export const ACTIVITY_COLUMNS = ['own_business', 'contract_work', 'agri_welfare'] as const;
 
@@ -40,9 +44,28 @@ export const planSchema = z.strictObject({
   sample_data: z.boolean(),
   /** What the sample data was made to match, added to the sample-data notice. */
   sample_note: text.optional(),
-  period: z.strictObject({ start_fiscal_year: fiscalYear, end_fiscal_year: fiscalYear })
-    .refine((p) => p.start_fiscal_year <= p.end_fiscal_year, { params: { id: 'plan.error.period_order' } }),
-  goal: z.strictObject({ average_monthly_wage_yen: z.number().int().positive(), fiscal_year: fiscalYear }),
+  /**
+   * The plan's phases (第3期, 第4期…), each with its period and its targets as the plan states
+   * them: a target for a fiscal year, in the formula it is set in, optionally per hour too.
+   * Targets are compared only within their phase's period, and only with results in their formula.
+   */
+  phases: z.array(z.strictObject({
+    name: text,
+    start_fiscal_year: fiscalYear,
+    end_fiscal_year: fiscalYear,
+    targets: z.array(z.strictObject({
+      fiscal_year: fiscalYear,
+      average_monthly_wage_yen: z.number().positive(),
+      formula: z.enum(FORMULAS).default('old'),
+      average_hourly_wage_yen: z.number().positive().optional(),
+    })).min(1),
+  }).refine((p) => p.start_fiscal_year <= p.end_fiscal_year, { params: { id: 'plan.error.period_order' } })
+    .refine((p) => p.targets.every((t) => t.fiscal_year >= p.start_fiscal_year && t.fiscal_year <= p.end_fiscal_year), { params: { id: 'plan.error.target_outside_period' } })
+    .refine((p) => unique(p.targets.map((t) => `${t.fiscal_year}:${t.formula}`)), { params: { id: 'plan.error.target_twice' } }))
+    .min(1)
+    .refine((phases) => phases.every((p, i) => i === 0 || p.start_fiscal_year > phases[i - 1]!.end_fiscal_year), { params: { id: 'plan.error.phases_order' } }),
+  /** Decimals of the published monthly averages: 0 (whole yen, the default) or 1 (17,411.8). */
+  precision: z.strictObject({ average_monthly_wage: z.union([z.literal(0), z.literal(1)]).default(0) }).default({ average_monthly_wage: 0 }),
   /** Years the plan compares its indicators with (its baseline table). */
   baseline_fiscal_years: years,
   /** Years the plan compares in its wage-band figure; the latest year is added. */
@@ -69,11 +92,15 @@ export const planSchema = z.strictObject({
     .refine((a) => unique(a.map((x) => x.name)) && unique(a.map((x) => x.slug)), { params: { id: 'plan.error.unique_areas' } }),
   /** The plan's own figure numbers ({"ja": "図表…", "en": "Figure …"}); a view without one shows none. */
   figure_numbers: z.partialRecord(z.enum(VIEW_IDS), text).default({}),
+  /** The sheet of report workbooks (.xlsx) to read; by default the first with a header line. */
+  report_sheet: z.string().min(1).optional(),
   /** Notes the plan wants under a view, in both languages. */
   notes: z.partialRecord(z.enum(VIEW_IDS), z.array(text)).default({}),
 });
 
 export type PlanFile = z.infer<typeof planSchema>;
+export type PlanPhase = PlanFile['phases'][number];
+export type PlanTarget = PlanPhase['targets'][number];
 export type PlanArea = PlanFile['areas'][number];
 export type PlanActivity = PlanFile['activities'][number];
 
@@ -177,4 +204,19 @@ export function planNotes(plan: PlanFile, view: ViewId, words: Words): string[] 
 /** 県平均 / Prefecture average (府平均, 都平均… by the plan's suffix). */
 export function prefectureAverageLabel(plan: Pick<PlanFile, 'prefecture'>, words: Words): string {
   return words.t('plan.prefecture_average', { suffix: words.name(plan.prefecture.suffix) });
+}
+
+/**
+ * The phase the site reports on: the one whose period holds `fiscalYear` (the latest year
+ * with data), else the last one that has started, else the first.
+ */
+export function currentPhase(plan: Pick<PlanFile, 'phases'>, fiscalYear: number): PlanPhase {
+  return plan.phases.find((p) => p.start_fiscal_year <= fiscalYear && fiscalYear <= p.end_fiscal_year)
+    ?? [...plan.phases].reverse().find((p) => p.start_fiscal_year <= fiscalYear)
+    ?? plan.phases[0]!;
+}
+
+/** A phase's goal in a formula: its last target in that formula, if it has one. */
+export function phaseGoal(phase: PlanPhase, formula: Formula = 'old'): PlanTarget | undefined {
+  return phase.targets.filter((t) => t.formula === formula).sort((a, b) => a.fiscal_year - b.fiscal_year).at(-1);
 }

@@ -25,7 +25,22 @@ export interface NationalAverage {
   source: string;
 }
 
+/** Totals a prefecture published for a year, for years without facility rows (and to check those with). */
+export interface PublishedTotal {
+  fiscal_year: number;
+  facilities_designated: number | null;
+  facilities: number;
+  person_months: number;
+  total_wages_yen: number;
+  work_hours: number | null;
+  average_monthly_wage_yen: number | null;
+  source: string;
+}
+
 export const MUNICIPALITY_COLUMNS = ['code', 'name', 'name_en', 'municipality', 'area'] as const;
+export const PUBLISHED_TOTAL_COLUMNS = ['fiscal_year', 'facilities_designated', 'facilities', 'person_months', 'total_wages_yen', 'work_hours', 'average_monthly_wage_yen', 'source'] as const;
+/** The header of an empty published_totals.csv, for data directories without one. */
+export const NO_PUBLISHED_TOTALS = `${PUBLISHED_TOTAL_COLUMNS.join(',')}\n`;
 export const NATIONAL_AVERAGE_COLUMNS = ['fiscal_year', 'average_monthly_wage_yen', 'formula', 'source'] as const;
 
 /**
@@ -69,4 +84,44 @@ export function rolledUpCities(municipalities: Municipality[]): Municipality[] {
 export function municipalityName(municipalities: Municipality[], name: string, words: Words): string {
   const m = municipalities.find((x) => x.name === name);
   return m ? words.name({ ja: m.name, en: m.name_en }) : name;
+}
+
+/**
+ * published_totals.csv, checked: the header, a fiscal year once per line, and whole numbers
+ * (facilities, person-months and wages required; designated, hours and average optional).
+ */
+export function parsePublishedTotals(text: string, file: string, words: Words): PublishedTotal[] {
+  const [header = [], ...lines] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
+  if (header.join(',') !== PUBLISHED_TOTAL_COLUMNS.join(',')) {
+    throw new DataError(`${file}:1: ${words.t('reference.error.header', { expected: PUBLISHED_TOTAL_COLUMNS.join(','), found: header.join(',') })}`);
+  }
+  const problems: string[] = [];
+  const years = new Set<number>();
+  const rows = lines.map((cells, i) => {
+    const line = i + 2;
+    const number = (column: (typeof PUBLISHED_TOTAL_COLUMNS)[number], required: boolean) => {
+      const raw = (cells[PUBLISHED_TOTAL_COLUMNS.indexOf(column)] ?? '').trim();
+      if (raw === '' && !required) return null;
+      const value = Number(raw);
+      if (raw === '' || !Number.isFinite(value) || value < 0 || (column !== 'average_monthly_wage_yen' && !Number.isInteger(value))) {
+        problems.push(`${file}:${line}: ${words.t('reference.error.number', { column, value: raw })}`);
+      }
+      return value;
+    };
+    const row: PublishedTotal = {
+      fiscal_year: number('fiscal_year', true)!,
+      facilities_designated: number('facilities_designated', false),
+      facilities: number('facilities', true)!,
+      person_months: number('person_months', true)!,
+      total_wages_yen: number('total_wages_yen', true)!,
+      work_hours: number('work_hours', false),
+      average_monthly_wage_yen: number('average_monthly_wage_yen', false),
+      source: cells[PUBLISHED_TOTAL_COLUMNS.indexOf('source')] ?? '',
+    };
+    if (years.has(row.fiscal_year)) problems.push(`${file}:${line}: ${words.t('reference.error.year_twice', { value: String(row.fiscal_year) })}`);
+    years.add(row.fiscal_year);
+    return row;
+  });
+  if (problems.length > 0) throw new DataError(problems.join('\n'));
+  return rows;
 }

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import { randomLcg, randomLogNormal, randomNormal, shuffler } from 'd3';
 import type { Municipality } from './reference.ts';
 import { fiscalYearOfDate } from './reader/values.ts';
-import type { ReportRow } from './schema.ts';
+import { REPORT_COLUMNS, type ReportRow } from './schema.ts';
 
 const fiscalYear = z.number().int().min(1900).max(2200);
 const count = z.number().int().nonnegative();
@@ -30,6 +30,10 @@ export const calibrationSchema = z.strictObject({
     contract_work_answers: count.nullable().default(null),
     /** Facilities report user-days and open days (the new formula) this year. */
     new_formula: z.boolean(),
+    /** Facilities that should report, when more than `facilities` did: the rest did not (未提出). */
+    facilities_designated: count.optional(),
+    /** Hours worked in all (年間延労働時間), when facilities report them. */
+    work_hours: count.optional(),
     /** Where the year's figures are published; absent for plausible in-between years. */
     source: z.string().optional(),
   })).min(1),
@@ -241,6 +245,8 @@ export function generatePanel({ seed, municipalities, years, prefectureCode, fir
         agri_welfare: allWorks.some((w) => AGRI_WORKS.has(w)) ? 1 : 0,
         sales_yen: Math.round(wages[i]! * uniform(1.25, 2.4)),
         main_work: [...new Set(allWorks)].join('、'),
+        submitted: true,
+        work_hours: null,
       };
       // From FY2023 facilities report user-days and open days; a few leave them blank.
       if (target.new_formula && rng() > 0.03) {
@@ -251,6 +257,20 @@ export function generatePanel({ seed, municipalities, years, prefectureCode, fir
       }
       return row;
     });
+    // Hours worked: some 55–85 hours per person-month, adding up to the year's hours exactly.
+    if (target.work_hours !== undefined) {
+      const hours = apportion(personMonths.map((pm) => pm * uniform(55, 85)), target.work_hours);
+      rows.forEach((row, i) => (row.work_hours = hours[i]!));
+    }
+    // Facilities that should have reported but did not: listed, their amounts left empty.
+    for (let i = 0; i < (target.facilities_designated ?? target.facilities) - target.facilities; i++) {
+      const f = newFacility(firstOpenedFiscalYear, fy);
+      rows.push({
+        ...Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, null])),
+        fiscal_year: fy, office_no: f.office_no, office_name: f.office_name, corporation_name: f.corporation_name,
+        municipality: f.place.name, municipality_code: f.place.code, area: f.place.area, submitted: false,
+      });
+    }
     rowsByYear.set(fy, rows);
     previousFy = fy;
   }

@@ -1,7 +1,7 @@
 // The report data contract: one definition of every column, used by the reader,
 // the validator, the DuckDB table, the canonical CSV and the docs.
 
-export type ColumnType = 'text' | 'office_no' | 'integer' | 'yen' | 'date' | 'count';
+export type ColumnType = 'text' | 'office_no' | 'integer' | 'yen' | 'date' | 'count' | 'submitted';
 
 export interface ColumnSpec {
   /** Canonical column name (also the DuckDB column). */
@@ -9,7 +9,11 @@ export interface ColumnSpec {
   type: ColumnType;
   /** DuckDB type of the column in table `reports`. */
   sqlType: string;
-  required: boolean;
+  /**
+   * true: every row needs a value; 'if_submitted': rows of facilities that reported need one
+   * (a facility that did not report may leave it empty); false: optional.
+   */
+  required: boolean | 'if_submitted';
   /** Japanese headers accepted as aliases (compared after header normalisation). */
   aliases: string[];
   ja: string;
@@ -35,10 +39,12 @@ export const REPORT_COLUMNS: ColumnSpec[] = [
   { name: 'municipality', type: 'text', sqlType: 'VARCHAR', required: true, aliases: ['市町村', '市町村名', '所在市町村'], ja: '市町村', en: 'Municipality' },
   { name: 'municipality_code', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['市町村コード', '団体コード'], ja: '市町村コード', en: 'Municipality code' },
   { name: 'area', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['圏域', '地域'], ja: '圏域', en: 'Area' },
-  { name: 'opened_on', type: 'date', sqlType: 'DATE', required: true, aliases: ['指定年月日', '開所年月日', '指定日', '開所日'], ja: '指定年月日', en: 'Opened on' },
-  { name: 'capacity', type: 'integer', sqlType: 'INTEGER', required: true, aliases: ['定員', '利用定員'], ja: '定員', en: 'Capacity' },
-  { name: 'total_wages_yen', type: 'yen', sqlType: 'BIGINT', required: true, aliases: ['工賃支払総額', '年間工賃支払総額', '工賃総額'], ja: '工賃支払総額', en: 'Total wages paid' },
-  { name: 'person_months', type: 'integer', sqlType: 'BIGINT', required: true, aliases: ['工賃支払対象延べ人数', '工賃支払対象延人数', '延べ人数', '延人数', '対象者延人数', '対象者延べ人数'], ja: '延べ人数', en: 'Person-months paid' },
+  { name: 'submitted', type: 'submitted', sqlType: 'BOOLEAN', required: false, aliases: ['報告状況', '提出状況', '報告の有無', '提出の有無'], ja: '報告状況', en: 'Submitted' },
+  { name: 'opened_on', type: 'date', sqlType: 'DATE', required: 'if_submitted', aliases: ['指定年月日', '開所年月日', '指定日', '開所日'], ja: '指定年月日', en: 'Opened on' },
+  { name: 'capacity', type: 'integer', sqlType: 'INTEGER', required: 'if_submitted', aliases: ['定員', '利用定員'], ja: '定員', en: 'Capacity' },
+  { name: 'total_wages_yen', type: 'yen', sqlType: 'BIGINT', required: 'if_submitted', aliases: ['工賃支払総額', '年間工賃支払総額', '工賃総額'], ja: '工賃支払総額', en: 'Total wages paid' },
+  { name: 'person_months', type: 'integer', sqlType: 'BIGINT', required: 'if_submitted', aliases: ['工賃支払対象延べ人数', '工賃支払対象延人数', '延べ人数', '延人数', '対象者延人数', '対象者延べ人数', '支払対象者延人数', '支払対象者延べ人数'], ja: '延べ人数', en: 'Person-months paid' },
+  { name: 'work_hours', type: 'integer', sqlType: 'BIGINT', required: false, aliases: ['年間延労働時間', '年間延べ労働時間', '延労働時間', '延べ労働時間', '総労働時間'], ja: '年間延労働時間', en: 'Hours worked' },
   { name: 'user_days', type: 'integer', sqlType: 'BIGINT', required: false, aliases: ['年間延べ利用者数', '年間延利用者数', '延べ利用者数'], ja: '年間延べ利用者数', en: 'User-days' },
   { name: 'open_days', type: 'integer', sqlType: 'INTEGER', required: false, aliases: ['年間開所日数', '開所日数'], ja: '年間開所日数', en: 'Open days' },
   { name: 'own_business', type: 'count', sqlType: 'INTEGER', required: false, aliases: ['自主事業'], ja: '自主事業', en: 'Own business' },
@@ -48,7 +54,7 @@ export const REPORT_COLUMNS: ColumnSpec[] = [
   { name: 'main_work', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['主な作業内容', '作業内容'], ja: '主な作業内容', en: 'Main work' },
 ];
 
-export type ReportValue = string | number | null;
+export type ReportValue = string | number | boolean | null;
 /** One facility-year, keyed by canonical column name. */
 export type ReportRow = Record<string, ReportValue>;
 
@@ -83,4 +89,34 @@ export function columnSpec(name: string): ColumnSpec {
   const column = REPORT_COLUMNS.find((c) => c.name === name);
   if (!column) throw new Error(`schema: no column ${name}`);
   return column;
+}
+
+/** A monthly column of a report kept month by month: 4月支払対象者数, 工賃支払額（5月）… */
+export interface MonthlyColumn {
+  /** The annual column its twelve months add up to. */
+  measure: 'person_months' | 'total_wages_yen';
+  /** Calendar month, 1–12. */
+  month: number;
+}
+
+/** Names of the monthly measures, after header normalisation (units in brackets dropped). */
+const MONTHLY_MEASURES: [RegExp, MonthlyColumn['measure']][] = [
+  [/^(工賃)?支払(対象者|対象人|人)数$|^(工賃)?支払対象者$/, 'person_months'],
+  [/^(工賃)?支払(金)?額$|^工賃(支払)?(金)?額$|^工賃$/, 'total_wages_yen'],
+];
+
+/** The fiscal year's months in order, April first. */
+export const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
+
+/** The monthly column a header names (`4月支払対象者数`, `支払対象者数(4月)`), if any. */
+export function monthlyColumnForHeader(header: string): MonthlyColumn | undefined {
+  const text = header.normalize('NFKC').replace(/^\uFEFF/, '').replace(/[\s\u3000]+/gu, '');
+  const before = /^(\d{1,2})月(.+)$/u.exec(text); // 4月支払対象者数
+  const after = /^(.+?)[(\[【](\d{1,2})月[)\]】]$/u.exec(text); // 支払対象者数(4月)
+  const [monthText, name] = before ? [before[1]!, before[2]!] : after ? [after[2]!, after[1]!] : [];
+  const month = Number(monthText);
+  if (name === undefined || !(month >= 1 && month <= 12)) return undefined;
+  const normalized = normalizeHeader(name);
+  const measure = MONTHLY_MEASURES.find(([pattern]) => pattern.test(normalized))?.[1];
+  return measure ? { measure, month } : undefined;
 }

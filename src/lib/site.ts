@@ -2,18 +2,21 @@
 // rows, queried once per build (node/site-data.ts) and passed down to pages as props.
 
 import type { Plan } from './plan.ts';
-import type { Municipality, NationalAverage } from './reference.ts';
+import type { Municipality, NationalAverage, PublishedTotal } from './reference.ts';
 import type {
   ActivityRow, AreaRow, GoalProgress, IndicatorChange, MunicipalityRow, OpeningYearBandRow, OpeningYearRow,
-  WageBandRow, YearlyIndicators,
+  TargetPathRow, WageBandRow, YearlyIndicators,
 } from './views.ts';
 
 export interface SiteData {
   plan: Plan;
   municipalities: Municipality[];
   nationalAverages: NationalAverage[];
+  publishedTotals: PublishedTotal[];
+  /** Every year with figures: from facility rows or, where there are none, published totals. */
   yearly: YearlyIndicators[];
   changes: IndicatorChange[];
+  targetPath: TargetPathRow[];
   goalProgress: GoalProgress[];
   wageBands: WageBandRow[];
   openingYears: OpeningYearRow[];
@@ -29,14 +32,18 @@ export interface PublishedFiles {
   reportsCsv: string;
   nationalAveragesCsv: string;
   municipalitiesCsv: string;
+  publishedTotalsCsv: string;
 }
 
 export const fiscalYears = (site: Pick<SiteData, 'yearly'>) => site.yearly.map((y) => y.fiscal_year);
 
-export const latestYear = (site: Pick<SiteData, 'yearly'>) => site.yearly[site.yearly.length - 1]!.fiscal_year;
+/** The years with facility rows: those that have bands, areas and a page of their own. */
+export const reportedYears = (site: Pick<SiteData, 'yearly'>) => site.yearly.filter((y) => y.basis === 'reports').map((y) => y.fiscal_year);
 
-/** The fiscal year reported before `fy`, if any (years can be sparse). */
+/** The latest year with facility rows. */
+export const latestYear = (site: Pick<SiteData, 'yearly'>) => reportedYears(site).at(-1)!;
+
+/** The year with facility rows before `fy`, if any (years can be sparse). */
 export function previousYear(site: Pick<SiteData, 'yearly'>, fy: number): number | null {
-  const earlier = fiscalYears(site).filter((y) => y < fy);
-  return earlier.length ? earlier[earlier.length - 1]! : null;
+  return reportedYears(site).filter((y) => y < fy).at(-1) ?? null;
 }

@@ -5,49 +5,72 @@
 
 /** What area and municipality rows both hold, after their keys. */
 const PLACE_COLUMNS = {
+  facilities_designated: 'INTEGER',
+  facilities_reported: 'INTEGER',
+  reporting_rate_pct: 'DOUBLE',
   facilities: 'INTEGER',
-  person_months: 'BIGINT',
-  total_wages_yen: 'BIGINT',
-  average_monthly_wage_yen: 'BIGINT',
+  person_months: 'BIGINT?',
+  total_wages_yen: 'BIGINT?',
+  average_monthly_wage_yen: 'DOUBLE?',
   previous_fiscal_year: 'INTEGER?',
-  previous_average_monthly_wage_yen: 'BIGINT?',
-  average_change_yen: 'BIGINT?',
+  previous_average_monthly_wage_yen: 'DOUBLE?',
+  average_change_yen: 'DOUBLE?',
 } as const;
 
 const VIEW_COLUMNS = {
   yearly_indicators: {
     fiscal_year: 'INTEGER',
-    facilities: 'INTEGER',
+    basis: 'VARCHAR',
+    facilities_designated: 'INTEGER',
     facilities_reported: 'INTEGER',
+    reporting_rate_pct: 'DOUBLE',
+    facilities: 'INTEGER',
     person_months: 'BIGINT',
     total_wages_yen: 'BIGINT',
-    average_monthly_wage_yen: 'BIGINT',
-    average_monthly_wage_new_yen: 'BIGINT?',
+    average_monthly_wage_yen: 'DOUBLE',
+    average_monthly_wage_new_yen: 'DOUBLE?',
     facilities_new_formula: 'INTEGER',
+    work_hours: 'BIGINT?',
+    average_hourly_wage_yen: 'DOUBLE?',
+    facilities_with_hours: 'INTEGER',
   },
   indicator_changes: {
     fiscal_year: 'INTEGER',
     basis: 'VARCHAR',
     compared_fiscal_year: 'INTEGER',
     indicator: 'VARCHAR',
-    value: 'BIGINT',
-    compared_value: 'BIGINT',
-    change: 'BIGINT',
+    value: 'DOUBLE',
+    compared_value: 'DOUBLE',
+    change: 'DOUBLE',
     change_pct: 'DOUBLE',
+  },
+  target_path: {
+    phase_no: 'INTEGER',
+    fiscal_year: 'INTEGER',
+    formula: 'VARCHAR',
+    target_fiscal_year: 'INTEGER',
+    target_yen: 'DOUBLE',
+    hourly_target_yen: 'DOUBLE?',
+    final_target_fiscal_year: 'INTEGER',
+    final_target_yen: 'DOUBLE',
   },
   goal_progress: {
     fiscal_year: 'INTEGER',
-    average_monthly_wage_yen: 'BIGINT',
-    average_monthly_wage_new_yen: 'BIGINT?',
-    goal_yen: 'INTEGER',
-    goal_fiscal_year: 'INTEGER',
-    gap_to_goal_yen: 'BIGINT',
+    phase_no: 'INTEGER',
+    formula: 'VARCHAR',
+    average_yen: 'DOUBLE',
+    target_fiscal_year: 'INTEGER',
+    target_yen: 'DOUBLE',
+    gap_to_goal_yen: 'DOUBLE',
     share_of_goal_pct: 'DOUBLE',
     goal_met: 'BOOLEAN',
+    final_target_fiscal_year: 'INTEGER',
+    final_target_yen: 'DOUBLE',
     growth_needed_per_year_pct: 'DOUBLE?',
+    average_hourly_wage_yen: 'DOUBLE?',
+    hourly_target_yen: 'DOUBLE?',
+    share_of_hourly_goal_pct: 'DOUBLE?',
     national_average_yen: 'INTEGER?',
-    national_formula: 'VARCHAR?',
-    in_plan_period: 'BOOLEAN',
   },
   wage_band_distribution: {
     fiscal_year: 'INTEGER',
@@ -63,7 +86,7 @@ const VIEW_COLUMNS = {
     facilities: 'INTEGER',
     wages_per_facility_yen: 'BIGINT?',
     person_months_per_facility: 'DOUBLE?',
-    average_monthly_wage_yen: 'BIGINT?',
+    average_monthly_wage_yen: 'DOUBLE?',
   },
   opening_year_wage_bands: {
     fiscal_year: 'INTEGER',
@@ -122,6 +145,7 @@ export function selectView(view: ViewName, orderBy: string): string {
 export type YearlyIndicators = ViewRow<'yearly_indicators'>;
 export type IndicatorChange = ViewRow<'indicator_changes'>;
 export type GoalProgress = ViewRow<'goal_progress'>;
+export type TargetPathRow = ViewRow<'target_path'>;
 export type WageBandRow = ViewRow<'wage_band_distribution'>;
 export type OpeningYearRow = ViewRow<'opening_year_indicators'>;
 export type OpeningYearBandRow = ViewRow<'opening_year_wage_bands'>;

@@ -68,7 +68,8 @@ describe('the 京都府 fixture site', () => {
     expect(text(page(files, 'wage-bands/index.html'))).toContain('事業所ごとの平均工賃月額を7つの区分に分け');
     expect(text(page(files, 'en/wage-bands/index.html'))).toContain('into 7 bands');
     expect(text(page(files, 'opening-years/index.html'))).toContain('開所後1〜3年目の事業所と4年目以降の事業所で');
-    expect(text(page(files, 'goal/index.html'))).toContain('府平均工賃月額 19,000円');
+    // The phase the latest year (FY2023) is in: 第1期, whose last target is ¥15,000.
+    expect(text(page(files, 'goal/index.html'))).toContain('第1期（R3（2021）〜R5（2023））の目標：令和5年度に府平均工賃月額 15,000円（旧算定式）');
     expect(page(files, 'areas/index.html')).toContain('府平均');
     expect(page(files, 'areas/index.html')).not.toContain('県平均');
     // The plan numbers only its wage-band view.
@@ -76,6 +77,12 @@ describe('the 京都府 fixture site', () => {
     expect(text(page(files, 'activities/index.html'))).not.toContain('図表');
     // Wards are rolled up into the city, as municipalities.csv says.
     expect(text(page(files, 'areas/index.html'))).toContain('京都市は区の事業所を市にまとめています。');
+  });
+
+  it('marks the year that comes from published totals, and gives it no page of its own', () => {
+    expect(text(page(files, 'years/index.html'))).toContain('令和2年度（2020年度）（公表値）');
+    expect(files.has('years/fy2020/index.html')).toBe(false);
+    expect(text(page(files, 'index.html'))).toContain('「公表値」の年度（R2（2020））は事業所別の報告がなく');
   });
 
   it('shows the report’s numbers and English names on English pages', () => {
@@ -92,10 +99,26 @@ describe('the 京都府 fixture site', () => {
 
   it('draws and tables the national average only over the prefecture’s own years', () => {
     const csv = page(files, 'downloads/en/average-wage-trend.csv');
-    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(['FY2021', 'FY2022', 'FY2023']);
+    // FY2020 comes from published totals; the prefecture's years start there.
+    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(['FY2020 (published)', 'FY2021', 'FY2022', 'FY2023']);
     const chart = page(files, 'downloads/en/average-wage-trend.svg');
-    for (const year of [2021, 2022, 2023]) expect(chart).toContain(`>${year}<`);
-    expect(chart).not.toMatch(/>20(0\d|1\d|20)</);
+    for (const year of [2020, 2021, 2022, 2023]) expect(chart).toContain(`>${year}<`);
+    expect(chart).not.toMatch(/>20(0\d|1\d)</);
+  });
+});
+
+describe('the 広島県 fixture site', () => {
+  const files = siteFiles(SITES.find((s) => s.name === 'hiroshima')!);
+
+  it('shows FY2021 as the prefecture published it: reporting rate, one-decimal averages, per hour', () => {
+    // 対象事業所数 342, 報告事業所数 319, 提出率 93.3%, 平均工賃（月額）17,411.8円, 平均工賃（時間額）253.2円
+    const ja = text(page(files, 'years/fy2021/index.html'));
+    for (const shown of ['対象 342・報告 319（提出率 93.3%）', '平均工賃月額（旧算定式） 17,411.8円', '平均工賃時間額 253.2円', '319事業所・5,626,039時間']) expect(ja).toContain(shown);
+    const en = text(page(files, 'en/years/fy2021/index.html'));
+    for (const shown of ['319 of 342 reported (93.3%)', '¥17,411.8', 'Average hourly wage ¥253.2']) expect(en).toContain(shown);
+    // The plan's yearly targets, each with its hourly target, in the formula they are set in.
+    const goal = text(page(files, 'goal/index.html'));
+    expect(goal).toContain('第4期（R3（2021）〜R5（2023）） R3（2021） 旧算定式 17,500.0円 250.0円 17,411.8円 253.2円');
   });
 });
 

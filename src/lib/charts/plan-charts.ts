@@ -114,8 +114,10 @@ export function stackedSharesSpec(
 export interface BarDatum {
   label: string;
   value: number;
-  /** Highlighted bars (e.g. the goal year) in the accent colour. */
+  /** Highlighted bars (e.g. the plan's years) in the accent colour. */
   accent?: boolean;
+  /** A target of this bar alone, drawn as a mark across it. */
+  target?: number;
 }
 
 /** Horizontal bars with their values, and optional reference lines (goal, average). */
@@ -132,7 +134,8 @@ export function barsSpec(
 ): Plot.PlotOptions {
   const narrow = options.size === 'narrow';
   const refs = options.references ?? [];
-  const max = Math.max(...data.map((d) => d.value), ...refs.map((r) => r.value));
+  const max = Math.max(...data.map((d) => d.value), ...data.map((d) => d.target ?? 0), ...refs.map((r) => r.value));
+  const targets = data.filter((d) => d.target !== undefined);
   const format = options.format ?? ((v: number) => options.words.count(v));
   return {
     width: WIDTH[options.size],
@@ -147,6 +150,7 @@ export function barsSpec(
     marks: [
       Plot.barX(data, { y: 'label', x: 'value', fill: (d: BarDatum) => (d.accent ? COLORS.prefecture : COLORS.neutral) }),
       Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10 }),
+      Plot.tickX(targets, { y: 'label', x: 'target', stroke: COLORS.goal, strokeWidth: 3 }),
       Plot.ruleX([0]),
       ...refs.flatMap((r, i) => [
         Plot.ruleX([r.value], { stroke: r.color, strokeWidth: 2, strokeDasharray: i === 0 ? '8,4' : '3,3' }),

@@ -4,7 +4,7 @@ import * as Plot from '@observablehq/plot';
 import type { Words } from '../i18n/words.ts';
 import { indicatorHeader } from '../indicators.ts';
 import type { NationalAverage } from '../reference.ts';
-import type { YearlyIndicators } from '../views.ts';
+import type { TargetPathRow, YearlyIndicators } from '../views.ts';
 import { COLORS } from './palette.ts';
 import type { ChartSize } from './render.ts';
 
@@ -34,10 +34,18 @@ export function tickYears(years: number[], keep: number[], plotWidth: number, si
   return chosen.sort((a, b) => a - b);
 }
 
+/** The last year of the trend: the latest year with data, or the end of the phase it is in, so its target line shows whole. */
+export function trendLastYear(yearly: YearlyIndicators[], targets: TargetPathRow[]): number {
+  const latest = Math.max(...yearly.map((y) => y.fiscal_year));
+  const latestPhases = new Set(targets.filter((t) => t.fiscal_year === latest).map((t) => t.phase_no));
+  return Math.max(latest, ...targets.filter((t) => latestPhases.has(t.phase_no)).map((t) => t.fiscal_year));
+}
+
 export function averageWageTrendSpec(
   yearly: YearlyIndicators[],
   national: NationalAverage[],
-  goal: { yen: number; fiscalYear: number },
+  /** The targets in force, year by year within each phase (view target_path). */
+  targets: TargetPathRow[],
   /** Years whose values are labelled on the chart (the plan's baselines and the latest). */
   labelledYears: number[],
   words: Words,
@@ -47,15 +55,18 @@ export function averageWageTrendSpec(
   const years = yearly.map((y) => y.fiscal_year);
   const labelled = yearly.filter((y) => labelledYears.includes(y.fiscal_year));
   const first = Math.min(...years);
-  const last = Math.max(...years, goal.fiscalYear);
+  const last = trendLastYear(yearly, targets);
   const shown = nationalWithin(national, yearly, last);
   const nationalOld = shown.filter((n) => n.formula === 'old');
   const nationalNew = shown.filter((n) => n.formula === 'new');
   const prefNew = yearly.filter((y) => y.average_monthly_wage_new_yen !== null);
-  const max = Math.max(goal.yen, ...yearly.map((y) => y.average_monthly_wage_new_yen ?? y.average_monthly_wage_yen), ...shown.map((n) => n.average_monthly_wage_yen));
+  const drawn = targets.filter((t) => t.fiscal_year >= first && t.fiscal_year <= last);
+  const max = Math.max(...drawn.map((t) => t.target_yen), ...yearly.map((y) => y.average_monthly_wage_new_yen ?? y.average_monthly_wage_yen), ...shown.map((n) => n.average_monthly_wage_yen));
   const [marginLeft, marginRight] = narrow ? [52, 12] : [60, 20];
   const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelledYears.filter((y) => years.includes(y)), WIDTH[size] - marginLeft - marginRight, size);
-  const goalLabel = words.t('chart.goal_in_year', { goal: words.yen(goal.yen), year: words.fyName(goal.fiscalYear) });
+  // Each phase's targets as a line over its own years; a phase's last target is labelled.
+  const finals = drawn.filter((t) => t.fiscal_year === t.final_target_fiscal_year);
+  const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.target_yen), year: words.fyName(t.fiscal_year) });
   return {
     width: WIDTH[size],
     height: narrow ? 320 : 380,
@@ -67,8 +78,8 @@ export function averageWageTrendSpec(
     y: { domain: [0, Math.ceil((max * 1.08) / 5000) * 5000], grid: true, label: indicatorHeader('average_monthly_wage_yen', words), tickFormat: (v: number) => words.count(v) },
     marks: [
       Plot.ruleY([0]),
-      Plot.ruleY([goal.yen], { stroke: COLORS.goal, strokeWidth: 2, strokeDasharray: '8,4' }),
-      Plot.text([goal.yen], { x: first - 0.3, y: (d: number) => d, text: () => goalLabel, textAnchor: 'start', dy: -8, fill: COLORS.goal, fontWeight: 'bold' }),
+      Plot.line(drawn, { x: 'fiscal_year', y: 'target_yen', z: (t: TargetPathRow) => `${t.phase_no}:${t.formula}`, stroke: (t: TargetPathRow) => (t.formula === 'new' ? COLORS.newFormula : COLORS.goal), strokeWidth: 2, strokeDasharray: '8,4', curve: 'step' }),
+      Plot.text(finals, { x: 'fiscal_year', y: 'target_yen', text: targetLabel, textAnchor: 'end', dy: -8, fill: (t: TargetPathRow) => (t.formula === 'new' ? COLORS.newFormula : COLORS.goal), fontWeight: 'bold' }),
       Plot.line(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, strokeDasharray: '3,3' }),
       Plot.dot(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.national, symbol: 'square', r: 3 }),
       Plot.dot(nationalNew, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, symbol: 'square', r: 5, fill: 'white' }),

@@ -4,7 +4,7 @@
 
 import { LOCALES, LOCALE_SPECS } from '../i18n/locales.ts';
 import type { Plan } from '../plan.ts';
-import { MUNICIPALITY_COLUMNS, NATIONAL_AVERAGE_COLUMNS } from '../reference.ts';
+import { MUNICIPALITY_COLUMNS, NATIONAL_AVERAGE_COLUMNS, PUBLISHED_TOTAL_COLUMNS } from '../reference.ts';
 import { REPORT_COLUMNS } from '../schema.ts';
 
 export type Row = Record<string, unknown>;
@@ -22,6 +22,8 @@ export interface DatabaseInputs {
   reportsCsv: string;
   nationalAveragesCsv: string;
   municipalitiesCsv: string;
+  /** reference/published_totals.csv, or just its header. */
+  publishedTotalsCsv: string;
   /** Contents of src/lib/sql/*.sql, sorted by file name. */
   indicatorSql: string[];
 }
@@ -51,9 +53,11 @@ const labels = (text: { ja: string; en: string }) => LOCALES.map((l) => text[LOC
 
 export function planTablesSql(plan: Plan): string[] {
   return [
-    valuesTable('plan', { goal_yen: 'INTEGER', goal_fiscal_year: 'INTEGER', start_fiscal_year: 'INTEGER', end_fiscal_year: 'INTEGER' }, [[
-      plan.goal.average_monthly_wage_yen, plan.goal.fiscal_year, plan.period.start_fiscal_year, plan.period.end_fiscal_year,
-    ]]),
+    valuesTable('plan', { monthly_decimals: 'INTEGER' }, [[plan.precision.average_monthly_wage]]),
+    valuesTable('plan_phases', { phase_no: 'INTEGER', start_fiscal_year: 'INTEGER', end_fiscal_year: 'INTEGER', ...labelColumns },
+      plan.phases.map((p, i) => [i + 1, p.start_fiscal_year, p.end_fiscal_year, ...labels(p.name)])),
+    valuesTable('plan_targets', { phase_no: 'INTEGER', fiscal_year: 'INTEGER', formula: 'VARCHAR', average_monthly_wage_yen: 'DOUBLE', average_hourly_wage_yen: 'DOUBLE' },
+      plan.phases.flatMap((p, i) => p.targets.map((t) => [i + 1, t.fiscal_year, t.formula, t.average_monthly_wage_yen, t.average_hourly_wage_yen ?? null]))),
     valuesTable('plan_baselines', { fiscal_year: 'INTEGER' }, plan.baseline_fiscal_years.map((y) => [y])),
     valuesTable('plan_wage_bands', { band_no: 'INTEGER', lower_yen: 'INTEGER', upper_yen: 'INTEGER', ...labelColumns },
       plan.wage_bands.map((b) => [b.band_no, b.lower_yen, b.upper_yen, ...LOCALES.map((l) => b.label[l])])),
@@ -70,17 +74,23 @@ const csvColumns = (columns: Record<string, string>) =>
   `{${Object.entries(columns).map(([c, t]) => `${sqlString(c)}: ${sqlString(t)}`).join(', ')}}`;
 const NATIONAL_TYPES: Record<(typeof NATIONAL_AVERAGE_COLUMNS)[number], string> = { fiscal_year: 'INTEGER', average_monthly_wage_yen: 'INTEGER', formula: 'VARCHAR', source: 'VARCHAR' };
 const MUNICIPALITY_TYPES = Object.fromEntries(MUNICIPALITY_COLUMNS.map((c) => [c, 'VARCHAR']));
+const PUBLISHED_TOTAL_TYPES: Record<(typeof PUBLISHED_TOTAL_COLUMNS)[number], string> = {
+  fiscal_year: 'INTEGER', facilities_designated: 'INTEGER', facilities: 'INTEGER', person_months: 'BIGINT',
+  total_wages_yen: 'BIGINT', work_hours: 'BIGINT', average_monthly_wage_yen: 'DOUBLE', source: 'VARCHAR',
+};
 
 export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): Promise<void> {
   const reportsPath = await engine.registerText('reports.csv', inputs.reportsCsv);
   const nationalPath = await engine.registerText('national_averages.csv', inputs.nationalAveragesCsv);
   const municipalitiesPath = await engine.registerText('municipalities.csv', inputs.municipalitiesCsv);
+  const publishedPath = await engine.registerText('published_totals.csv', inputs.publishedTotalsCsv);
   const columns = REPORT_COLUMNS.map((c) => `${c.name} ${c.sqlType}`).join(', ');
   const statements = [
     `CREATE OR REPLACE TABLE reports (${columns}, PRIMARY KEY (fiscal_year, office_no));`,
     `INSERT INTO reports SELECT * FROM ${readCanonicalReportsSql(reportsPath)};`,
     `CREATE OR REPLACE TABLE national_averages AS SELECT * FROM read_csv(${sqlString(nationalPath)}, header = true, auto_detect = false, columns = ${csvColumns(NATIONAL_TYPES)});`,
     `CREATE OR REPLACE TABLE municipalities AS SELECT * FROM read_csv(${sqlString(municipalitiesPath)}, header = true, auto_detect = false, columns = ${csvColumns(MUNICIPALITY_TYPES)});`,
+    `CREATE OR REPLACE TABLE published_totals AS SELECT * FROM read_csv(${sqlString(publishedPath)}, header = true, auto_detect = false, columns = ${csvColumns(PUBLISHED_TOTAL_TYPES)});`,
     ...planTablesSql(inputs.plan),
     ...inputs.indicatorSql,
   ];

@@ -34,12 +34,12 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
     table: {
       caption: words.t('fig.activities.caption'),
       columns: [
-        indicatorColumn('fiscal_year', words),
+        indicatorColumn('fiscal_year', words, plan),
         { label: words.t('fig.activities.activity'), format: 'text' },
-        indicatorColumn('answers', words),
-        indicatorColumn('share_of_answers', words),
-        indicatorColumn('answering_facilities', words),
-        indicatorColumn('share_of_facilities', words),
+        indicatorColumn('answers', words, plan),
+        indicatorColumn('share_of_answers', words, plan),
+        indicatorColumn('answering_facilities', words, plan),
+        indicatorColumn('share_of_facilities', words, plan),
       ],
       rows: mix.map((r) => [words.fyShort(r.fiscal_year), label(r.activity), r.answers, r.share_of_answers, r.facilities, r.share_of_facilities]),
     },
@@ -64,7 +64,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
       }],
       table: {
         caption: words.t('fig.activity_share.caption', { activity: name }),
-        columns: [indicatorColumn('fiscal_year', words), indicatorColumn('answering_facilities', words), indicatorColumn('share_of_facilities', words)],
+        columns: [indicatorColumn('fiscal_year', words, plan), indicatorColumn('answering_facilities', words, plan), indicatorColumn('share_of_facilities', words, plan)],
         rows: series.map((r) => [words.fyShort(r.fiscal_year), r.facilities, r.share_of_facilities]),
       },
       notes: sourceNotes(plan, words),

@@ -1,62 +1,80 @@
-// Goal tracking: each year's average against the goal, the national average, the growth
-// needed per year, and both formulas where the data has them. Every number is a column of
-// the goal_progress view.
+// Progress against the plan's targets, one figure per formula the plan sets targets in:
+// each year's average in that formula, the target in force that year (only within its
+// phase), the gap, the share, the growth still needed and the national average in the same
+// formula. Every number is a column of the goal_progress view.
 
 import { barsSpec } from '../charts/plan-charts.ts';
 import { COLORS } from '../charts/palette.ts';
 import type { Words } from '../i18n/words.ts';
+import { FORMULAS, type Formula } from '../plan.ts';
 import type { SiteData } from '../site.ts';
 import { sourceNotes } from './common.ts';
 import { indicatorColumn, type Figure } from './types.ts';
 
-export function goalFigure(site: SiteData, words: Words): Figure {
-  const { goal } = site.plan;
-  const rows = site.goalProgress;
-  const goalText = words.t('legend.goal', { goal: words.yen(goal.average_monthly_wage_yen) });
-  const formula = (f: string | null) => (f === null ? null : words.t(f === 'new' ? 'formula.new' : 'formula.old'));
+const average = (y: SiteData['yearly'][number], formula: Formula) => (formula === 'old' ? y.average_monthly_wage_yen : y.average_monthly_wage_new_yen);
+
+export function goalFigures(site: SiteData, words: Words): Figure[] {
+  return FORMULAS.filter((f) => site.targetPath.some((t) => t.formula === f)).map((f) => goalFigure(site, f, words));
+}
+
+function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
+  const { plan } = site;
+  const decimals = plan.precision.average_monthly_wage;
+  const formulaName = words.t(formula === 'old' ? 'formula.old' : 'formula.new');
+  const years = site.yearly.filter((y) => average(y, formula) !== null);
+  const progress = (fy: number) => site.goalProgress.find((g) => g.fiscal_year === fy && g.formula === formula);
+  const hourly = site.targetPath.some((t) => t.formula === formula && t.hourly_target_yen !== null);
+  const phaseName = (no: number) => words.name(plan.phases[no - 1]!.name);
   return {
-    id: 'goal-progress',
-    title: words.t('fig.goal.title', { goal: words.yen(goal.average_monthly_wage_yen), year: words.fyShort(goal.fiscal_year) }),
-    unit: words.t('fig.goal.unit', { formula: words.t('formula.old') }),
+    id: `goal-progress-${formula}`,
+    title: words.t('fig.goal.title', { formula: formulaName }),
+    unit: words.t('fig.goal.unit', { formula: formulaName }),
     charts: [{
-      spec: (size) => barsSpec(rows.map((r) => ({ label: words.fyShort(r.fiscal_year), value: r.average_monthly_wage_yen, accent: r.in_plan_period })), {
-        xLabel: words.t('fig.goal.axis', { formula: words.t('formula.old') }), words, size,
-        references: [{ value: goal.average_monthly_wage_yen, label: goalText, color: COLORS.goal }],
+      spec: (size) => barsSpec(years.map((y) => {
+        const p = progress(y.fiscal_year);
+        return { label: words.fyShort(y.fiscal_year), value: average(y, formula)!, accent: p !== undefined, ...(p ? { target: p.target_yen } : {}) };
+      }), {
+        xLabel: words.t('fig.goal.axis', { formula: formulaName }), words, size,
+        format: (v) => (decimals ? words.decimal(v, decimals) : words.count(v)),
       }),
-      label: words.t('fig.goal.chart_label'),
-      description: words.t('fig.goal.description'),
+      label: words.t('fig.goal.chart_label', { formula: formulaName }),
+      description: words.t('fig.goal.description', { formula: formulaName }),
     }],
-    // Only the kinds of bar the chart has.
     legend: [
-      ...(rows.some((r) => r.in_plan_period) ? [{ label: words.t('legend.plan_period_year'), color: COLORS.prefecture, line: 'none' as const, marker: 'square' as const }] : []),
-      ...(rows.some((r) => !r.in_plan_period) ? [{ label: words.t('legend.other_year'), color: COLORS.neutral, line: 'none' as const, marker: 'square' as const }] : []),
-      { label: words.t('legend.goal_only'), color: COLORS.goal, line: 'long-dashed', marker: 'none' },
+      ...(years.some((y) => progress(y.fiscal_year)) ? [{ label: words.t('legend.plan_period_year'), color: COLORS.prefecture, line: 'none' as const, marker: 'square' as const }] : []),
+      ...(years.some((y) => !progress(y.fiscal_year)) ? [{ label: words.t('legend.other_year'), color: COLORS.neutral, line: 'none' as const, marker: 'square' as const }] : []),
+      { label: words.t('legend.target_in_force'), color: COLORS.goal, line: 'solid', marker: 'none' },
     ],
     table: {
-      caption: words.t('fig.goal.caption'),
+      caption: words.t('fig.goal.caption', { formula: formulaName }),
       columns: [
-        indicatorColumn('fiscal_year', words),
-        indicatorColumn('average_monthly_wage_yen', words),
-        indicatorColumn('average_monthly_wage_new_yen', words),
-        indicatorColumn('goal_yen', words),
-        indicatorColumn('gap_to_goal_yen', words),
-        indicatorColumn('share_of_goal_pct', words),
-        indicatorColumn('growth_needed_per_year_pct', words),
-        indicatorColumn('national_average_yen', words),
-        indicatorColumn('national_formula', words),
+        indicatorColumn('fiscal_year', words, plan),
+        { label: words.t('fig.goal.phase'), format: 'text' },
+        { ...indicatorColumn('average_monthly_wage_yen', words, plan), label: words.t('format.with_unit', { label: words.t('kpi.average_formula', { formula: formulaName }), unit: words.t('unit.yen') }) },
+        indicatorColumn('goal_yen', words, plan),
+        { label: words.t('fig.goal.target_year'), format: 'text' },
+        indicatorColumn('gap_to_goal_yen', words, plan),
+        indicatorColumn('share_of_goal_pct', words, plan),
+        indicatorColumn('growth_needed_per_year_pct', words, plan),
+        ...(hourly ? [indicatorColumn('average_hourly_wage_yen', words, plan), { ...indicatorColumn('average_hourly_wage_yen', words, plan), label: words.t('format.with_unit', { label: words.t('fig.goal.hourly_target'), unit: words.t('unit.yen') }) }] : []),
+        indicatorColumn('national_average_yen', words, plan),
       ],
-      rows: rows.map((r) => [
-        words.fyShort(r.fiscal_year),
-        r.average_monthly_wage_yen,
-        r.average_monthly_wage_new_yen,
-        r.goal_yen,
-        r.gap_to_goal_yen,
-        r.share_of_goal_pct,
-        r.growth_needed_per_year_pct,
-        r.national_average_yen,
-        formula(r.national_formula),
-      ]),
+      rows: years.map((y) => {
+        const p = progress(y.fiscal_year);
+        return [
+          words.fyShort(y.fiscal_year),
+          p ? phaseName(p.phase_no) : null,
+          average(y, formula),
+          p?.target_yen ?? null,
+          p ? words.fyShort(p.target_fiscal_year) : null,
+          p?.gap_to_goal_yen ?? null,
+          p?.share_of_goal_pct ?? null,
+          p?.growth_needed_per_year_pct ?? null,
+          ...(hourly ? [y.average_hourly_wage_yen, p?.hourly_target_yen ?? null] : []),
+          site.nationalAverages.find((n) => n.fiscal_year === y.fiscal_year && n.formula === formula)?.average_monthly_wage_yen ?? null,
+        ];
+      }),
     },
-    notes: sourceNotes(site.plan, words, [words.t('note.goal_formula'), words.t('note.growth_needed')]),
+    notes: sourceNotes(plan, words, [words.t('note.goal_formula', { formula: formulaName }), words.t('note.targets'), words.t('note.growth_needed')]),
   };
 }

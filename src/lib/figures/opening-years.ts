@@ -34,8 +34,8 @@ export function openingYearFigures(site: SiteData, fy: number, words: Words, idP
       columns: [
         groupColumn,
         ...bands.flatMap((b) => [
-          { ...indicatorColumn('band_facilities', words), label: words.t('fig.band_column', { band: b, label: words.t('ind.band_facilities') }) },
-          { ...indicatorColumn('band_share', words), label: words.t('fig.band_column', { band: b, label: words.t('ind.band_share') }) },
+          { ...indicatorColumn('band_facilities', words, plan), label: words.t('fig.band_column', { band: b, label: words.t('ind.band_facilities') }) },
+          { ...indicatorColumn('band_share', words, plan), label: words.t('fig.band_column', { band: b, label: words.t('ind.band_share') }) },
         ]),
       ],
       rows: groupNos.map((g) => [
@@ -61,7 +61,7 @@ export function openingYearFigures(site: SiteData, fy: number, words: Words, idP
       unit: words.t(`fig.opening_years.${m}_unit`),
       charts: [{
         spec: (size) => barsSpec(perGroup.map((r) => ({ label: groupLabel(plan, r.group_no, words), value: value(r) })), {
-          xLabel: indicatorColumn(key, words).label, words, size,
+          xLabel: indicatorColumn(key, words, plan).label, words, size,
           ...(wages ? {} : { format: (v: number) => words.decimal(v) }),
         }),
         label: words.t(`fig.opening_years.${m}_chart_label`),
@@ -69,7 +69,7 @@ export function openingYearFigures(site: SiteData, fy: number, words: Words, idP
       }],
       table: {
         caption: words.t(`fig.opening_years.${m}_caption`),
-        columns: [groupColumn, indicatorColumn('facilities', words), indicatorColumn(key, words), indicatorColumn('average_monthly_wage_yen', words)],
+        columns: [groupColumn, indicatorColumn('facilities', words, plan), indicatorColumn(key, words, plan), indicatorColumn('average_monthly_wage_yen', words, plan)],
         rows: perGroup.map((r) => [groupLabel(plan, r.group_no, words), r.facilities, r[key], r.average_monthly_wage_yen]),
       },
       notes,

@@ -1,73 +1,89 @@
-// The overview's trend figures: average wage against goal and national average; totals.
+// The overview's trend figures: average wage against the plan's targets and the national
+// average; totals.
 
 import { COLORS } from '../charts/palette.ts';
-import { averageWageTrendSpec, nationalWithin, totalsTrendSpec } from '../charts/trend-charts.ts';
+import { averageWageTrendSpec, nationalWithin, totalsTrendSpec, trendLastYear } from '../charts/trend-charts.ts';
 import type { Words } from '../i18n/words.ts';
-import { prefectureName } from '../plan.ts';
+import { prefectureName, type Formula } from '../plan.ts';
 import type { SiteData } from '../site.ts';
 import { sourceNotes } from './common.ts';
-import { indicatorColumn, type Figure } from './types.ts';
+import { indicatorColumn, type Column, type Figure } from './types.ts';
 
 export function averageTrendFigure(site: SiteData, words: Words): Figure {
-  const { plan, yearly } = site;
+  const { plan, yearly, targetPath } = site;
   const first = yearly[0]!;
   const latest = yearly[yearly.length - 1]!;
-  const goal = { yen: plan.goal.average_monthly_wage_yen, fiscalYear: plan.goal.fiscal_year };
-  const formula = (f: 'old' | 'new') => words.t(f === 'old' ? 'formula.old' : 'formula.new');
+  const formula = (f: Formula) => words.t(f === 'old' ? 'formula.old' : 'formula.new');
   const pref = prefectureName(plan, words);
-  const national = nationalWithin(site.nationalAverages, yearly, Math.max(latest.fiscal_year, goal.fiscalYear));
-  const nationalByYear = new Map(national.map((n) => [n.fiscal_year, n]));
-  // The table holds exactly the years the chart draws.
-  const years = [...new Set([...national.map((n) => n.fiscal_year), ...yearly.map((y) => y.fiscal_year)])].sort((a, b) => a - b);
+  const decimals = plan.precision.average_monthly_wage;
   const labelled = [...new Set([...plan.baseline_fiscal_years, latest.fiscal_year])];
-  const series = (name: string, f: 'old' | 'new') => words.t('legend.series_formula', { series: name, formula: formula(f) });
-  const yenColumn = (label: string) => ({ label: words.t('format.with_unit', { label, unit: words.t('unit.yen') }), format: 'yen' as const });
+  // The chart's years: the prefecture's, and the national ones and targets within them.
+  const last = trendLastYear(yearly, targetPath);
+  const national = nationalWithin(site.nationalAverages, yearly, last);
+  const nationalByYear = new Map(national.map((n) => [n.fiscal_year, n]));
+  const targets = targetPath.filter((t) => t.fiscal_year >= first.fiscal_year && t.fiscal_year <= last);
+  const targetFormulas = (['old', 'new'] as const).filter((f) => targets.some((t) => t.formula === f));
+  const years = [...new Set([...national.map((n) => n.fiscal_year), ...yearly.map((y) => y.fiscal_year), ...targets.map((t) => t.fiscal_year)])].sort((a, b) => a - b);
+  const series = (name: string, f: Formula) => words.t('legend.series_formula', { series: name, formula: formula(f) });
+  const yenColumn = (label: string): Column => ({ label: words.t('format.with_unit', { label, unit: words.t('unit.yen') }), format: 'yen', decimals });
+  const goalSeries = (f: Formula) => series(words.t('legend.goal_only'), f);
   return {
     id: 'average-wage-trend',
     title: words.t('fig.average_trend.title'),
     unit: words.t('fig.unit.yen_per_month'),
     charts: [{
-      spec: (size) => averageWageTrendSpec(yearly, site.nationalAverages, goal, labelled, words, size),
+      spec: (size) => averageWageTrendSpec(yearly, site.nationalAverages, targetPath, labelled, words, size),
       label: words.t('fig.average_trend.chart_label'),
       description: words.t('fig.average_trend.description', {
         prefecture: pref,
-        first: words.yen(first.average_monthly_wage_yen), firstYear: words.fyName(first.fiscal_year),
-        latest: words.yen(latest.average_monthly_wage_yen), latestYear: words.fyName(latest.fiscal_year),
-        goal: words.yen(goal.yen),
+        first: words.yen(first.average_monthly_wage_yen, decimals), firstYear: words.fyName(first.fiscal_year),
+        latest: words.yen(latest.average_monthly_wage_yen, decimals), latestYear: words.fyName(latest.fiscal_year),
       }),
     }],
     legend: [
       { label: series(pref, 'old'), color: COLORS.prefecture, line: 'solid', marker: 'circle' },
-      { label: series(pref, 'new'), color: COLORS.newFormula, line: 'none', marker: 'diamond' },
-      { label: series(words.t('legend.national'), 'old'), color: COLORS.national, line: 'dashed', marker: 'square' },
-      { label: series(words.t('legend.national'), 'new'), color: COLORS.national, line: 'none', marker: 'ring' },
-      { label: words.t('legend.goal', { goal: words.yen(goal.yen) }), color: COLORS.goal, line: 'long-dashed', marker: 'none' },
+      ...(yearly.some((y) => y.average_monthly_wage_new_yen !== null) ? [{ label: series(pref, 'new'), color: COLORS.newFormula, line: 'none' as const, marker: 'diamond' as const }] : []),
+      ...(national.some((n) => n.formula === 'old') ? [{ label: series(words.t('legend.national'), 'old'), color: COLORS.national, line: 'dashed' as const, marker: 'square' as const }] : []),
+      ...(national.some((n) => n.formula === 'new') ? [{ label: series(words.t('legend.national'), 'new'), color: COLORS.national, line: 'none' as const, marker: 'ring' as const }] : []),
+      ...targetFormulas.map((f) => ({ label: goalSeries(f), color: f === 'new' ? COLORS.newFormula : COLORS.goal, line: 'long-dashed' as const, marker: 'none' as const })),
     ],
     table: {
       caption: words.t('fig.average_trend.caption'),
       columns: [
-        indicatorColumn('fiscal_year', words),
+        indicatorColumn('fiscal_year', words, plan),
         yenColumn(series(pref, 'old')),
         yenColumn(series(pref, 'new')),
-        indicatorColumn('national_average_yen', words),
-        indicatorColumn('national_formula', words),
-        indicatorColumn('goal_yen', words),
+        indicatorColumn('national_average_yen', words, plan),
+        indicatorColumn('national_formula', words, plan),
+        ...targetFormulas.map((f) => yenColumn(goalSeries(f))),
       ],
       rows: years.map((fy) => {
         const y = yearly.find((r) => r.fiscal_year === fy);
         const n = nationalByYear.get(fy);
-        return [words.fy(fy), y?.average_monthly_wage_yen ?? null, y?.average_monthly_wage_new_yen ?? null, n?.average_monthly_wage_yen ?? null, n ? formula(n.formula) : null, goal.yen];
+        return [
+          y?.basis === 'published' ? words.t('published.year', { year: words.fy(fy) }) : words.fy(fy), y?.average_monthly_wage_yen ?? null, y?.average_monthly_wage_new_yen ?? null,
+          n?.average_monthly_wage_yen ?? null, n ? formula(n.formula) : null,
+          ...targetFormulas.map((f) => targets.find((t) => t.fiscal_year === fy && t.formula === f)?.target_yen ?? null),
+        ];
       }),
     },
     notes: sourceNotes(plan, words, [
       words.t('note.formulas', { old: formula('old'), new: formula('new') }),
+      words.t('note.targets'),
       words.t('note.national_source'),
+      ...publishedNote(site, words),
     ]),
   };
 }
 
+/** Where years come from published totals, which, and from where. */
+function publishedNote(site: SiteData, words: Words): string[] {
+  const used = site.publishedTotals.filter((t) => site.yearly.some((y) => y.fiscal_year === t.fiscal_year && y.basis === 'published'));
+  return used.length === 0 ? [] : [words.t('note.published', { years: words.list(used.map((t) => words.fyShort(t.fiscal_year))), sources: words.names([...new Set(used.map((t) => t.source))]) })];
+}
+
 export function totalsTrendFigure(site: SiteData, words: Words): Figure {
-  const { yearly } = site;
+  const { yearly, plan } = site;
   const first = yearly[0]!;
   const latest = yearly[yearly.length - 1]!;
   return {
@@ -83,9 +99,19 @@ export function totalsTrendFigure(site: SiteData, words: Words): Figure {
     })),
     table: {
       caption: words.t('fig.totals_trend.caption'),
-      columns: [indicatorColumn('fiscal_year', words), indicatorColumn('facilities', words), indicatorColumn('person_months', words), indicatorColumn('total_wages_yen', words)],
-      rows: yearly.map((y) => [words.fy(y.fiscal_year), y.facilities, y.person_months, y.total_wages_yen]),
+      columns: [
+        indicatorColumn('fiscal_year', words, plan),
+        indicatorColumn('facilities_designated', words, plan),
+        indicatorColumn('facilities_reported', words, plan),
+        indicatorColumn('reporting_rate_pct', words, plan),
+        indicatorColumn('facilities', words, plan),
+        indicatorColumn('person_months', words, plan),
+        indicatorColumn('total_wages_yen', words, plan),
+        indicatorColumn('work_hours', words, plan),
+        indicatorColumn('average_hourly_wage_yen', words, plan),
+      ],
+      rows: yearly.map((y) => [y.basis === 'published' ? words.t('published.year', { year: words.fy(y.fiscal_year) }) : words.fy(y.fiscal_year), y.facilities_designated, y.facilities_reported, y.reporting_rate_pct, y.facilities, y.person_months, y.total_wages_yen, y.work_hours, y.average_hourly_wage_yen]),
     },
-    notes: sourceNotes(site.plan, words, [words.t('note.person_months')]),
+    notes: sourceNotes(site.plan, words, [words.t('note.person_months'), words.t('note.reporting'), words.t('note.hourly'), ...publishedNote(site, words)]),
   };
 }

@@ -2,11 +2,11 @@
 // download files are all generated from this list, so a figure has one definition.
 
 import type { PlainMessageId, Words } from '../i18n/words.ts';
-import { numberedTitle, planNotes, prefectureAverageLabel, type ViewId } from '../plan.ts';
-import { fiscalYears, latestYear, previousYear, type SiteData } from '../site.ts';
+import { currentPhase, numberedTitle, planNotes, prefectureAverageLabel, type PlanFile, type ViewId } from '../plan.ts';
+import { latestYear, previousYear, reportedYears, type SiteData } from '../site.ts';
 import { activityFigures } from './activities.ts';
 import { areaFigure, municipalityFigure } from './areas.ts';
-import { goalFigure } from './goal.ts';
+import { goalFigures } from './goal.ts';
 import { openingYearFigures } from './opening-years.ts';
 import { averageTrendFigure, totalsTrendFigure } from './overview.ts';
 import type { Figure } from './types.ts';
@@ -22,6 +22,20 @@ export interface SitePage {
   figures: (words: Words) => Figure[];
 }
 
+/** What the phase the latest year is in aims for: 第4期（R3〜R5）の目標：R5に県平均工賃月額 20,000円（旧算定式）. */
+export function phaseGoalSentence(plan: PlanFile, latest: number, words: Words): string {
+  const phase = currentPhase(plan, latest);
+  const finalYear = Math.max(...phase.targets.map((t) => t.fiscal_year));
+  const goals = phase.targets.filter((t) => t.fiscal_year === finalYear).map((t) => words.t('page.goal.target', {
+    goal: words.yen(t.average_monthly_wage_yen, plan.precision.average_monthly_wage),
+    formula: words.t(t.formula === 'old' ? 'formula.old' : 'formula.new'),
+  }));
+  return words.t('page.goal.phase_goal', {
+    phase: words.name(phase.name), from: words.fyShort(phase.start_fiscal_year), to: words.fyShort(phase.end_fiscal_year),
+    year: words.fyName(finalYear), average: prefectureAverageLabel(plan, words), goals: words.names(goals),
+  });
+}
+
 /** The plan's own notes for a view follow the page's introduction. */
 const withNotes = (site: SiteData, view: ViewId, intro: (words: Words) => string[]) =>
   (words: Words) => [...intro(words), ...planNotes(site.plan, view, words)];
@@ -29,7 +43,7 @@ const withNotes = (site: SiteData, view: ViewId, intro: (words: Words) => string
 export function sitePages(site: SiteData): SitePage[] {
   const { plan } = site;
   const latest = latestYear(site);
-  const years = fiscalYears(site);
+  const years = reportedYears(site);
   const none = () => [];
   const groups = plan.opening_groups;
   const pages: SitePage[] = [
@@ -44,10 +58,8 @@ export function sitePages(site: SiteData): SitePage[] {
       path: 'goal/',
       nav: 'nav.goal',
       title: (w) => numberedTitle(plan, 'goal', w.t('page.goal.title'), w),
-      intro: withNotes(site, 'goal', (w) => [w.t('page.goal.intro', {
-        plan: w.name(plan.title), year: w.fy(plan.goal.fiscal_year), average: prefectureAverageLabel(plan, w), goal: w.yen(plan.goal.average_monthly_wage_yen),
-      })]),
-      figures: (w) => [goalFigure(site, w)],
+      intro: withNotes(site, 'goal', (w) => [phaseGoalSentence(plan, latest, w), w.t('page.goal.intro')]),
+      figures: (w) => goalFigures(site, w),
     },
     {
       path: 'wage-bands/',

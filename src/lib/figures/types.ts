@@ -7,11 +7,14 @@ import type { ChartText } from '../charts/accessible.ts';
 import type { ChartSize } from '../charts/render.ts';
 import { toCsv, type CsvCell } from '../csv-export.ts';
 import type { Words } from '../i18n/words.ts';
-import { INDICATORS, formatValue, indicatorHeader, type Format, type IndicatorId } from '../indicators.ts';
+import { INDICATORS, formatValue, indicatorDecimals, indicatorHeader, type Format, type IndicatorId } from '../indicators.ts';
+import type { PlanFile } from '../plan.ts';
 
 export interface Column {
   label: string;
   format: Format;
+  /** Decimals shown (and kept in the CSV); by default as the number is. */
+  decimals?: number;
 }
 
 export type Cell = string | number | null;
@@ -39,9 +42,12 @@ export interface Figure {
   notes: string[];
 }
 
-/** A table column of a registered indicator, headed by its name and unit. */
-export function indicatorColumn(id: IndicatorId, words: Words): Column {
-  return { label: indicatorHeader(id, words), format: INDICATORS[id].format };
+/** A table column of a registered indicator, headed by its name and unit, with the plan's precision. */
+export function indicatorColumn(id: IndicatorId, words: Words, plan: Pick<PlanFile, 'precision'>): Column {
+  const column: Column = { label: indicatorHeader(id, words), format: INDICATORS[id].format };
+  const decimals = indicatorDecimals(id, plan);
+  if (decimals !== undefined) column.decimals = decimals;
+  return column;
 }
 
 /** A text column (names, years). */
@@ -50,8 +56,9 @@ export const textColumn = (label: string): Column => ({ label, format: 'text' })
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** The value a cell carries, rounded as shown: what the CSV download holds. */
-export function cellValue(cell: Cell, format: Format): CsvCell {
+export function cellValue(cell: Cell, format: Format, decimals?: number): CsvCell {
   if (cell === null || typeof cell === 'string') return cell;
+  if (decimals !== undefined && format !== 'share' && format !== 'percent') return Math.round(cell * 10 ** decimals) / 10 ** decimals;
   switch (format) {
     case 'share':
       return round1(cell * 100);
@@ -64,8 +71,9 @@ export function cellValue(cell: Cell, format: Format): CsvCell {
 }
 
 /** A table cell as shown: yen without 円, as the column header carries the unit. */
-export function formatCell(cell: Cell, format: Format, words: Words): string {
-  return formatValue(cell, format === 'yen' ? 'count' : format === 'change_yen' ? 'change' : format, words);
+export function formatCell(cell: Cell, column: Pick<Column, 'format' | 'decimals'>, words: Words): string {
+  const { format, decimals } = column;
+  return formatValue(cell, format === 'yen' ? 'count' : format === 'change_yen' ? 'change' : format, words, decimals);
 }
 
 /** CSV header: the column label, with % where the CSV's plain numbers are percentages. */
@@ -78,5 +86,5 @@ export function csvHeader(column: Column, words: Words): string {
 /** The figure's table as the CSV people download: UTF-8 with BOM, formula-safe, numbers as the table rounds them. */
 export function figureCsv(figure: Figure, words: Words): string {
   const { columns, rows } = figure.table;
-  return toCsv(columns.map((c) => csvHeader(c, words)), rows.map((r) => r.map((cell, i) => cellValue(cell, columns[i]!.format))));
+  return toCsv(columns.map((c) => csvHeader(c, words)), rows.map((r) => r.map((cell, i) => cellValue(cell, columns[i]!.format, columns[i]!.decimals))));
 }

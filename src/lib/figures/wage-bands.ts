@@ -3,7 +3,7 @@
 
 import { groupedBarsSpec, sequentialColors } from '../charts/plan-charts.ts';
 import type { Words } from '../i18n/words.ts';
-import type { SiteData } from '../site.ts';
+import { latestYear, reportedYears, type SiteData } from '../site.ts';
 import { bandLabel, sourceNotes } from './common.ts';
 import { indicatorColumn, type Figure } from './types.ts';
 
@@ -11,8 +11,8 @@ export type WageBandSite = Pick<SiteData, 'plan' | 'wageBands' | 'yearly'>;
 
 /** The plan's comparison years that have data, plus the latest year. */
 export function defaultWageBandYears(site: WageBandSite): number[] {
-  const have = new Set(site.yearly.map((y) => y.fiscal_year));
-  const latest = site.yearly[site.yearly.length - 1]!.fiscal_year;
+  const have = new Set(reportedYears(site));
+  const latest = latestYear(site);
   return [...new Set([...site.plan.wage_band_comparison_fiscal_years.filter((y) => have.has(y)), latest])].sort((a, b) => a - b);
 }
 
@@ -40,8 +40,8 @@ export function wageBandFigure(site: WageBandSite, years: number[], words: Words
       columns: [
         { label: words.t('ind.average_monthly_wage_yen'), format: 'text' },
         ...years.flatMap((fy) => [
-          { ...indicatorColumn('band_facilities', words), label: words.t('fig.year_column', { year: words.fyShort(fy), label: words.t('ind.band_facilities') }) },
-          { ...indicatorColumn('band_share', words), label: words.t('fig.year_column', { year: words.fyShort(fy), label: words.t('ind.band_share') }) },
+          { ...indicatorColumn('band_facilities', words, plan), label: words.t('fig.year_column', { year: words.fyShort(fy), label: words.t('ind.band_facilities') }) },
+          { ...indicatorColumn('band_share', words, plan), label: words.t('fig.year_column', { year: words.fyShort(fy), label: words.t('ind.band_share') }) },
         ]),
       ],
       rows: plan.wage_bands.map((band) => [

@@ -89,9 +89,10 @@ export class Words {
     return this.numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n).replace('-', MINUS);
   }
 
-  /** 11,664円 / ¥11,664. */
-  yen(n: number): string {
-    const body = this.t('format.yen', { n: this.count(Math.abs(n)) });
+  /** 11,664円 / ¥11,664; with `decimals`, exactly that many (253.2円). */
+  yen(n: number, decimals?: number): string {
+    const digits = decimals === undefined ? this.count(Math.abs(n)) : this.decimal(Math.abs(n), decimals);
+    const body = this.t('format.yen', { n: digits });
     return n < 0 ? `${MINUS}${body}` : body;
   }
 
@@ -106,9 +107,11 @@ export class Words {
     return this.percent(fraction * 100);
   }
 
-  /** A signed change: +310, −¥1,234, ±0. */
-  change(n: number, unit: 'count' | 'yen' = 'count'): string {
-    return `${sign(n)}${unit === 'yen' ? this.yen(Math.abs(n)) : this.count(Math.abs(n))}`;
+  /** A signed change: +310, −¥1,234, ±0; with `decimals`, exactly that many. */
+  change(n: number, unit: 'count' | 'yen' = 'count', decimals?: number): string {
+    const size = Math.abs(n);
+    const body = unit === 'yen' ? this.yen(size, decimals) : decimals === undefined ? this.count(size) : this.decimal(size, decimals);
+    return `${sign(n)}${body}`;
   }
 
   private fyParams(fy: number) {

@@ -7,6 +7,7 @@ import { wordsFor } from '../i18n/catalogue.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import type { ReportFile, ReportIssue } from '../reader/read-report.ts';
+import { cellAddress } from '../reader/workbook.ts';
 import { setupDatabase } from '../db/setup.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
@@ -28,9 +29,10 @@ export class InvalidReportsError extends Error {
   }
 }
 
-/** `FILE:LINE:COLUMN: message`, the form editors and CI logs link to. */
+/** `FILE:LINE:COLUMN: message` (the form editors and CI logs link to), or `FILE:SHEET!CELL: message` in a workbook. */
 export function formatIssue(issue: ReportIssue): string {
-  return `${issue.file}:${issue.line}:${issue.column}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
+  const where = issue.sheet === undefined ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.sheet}!${cellAddress(issue.column, issue.line)}`;
+  return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
 export interface IndicatorDatabase extends DataDirectory {
@@ -38,12 +40,14 @@ export interface IndicatorDatabase extends DataDirectory {
   files: ReportFile[];
   /** Every report row as one canonical CSV, as the browser loads it. */
   reportsCsv: string;
+  /** Things worth a look that do not stop publication, located (`FILE:LINE: message`). */
+  warnings: string[];
 }
 
 /** Reads every report file; refuses to go on if any has an error (nothing is silently dropped). */
 export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale()): Promise<IndicatorDatabase> {
   const data = loadDataDirectory(paths, locale);
-  const files = readReportFiles(reportFilesIn(paths.reportsDir), data.municipalities);
+  const files = await readReportFiles(reportFilesIn(paths.reportsDir), data.municipalities, data.plan.report_sheet);
   const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
   if (errors.length > 0) throw new InvalidReportsError(errors, locale);
   const duplicateYears = duplicateFiscalYears(files);
@@ -57,7 +61,20 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
     engine.close();
     throw e;
   }
-  return { ...data, engine, files, reportsCsv };
+  return { ...data, engine, files, reportsCsv, warnings: await publishedTotalWarnings(engine, paths, data, locale) };
+}
+
+/** Published totals that the facility rows of the same year do not add up to. */
+async function publishedTotalWarnings(engine: NodeSqlEngine, paths: ProjectPaths, data: DataDirectory, locale: Locale): Promise<string[]> {
+  const words = wordsFor(locale);
+  const file = join(paths.dataDir, 'reference', 'published_totals.csv');
+  const rows = await engine.query('SELECT * FROM published_total_checks');
+  return rows.map((r) => {
+    const line = data.publishedTotals.findIndex((t) => t.fiscal_year === r.fiscal_year) + 2;
+    return `${file}:${line}: ${words.t('data.warning.published_mismatch', {
+      year: words.fy(r.fiscal_year as number), field: r.field as string, published: words.count(r.published as number), reports: r.from_reports === null ? '—' : words.count(r.from_reports as number),
+    })}`;
+  });
 }
 
 /** One file per fiscal year: two files holding the same year would double-count it. */

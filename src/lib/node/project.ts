@@ -11,8 +11,8 @@ import { DataError } from '../data-error.ts';
 import { wordsByLocale, wordsFor } from '../i18n/catalogue.ts';
 import { LOCALE_SPECS, type Locale } from '../i18n/locales.ts';
 import { parsePlanFile, resolvePlan, type Plan } from '../plan.ts';
-import { parseMunicipalities, type Municipality, type NationalAverage } from '../reference.ts';
-import { readReport, type ReportFile } from '../reader/read-report.ts';
+import { NO_PUBLISHED_TOTALS, parseMunicipalities, parsePublishedTotals, type Municipality, type NationalAverage, type PublishedTotal } from '../reference.ts';
+import { readReportFile, type ReportFile } from '../reader/read-report.ts';
 import { processLocale } from './locale.ts';
 
 export interface ProjectPaths {
@@ -50,6 +50,9 @@ export interface DataDirectory {
   municipalitiesCsv: string;
   nationalAverages: NationalAverage[];
   nationalAveragesCsv: string;
+  /** reference/published_totals.csv: optional, empty when the directory has none. */
+  publishedTotals: PublishedTotal[];
+  publishedTotalsCsv: string;
 }
 
 /** The plan and reference tables, checked; errors in the language of `locale`. */
@@ -68,24 +71,29 @@ export function loadDataDirectory(paths: ProjectPaths, locale: Locale = processL
   const municipalitiesPath = join(paths.dataDir, 'reference', 'municipalities.csv');
   const municipalitiesCsv = readText(municipalitiesPath);
   const nationalAveragesCsv = readText(join(paths.dataDir, 'reference', 'national_averages.csv'));
+  const publishedTotalsPath = join(paths.dataDir, 'reference', 'published_totals.csv');
+  const publishedTotalsCsv = existsSync(publishedTotalsPath) ? readText(publishedTotalsPath) : NO_PUBLISHED_TOTALS;
   return {
     plan,
     municipalities: parseMunicipalities(municipalitiesCsv, municipalitiesPath, plan, words),
     municipalitiesCsv,
     nationalAverages: Papa.parse<NationalAverage>(nationalAveragesCsv, { header: true, skipEmptyLines: true, dynamicTyping: { fiscal_year: true, average_monthly_wage_yen: true } }).data,
     nationalAveragesCsv,
+    publishedTotals: parsePublishedTotals(publishedTotalsCsv, publishedTotalsPath, words),
+    publishedTotalsCsv,
   };
 }
 
-/** Every *.csv in the folder, in name order. */
+/** Every report file (.csv, .xlsx) in the folder, in name order; Excel's lock files (~$…) are not. */
 export function reportFilesIn(dir: string): string[] {
   if (!existsSync(dir)) throw new DataError(`${dir}: ${wordsFor(processLocale()).t('data.error.missing_reports')}`);
   return readdirSync(dir)
-    .filter((f) => f.toLowerCase().endsWith('.csv'))
+    .filter((f) => /\.(csv|xlsx)$/i.test(f) && !f.startsWith('~$'))
     .sort()
     .map((f) => join(dir, f));
 }
 
-export function readReportFiles(paths: string[], municipalities: Municipality[]): ReportFile[] {
-  return paths.map((path) => readReport(new Uint8Array(readFileSync(path)), path, { municipalities }));
+/** Reads report files (CSV or workbooks); a workbook's sheet is the plan's report_sheet, if it names one. */
+export async function readReportFiles(paths: string[], municipalities: Municipality[], sheet?: string): Promise<ReportFile[]> {
+  return Promise.all(paths.map((path) => readReportFile(new Uint8Array(readFileSync(path)), path, { municipalities, ...(sheet === undefined ? {} : { sheet }) })));
 }

@@ -14,6 +14,8 @@ let cached: Promise<Site> | undefined;
 export function loadSite(root = process.cwd()): Promise<Site> {
   cached ??= (async () => {
     const db = await openIndicatorDatabase(projectPaths(root));
+    // The build says what needs a look, and goes on.
+    for (const warning of db.warnings) console.warn(warning);
     try {
       return await querySite(db);
     } finally {
@@ -29,12 +31,15 @@ export async function querySite(db: IndicatorDatabase): Promise<Site> {
     plan: db.plan,
     municipalities: db.municipalities,
     nationalAverages: db.nationalAverages,
+    publishedTotals: db.publishedTotals,
+    publishedTotalsCsv: db.publishedTotalsCsv,
     reportsCsv: db.reportsCsv,
     nationalAveragesCsv: db.nationalAveragesCsv,
     municipalitiesCsv: db.municipalitiesCsv,
     yearly: await view('yearly_indicators', 'fiscal_year'),
     changes: await view('indicator_changes', 'fiscal_year, basis DESC, compared_fiscal_year, indicator'),
-    goalProgress: await view('goal_progress', 'fiscal_year'),
+    targetPath: await view('target_path', 'phase_no, fiscal_year, formula'),
+    goalProgress: await view('goal_progress', 'fiscal_year, formula DESC'),
     wageBands: await view('wage_band_distribution', 'fiscal_year, band_no'),
     openingYears: await view('opening_year_indicators', 'fiscal_year, group_no'),
     openingYearBands: await view('opening_year_wage_bands', 'fiscal_year, group_no, band_no'),

@@ -1,9 +1,19 @@
 // The one reader of report files. Every consumer (build, CLI, tests, browser) turns a
-// file's bytes into canonical rows here, with every problem located by line and column.
+// file's bytes into canonical rows here, with every problem located by line and column
+// (CSV) or by sheet and cell (Excel workbooks). CSV text and a workbook's sheet both become
+// records of text cells, read by the same code.
 
 import Papa from 'papaparse';
 import type { Municipality } from '../reference.ts';
-import { REPORT_COLUMNS, columnForHeader, type ColumnSpec, type ReportRow } from '../schema.ts';
+import {
+  FISCAL_MONTHS,
+  REPORT_COLUMNS,
+  columnForHeader,
+  monthlyColumnForHeader,
+  type ColumnSpec,
+  type MonthlyColumn,
+  type ReportRow,
+} from '../schema.ts';
 import { BinaryFileError, decodeReport, type Encoding } from './decode.ts';
 import {
   cleanCell,
@@ -12,16 +22,20 @@ import {
   parseFiscalYear,
   parseFlagOrCount,
   parseOfficeNo,
+  parseSubmitted,
   parseWholeNumber,
   type Parsed,
 } from './values.ts';
+import { isWorkbook, workbookRecords, WorkbookError, type SourceRecord } from './workbook.ts';
 
 export type Severity = 'error' | 'warning';
 
 export interface ReportIssue {
   severity: Severity;
   file: string;
-  /** 1-based physical line; the header line is 1 when the file starts with it. */
+  /** The sheet of a workbook; absent for CSV. */
+  sheet?: string;
+  /** 1-based physical line (CSV) or row (workbook); the header line is 1 when the file starts with it. */
   line: number;
   /** 1-based column (field) number. */
   column: number;
@@ -36,13 +50,17 @@ export interface ReadOptions {
   municipalities: Municipality[];
   /** Called now and then with the share of the text parsed (0–1), for progress bars. */
   onProgress?: (fraction: number) => void;
+  /** The sheet of a workbook to read; by default the first one with a header line. */
+  sheet?: string;
 }
 
 export interface ReportFile {
   file: string;
-  encoding: Encoding | null;
+  encoding: Encoding | 'xlsx' | null;
+  /** The sheet read, for a workbook. */
+  sheet: string | null;
   rows: ReportRow[];
-  /** Physical line of each row in `rows`, for later checks that need a location. */
+  /** Physical line (or sheet row) of each row in `rows`, for later checks that need a location. */
   rowLines: number[];
   /** 1-based column number of each canonical column found in the file. */
   columnNumbers: Record<string, number>;
@@ -51,7 +69,7 @@ export interface ReportFile {
   issues: ReportIssue[];
 }
 
-/** `fy2019.csv`, `FY2019_工賃実績.csv` → 2019. */
+/** `fy2019.csv`, `FY2019_工賃実績.xlsx` → 2019. */
 export function fiscalYearFromFileName(fileName: string): number | null {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const m = /(?:^|[^a-z])fy(\d{4})(?!\d)/i.exec(base);
@@ -61,7 +79,7 @@ export function fiscalYearFromFileName(fileName: string): number | null {
 const HEADER_SEARCH_ROWS = 10;
 const MIN_KNOWN_HEADERS = 3;
 
-function parserFor(column: ColumnSpec): (raw: string) => Parsed<string | number> {
+function parserFor(column: ColumnSpec): (raw: string) => Parsed<string | number | boolean> {
   switch (column.type) {
     case 'office_no':
       return parseOfficeNo;
@@ -72,6 +90,8 @@ function parserFor(column: ColumnSpec): (raw: string) => Parsed<string | number>
       return parseDate;
     case 'count':
       return parseFlagOrCount;
+    case 'submitted':
+      return parseSubmitted;
     case 'text':
       return (raw) => ({ ok: true, value: cleanCell(raw) });
   }
@@ -94,15 +114,27 @@ function lineAt(starts: number[], offset: number): number {
   return lo + 1;
 }
 
-export function readReport(bytes: Uint8Array, file: string, options: ReadOptions): ReportFile {
-  const result: ReportFile = { file, encoding: null, rows: [], rowLines: [], columnNumbers: {}, headerLine: 1, issues: [] };
-  const issue = (severity: Severity, line: number, column: number, message: string, field?: string, value?: string) => {
-    const entry: ReportIssue = { severity, file, line, column, message };
+const emptyResult = (file: string): ReportFile =>
+  ({ file, encoding: null, sheet: null, rows: [], rowLines: [], columnNumbers: {}, headerLine: 1, issues: [] });
+
+function issuer(result: ReportFile) {
+  return (severity: Severity, line: number, column: number, message: string, field?: string, value?: string) => {
+    const entry: ReportIssue = { severity, file: result.file, line, column, message };
+    if (result.sheet !== null) entry.sheet = result.sheet;
     if (field !== undefined) entry.field = field;
     if (value !== undefined) entry.value = value;
     result.issues.push(entry);
   };
+}
 
+/** A report file as CSV text (UTF-8, UTF-16 or Shift_JIS). Workbooks go through readReportFile. */
+export function readReport(bytes: Uint8Array, file: string, options: ReadOptions): ReportFile {
+  const result = emptyResult(file);
+  const issue = issuer(result);
+  if (isWorkbook(bytes)) {
+    issue('error', 1, 1, 'this is an Excel workbook (.xlsx): read it with the workbook reader');
+    return result;
+  }
   let text: string;
   try {
     const decoded = decodeReport(bytes);
@@ -115,7 +147,7 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
   }
 
   const starts = lineStarts(text);
-  const records: { cells: string[]; line: number }[] = [];
+  const records: SourceRecord[] = [];
   let cursor = 0;
   Papa.parse<string[]>(text, {
     delimiter: ',',
@@ -134,43 +166,112 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
       records.push({ cells: step.data, line });
     },
   });
+  readRecords(records, result, options);
+  return result;
+}
 
-  const isBlank = (cells: string[]) => cells.every((c) => cleanCell(c) === '');
-  const headerIndex = records
+/** A report workbook (.xlsx): its named sheet, or the first sheet with a header line. */
+export async function readWorkbook(bytes: Uint8Array, file: string, options: ReadOptions): Promise<ReportFile> {
+  const result = emptyResult(file);
+  result.encoding = 'xlsx';
+  let sheets: { sheet: string; records: SourceRecord[] }[];
+  try {
+    sheets = await workbookRecords(bytes);
+  } catch (e) {
+    if (!(e instanceof WorkbookError)) throw e;
+    issuer(result)('error', 1, 1, e.message);
+    return result;
+  }
+  const named = options.sheet;
+  const chosen = named !== undefined
+    ? sheets.find((s) => s.sheet === named)
+    : sheets.find((s) => findHeader(s.records) >= 0) ?? sheets[0];
+  if (!chosen) {
+    issuer(result)('error', 1, 1, `there is no sheet "${named}" in the workbook; its sheets are ${sheets.map((s) => `"${s.sheet}"`).join(', ')}`);
+    return result;
+  }
+  result.sheet = chosen.sheet;
+  readRecords(chosen.records, result, options);
+  return result;
+}
+
+/** Any report file: a workbook by its content, otherwise CSV text. */
+export async function readReportFile(bytes: Uint8Array, file: string, options: ReadOptions): Promise<ReportFile> {
+  return isWorkbook(bytes) ? readWorkbook(bytes, file, options) : readReport(bytes, file, options);
+}
+
+type FileColumn = { kind: 'column'; spec: ColumnSpec } | { kind: 'monthly'; monthly: MonthlyColumn } | undefined;
+
+function fileColumn(header: string): FileColumn {
+  const monthly = monthlyColumnForHeader(header);
+  if (monthly) return { kind: 'monthly', monthly };
+  const spec = columnForHeader(header);
+  return spec ? { kind: 'column', spec } : undefined;
+}
+
+/** Index of the header record among the first records: the first naming enough known columns. */
+function findHeader(records: SourceRecord[]): number {
+  return records
     .slice(0, HEADER_SEARCH_ROWS)
-    .findIndex((r) => r.cells.filter((c) => columnForHeader(c)).length >= MIN_KNOWN_HEADERS);
+    .findIndex((r) => r.cells.filter((c) => fileColumn(c)).length >= MIN_KNOWN_HEADERS);
+}
+
+const MONTHLY_NAMES: Record<MonthlyColumn['measure'], string> = { person_months: '支払対象者数', total_wages_yen: '工賃支払額' };
+const ACTIVITY_COLUMNS = REPORT_COLUMNS.filter((c) => c.type === 'count').map((c) => c.name);
+
+/** Header, columns and rows of a file's records, into `result`. */
+function readRecords(records: SourceRecord[], result: ReportFile, options: ReadOptions): void {
+  const issue = issuer(result);
+  const isBlank = (cells: string[]) => cells.every((c) => cleanCell(c) === '');
+  const headerIndex = findHeader(records);
   if (headerIndex < 0) {
     issue('error', 1, 1, records.length === 0 || records.every((r) => isBlank(r.cells))
       ? 'the file is empty: expected a header line and one line per facility'
       : `no header line found in the first ${HEADER_SEARCH_ROWS} lines: expected column names such as 事業所番号, 事業所名, 工賃支払総額, 延べ人数`);
-    return result;
+    return;
   }
   const header = records[headerIndex]!;
   result.headerLine = header.line;
 
-  // Map each file column to a canonical column.
-  const columns: (ColumnSpec | undefined)[] = header.cells.map((cell, i) => {
-    const spec = columnForHeader(cell);
-    if (!spec && cleanCell(cell) !== '') {
+  // Map each file column to a canonical column or to a month of a monthly measure.
+  const columns: FileColumn[] = header.cells.map((cell, i) => {
+    const column = fileColumn(cell);
+    if (!column && cleanCell(cell) !== '') {
       issue('warning', header.line, i + 1, `unknown column "${cell}" is ignored`, undefined, cell);
     }
-    return spec;
+    return column;
   });
   const seen = new Map<string, number>();
-  columns.forEach((spec, i) => {
-    if (!spec) return;
-    const first = seen.get(spec.name);
+  const months = new Map<string, number>();
+  columns.forEach((column, i) => {
+    if (!column) return;
+    const key = column.kind === 'column' ? column.spec.name : `${column.monthly.measure}:${column.monthly.month}`;
+    const index = column.kind === 'column' ? seen : months;
+    const first = index.get(key);
     if (first !== undefined) {
-      issue('error', header.line, i + 1, `column ${spec.ja} (${spec.name}) appears twice (first in column ${first + 1})`, spec.name, header.cells[i]);
+      const name = column.kind === 'column' ? `${column.spec.ja} (${column.spec.name})` : `${column.monthly.month}月${MONTHLY_NAMES[column.monthly.measure]}`;
+      issue('error', header.line, i + 1, `column ${name} appears twice (first in column ${first + 1})`, column.kind === 'column' ? column.spec.name : column.monthly.measure, header.cells[i]);
       columns[i] = undefined;
-    } else seen.set(spec.name, i);
+    } else index.set(key, i);
   });
-
   for (const [name, index] of seen) result.columnNumbers[name] = index + 1;
 
-  const fileYear = fiscalYearFromFileName(file);
+  // A measure kept month by month needs all twelve months.
+  const monthly = new Set<MonthlyColumn['measure']>();
+  for (const measure of ['person_months', 'total_wages_yen'] as const) {
+    const present = FISCAL_MONTHS.filter((m) => months.has(`${measure}:${m}`));
+    if (present.length === 0) continue;
+    monthly.add(measure);
+    result.columnNumbers[measure] ??= months.get(`${measure}:${present[0]}`)! + 1;
+    if (present.length < 12) {
+      const missing = FISCAL_MONTHS.filter((m) => !present.includes(m)).map((m) => `${m}月`).join(', ');
+      issue('error', header.line, header.cells.length + 1, `monthly columns of ${MONTHLY_NAMES[measure]} are missing for ${missing}: all twelve months are needed`, measure);
+    }
+  }
+
+  const fileYear = fiscalYearFromFileName(result.file);
   for (const spec of REPORT_COLUMNS) {
-    if (!spec.required || seen.has(spec.name)) continue;
+    if (!spec.required || seen.has(spec.name) || monthly.has(spec.name as MonthlyColumn['measure'])) continue;
     if (spec.name === 'fiscal_year' && fileYear !== null) continue;
     const message =
       spec.name === 'fiscal_year'
@@ -178,9 +279,10 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
         : `missing required column ${spec.ja} (${spec.name}); accepted headers: ${[spec.name, ...spec.aliases].join(', ')}`;
     issue('error', header.line, header.cells.length + 1, message, spec.name);
   }
-  if (result.issues.some((i) => i.severity === 'error' && i.line === header.line)) return result;
+  if (result.issues.some((i) => i.severity === 'error' && i.line === header.line)) return;
 
-  const parsers = columns.map((spec) => (spec ? parserFor(spec) : undefined));
+  const parsers = columns.map((column) => (column?.kind === 'column' ? parserFor(column.spec) : undefined));
+  const submittedIndex = seen.get('submitted');
   const byName = new Map(options.municipalities.map((m) => [m.name, m]));
   const byCode = new Map(options.municipalities.map((m) => [m.code, m]));
   const officeLines = new Map<string, number>();
@@ -196,61 +298,108 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
       continue;
     }
     const row: ReportRow = {};
-    // Columns absent from the file stay null; an empty activity cell in a present column means 0.
+    // Columns absent from the file stay null: not reported is never 0.
     for (const spec of REPORT_COLUMNS) row[spec.name] = null;
     let rowOk = true;
+    const fail = (column: number, message: string, field?: string, value?: string) => {
+      issue('error', line, column, message, field, value);
+      rowOk = false;
+    };
+
+    // Whether the facility reported decides which values it must give; empty means it did.
+    let submitted = true;
+    if (submittedIndex !== undefined) {
+      const parsed = parseSubmitted(cells[submittedIndex]!);
+      if (parsed.ok) submitted = parsed.value;
+    }
+    const blankActivities: string[] = [];
+    const monthValues: Record<MonthlyColumn['measure'], { month: number; value: number | null; column: number }[]> = { person_months: [], total_wages_yen: [] };
+
     cells.forEach((raw, i) => {
-      const spec = columns[i];
-      const parse = parsers[i];
-      if (!spec || !parse) return;
+      const column = columns[i];
+      if (!column) return;
+      const name = column.kind === 'column' ? `${column.spec.ja} (${column.spec.name})` : `${column.monthly.month}月${MONTHLY_NAMES[column.monthly.measure]}`;
+      const field = column.kind === 'column' ? column.spec.name : column.monthly.measure;
       if (raw.includes('\uFFFD')) {
-        issue('error', line, i + 1, `${spec.ja} (${spec.name}) holds bytes that are neither UTF-8 nor Shift_JIS`, spec.name, raw);
-        rowOk = false;
+        fail(i + 1, `${name} holds bytes that are neither UTF-8 nor Shift_JIS`, field, raw);
         return;
       }
       const text = cleanCell(raw);
-      if (text === '' && spec.type !== 'count') {
-        if (spec.required) {
-          issue('error', line, i + 1, `${spec.ja} (${spec.name}) is empty: a value is required`, spec.name, raw);
-          rowOk = false;
+      if (column.kind === 'monthly') {
+        if (text === '') {
+          monthValues[column.monthly.measure].push({ month: column.monthly.month, value: null, column: i + 1 });
+          return;
         }
+        const parsed = parseWholeNumber(raw);
+        if (!parsed.ok) fail(i + 1, `${name}: expected ${parsed.expected}, got "${raw}"`, field, raw);
+        else monthValues[column.monthly.measure].push({ month: column.monthly.month, value: parsed.value, column: i + 1 });
         return;
       }
-      const parsed = parse(raw);
+      const spec = column.spec;
+      if (text === '') {
+        if (spec.type === 'count') blankActivities.push(spec.name);
+        else if (spec.required === true || (spec.required === 'if_submitted' && submitted)) fail(i + 1, `${name} is empty: a value is required`, spec.name, raw);
+        return;
+      }
+      const parsed = parsers[i]!(raw);
       if (!parsed.ok) {
-        issue('error', line, i + 1, `${spec.ja} (${spec.name}): expected ${parsed.expected}, got "${raw}"`, spec.name, raw);
-        rowOk = false;
+        fail(i + 1, `${name}: expected ${parsed.expected}, got "${raw}"`, spec.name, raw);
         return;
       }
       row[spec.name] = parsed.value;
     });
+    row.submitted = submitted;
+
+    // Activity answers: a blank cell is "no" beside an answered one, and "not reported" when
+    // the row answers none of them.
+    const answered = ACTIVITY_COLUMNS.some((c) => seen.has(c) && !blankActivities.includes(c));
+    for (const c of blankActivities) row[c] = answered ? 0 : null;
+
+    // Monthly measures add up to the annual figure; an all-empty measure is not reported.
+    for (const measure of monthly) {
+      const values = monthValues[measure];
+      if (values.length === 0 || values.every((v) => v.value === null)) continue;
+      const sum = values.reduce((s, v) => s + (v.value ?? 0), 0);
+      const annual = row[measure];
+      if (annual !== null && annual !== sum) {
+        fail(seen.get(measure)! + 1, `${REPORT_COLUMNS.find((c) => c.name === measure)!.ja} (${measure}) ${annual} differs from the sum of its months, ${sum}`, measure, String(annual));
+        continue;
+      }
+      row[measure] = sum;
+    }
+    if (monthly.has('total_wages_yen') && monthly.has('person_months')) {
+      const paid = new Map(monthValues.person_months.map((v) => [v.month, v.value ?? 0]));
+      for (const v of monthValues.total_wages_yen) {
+        if ((v.value ?? 0) > 0 && (paid.get(v.month) ?? 0) === 0) {
+          fail(v.column, `${v.month}月${MONTHLY_NAMES.total_wages_yen} ${v.value} is paid, but nobody is paid in ${v.month}月 (${MONTHLY_NAMES.person_months})`, 'total_wages_yen', String(v.value));
+        }
+      }
+    }
+    if (submitted) {
+      for (const measure of monthly) {
+        if (row[measure] === null && !seen.has(measure)) fail(result.columnNumbers[measure]!, `${REPORT_COLUMNS.find((c) => c.name === measure)!.ja} (${measure}) is empty in every month: a value is required`, measure);
+      }
+    }
 
     // Fiscal year: the file name and a column must agree when both are given.
     const yearColumn = seen.get('fiscal_year');
     if (row.fiscal_year === null && fileYear !== null) row.fiscal_year = fileYear;
     else if (fileYear !== null && row.fiscal_year !== null && row.fiscal_year !== fileYear) {
-      issue('error', line, (yearColumn ?? 0) + 1, `年度 (fiscal_year) is ${row.fiscal_year} but the file name says FY${fileYear}`, 'fiscal_year', String(row.fiscal_year));
-      rowOk = false;
+      fail((yearColumn ?? 0) + 1, `年度 (fiscal_year) is ${row.fiscal_year} but the file name says FY${fileYear}`, 'fiscal_year', String(row.fiscal_year));
     }
     const fy = typeof row.fiscal_year === 'number' ? row.fiscal_year : null;
 
     if (typeof row.opened_on === 'string' && fy !== null && fiscalYearOfDate(row.opened_on) > fy) {
-      issue('error', line, seen.get('opened_on')! + 1,
-        `指定年月日 (opened_on) ${row.opened_on} is after FY${fy} ends (${fy + 1}-03-31)`, 'opened_on', row.opened_on);
-      rowOk = false;
+      fail(seen.get('opened_on')! + 1, `指定年月日 (opened_on) ${row.opened_on} is after FY${fy} ends (${fy + 1}-03-31)`, 'opened_on', row.opened_on);
     }
-    if (row.person_months === 0) {
-      issue('error', line, seen.get('person_months')! + 1,
-        '延べ人数 (person_months) is 0: the average wage needs more than 0 person-months', 'person_months', '0');
-      rowOk = false;
+    if (submitted && row.person_months === 0) {
+      fail(result.columnNumbers.person_months!, '延べ人数 (person_months) is 0: the average wage needs more than 0 person-months', 'person_months', '0');
     }
     if (typeof row.office_no === 'string' && fy !== null) {
       const key = `${fy}:${row.office_no}`;
       const first = officeLines.get(key);
       if (first !== undefined) {
-        issue('error', line, seen.get('office_no')! + 1,
-          `事業所番号 (office_no) ${row.office_no} already appears on line ${first} for FY${fy}`, 'office_no', row.office_no);
-        rowOk = false;
+        fail(seen.get('office_no')! + 1, `事業所番号 (office_no) ${row.office_no} already appears on line ${first} for FY${fy}`, 'office_no', row.office_no);
       } else officeLines.set(key, line);
     }
     fillMunicipality(row, line, seen, byName, byCode, issue);
@@ -260,7 +409,6 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
       result.rowLines.push(line);
     }
   }
-  return result;
 }
 
 function fillMunicipality(

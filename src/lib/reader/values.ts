@@ -126,3 +126,14 @@ export function parseOfficeNo(raw: string): Parsed<string> {
   const text = cleanCell(raw).replace(/[-\s]/g, '');
   return /^\d{10}$/.test(text) ? ok(text) : fail('a 10-digit office number such as 4010100001');
 }
+
+const SUBMITTED = new Set(['', '提出', '提出済', '提出済み', '済', '報告', '報告済', '報告済み', '有', 'あり', '○', '〇', '◯', 'yes', 'y', 'true', '1']);
+const NOT_SUBMITTED = new Set(['未提出', '未', '未報告', '無', 'なし', '×', '✕', 'no', 'n', 'false', '0']);
+
+/** Whether the facility reported (報告状況): 提出, 済, ○, yes → yes; 未提出, 未, ×, no → no; empty → yes. */
+export function parseSubmitted(raw: string): Parsed<boolean> {
+  const text = cleanCell(raw).toLowerCase();
+  if (SUBMITTED.has(text)) return ok(true);
+  if (NOT_SUBMITTED.has(text)) return ok(false);
+  return fail('提出 or 未提出 (also 済, ○, yes / 未, ×, no; empty means submitted)');
+}

@@ -1,25 +1,36 @@
--- Per facility-year: average wage, wage band and years since opening.
--- Needs tables: reports, plan_wage_bands, plan_opening_groups.
+-- Per facility-year: whether it is in the averages, its averages (old and new formula,
+-- per hour), wage band and years since opening.
+-- Needs tables: reports, plan, plan_wage_bands, plan_opening_groups.
 CREATE OR REPLACE VIEW facility_years AS
 WITH base AS (
   SELECT
     r.*,
-    half_up_div(r.total_wages_yen, r.person_months) AS average_monthly_wage_yen,
+    -- A facility that did not report is only counted among those that should have.
+    r.submitted AND r.person_months > 0 AS in_average,
     -- Counted in fiscal years: opening on 31 March counts in the previous one.
     r.fiscal_year - fiscal_year_of(r.opened_on) + 1 AS years_since_opening,
-    CASE WHEN r.user_days > 0 AND r.open_days > 0
-      THEN r.user_days / r.open_days
-    END AS average_daily_users
+    CASE WHEN r.submitted THEN daily_users_tenths(r.user_days, r.open_days) END AS daily_users_tenths
   FROM reports r
+),
+averaged AS (
+  SELECT
+    base.*,
+    CASE WHEN in_average THEN average_yen(total_wages_yen, person_months, p.monthly_decimals) END AS average_monthly_wage_yen,
+    daily_users_tenths / 10 AS average_daily_users,
+    -- New formula: wages ÷ average daily users ÷ 12, half-up (× 10 because users are in tenths).
+    average_yen(10 * total_wages_yen, 12 * daily_users_tenths, p.monthly_decimals) AS average_monthly_wage_new_yen,
+    CASE WHEN in_average AND work_hours > 0 THEN half_up_div_1dp(total_wages_yen, work_hours) END AS average_hourly_wage_yen
+  FROM base CROSS JOIN plan p
 )
 SELECT
-  base.*,
+  averaged.*,
   b.band_no AS wage_band_no,
   g.group_no AS opening_group_no
-FROM base
+FROM averaged
 LEFT JOIN plan_wage_bands b
-  ON base.average_monthly_wage_yen >= b.lower_yen
- AND (b.upper_yen IS NULL OR base.average_monthly_wage_yen < b.upper_yen)
+  ON averaged.average_monthly_wage_yen >= b.lower_yen
+ AND (b.upper_yen IS NULL OR averaged.average_monthly_wage_yen < b.upper_yen)
 LEFT JOIN plan_opening_groups g
-  ON base.years_since_opening >= g.first_year
- AND (g.last_year IS NULL OR base.years_since_opening <= g.last_year);
+  ON averaged.in_average
+ AND averaged.years_since_opening >= g.first_year
+ AND (g.last_year IS NULL OR averaged.years_since_opening <= g.last_year);

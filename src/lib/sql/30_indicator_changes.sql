@@ -4,9 +4,9 @@ CREATE OR REPLACE VIEW indicator_changes AS
 WITH long AS (
   UNPIVOT (
     SELECT fiscal_year,
-      CAST(facilities AS BIGINT) AS facilities,
-      person_months,
-      total_wages_yen,
+      CAST(facilities AS DOUBLE) AS facilities,
+      CAST(person_months AS DOUBLE) AS person_months,
+      CAST(total_wages_yen AS DOUBLE) AS total_wages_yen,
       average_monthly_wage_yen
     FROM yearly_indicators
   )

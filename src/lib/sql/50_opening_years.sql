@@ -7,7 +7,7 @@ WITH per_group AS (
     sum(total_wages_yen) AS total_wages_yen,
     sum(person_months) AS person_months
   FROM facility_years
-  WHERE opening_group_no IS NOT NULL AND person_months > 0
+  WHERE opening_group_no IS NOT NULL
   GROUP BY fiscal_year, opening_group_no
 )
 SELECT
@@ -17,8 +17,9 @@ SELECT
   -- Means per facility: whole yen, and person-months to one decimal.
   CAST(half_up_div(p.total_wages_yen, p.facilities) AS BIGINT) AS wages_per_facility_yen,
   half_up_div_1dp(p.person_months, p.facilities) AS person_months_per_facility,
-  CAST(half_up_div(p.total_wages_yen, p.person_months) AS BIGINT) AS average_monthly_wage_yen
+  average_yen(p.total_wages_yen, p.person_months, pl.monthly_decimals) AS average_monthly_wage_yen
 FROM (SELECT DISTINCT fiscal_year FROM facility_years) y
+CROSS JOIN plan pl
 CROSS JOIN plan_opening_groups g
 LEFT JOIN per_group p ON p.fiscal_year = y.fiscal_year AND p.opening_group_no = g.group_no
 ORDER BY y.fiscal_year, g.group_no;

@@ -1,43 +1,47 @@
 -- By 圏域 and by municipality (wards of designated cities rolled up into their city, as
--- municipalities.csv says), with the change against the previous reported fiscal year. Both
--- levels come from one aggregation (GROUPING SETS), so they always add up the same way.
--- Areas are ordered as the plan lists them (area_no).
+-- municipalities.csv says), with the facilities that should report and did, and the change
+-- against the previous reported fiscal year (a place where nobody reported has no average). Both levels come from one aggregation (GROUPING
+-- SETS), so they always add up the same way. Areas are ordered as the plan lists them.
 CREATE OR REPLACE VIEW place_indicators AS
 WITH places AS (
-  SELECT f.fiscal_year, f.person_months, f.total_wages_yen,
+  SELECT f.fiscal_year, f.submitted, f.in_average, f.person_months, f.total_wages_yen,
     coalesce(m.area, f.area) AS area,
     m.municipality,
     coalesce(c.code, m.code) AS municipality_code
   FROM facility_years f
   LEFT JOIN municipalities m ON m.code = f.municipality_code
   LEFT JOIN municipalities c ON c.name = m.municipality
-  WHERE f.person_months > 0
 ),
 sums AS (
   SELECT fiscal_year,
     CASE WHEN grouping(municipality) = 0 THEN 'municipality' ELSE 'area' END AS level,
     area, municipality, min(municipality_code) AS municipality_code,
-    count(*) AS facilities,
-    sum(person_months) AS person_months,
-    sum(total_wages_yen) AS total_wages_yen
+    count(*) AS facilities_designated,
+    count(*) FILTER (WHERE submitted) AS facilities_reported,
+    count(*) FILTER (WHERE in_average) AS facilities,
+    sum(person_months) FILTER (WHERE in_average) AS person_months,
+    sum(total_wages_yen) FILTER (WHERE in_average) AS total_wages_yen
   FROM places
   WHERE area IS NOT NULL
   GROUP BY GROUPING SETS ((fiscal_year, area), (fiscal_year, area, municipality))
   HAVING grouping(municipality) = 1 OR municipality IS NOT NULL
 ),
 averaged AS (
-  SELECT *, half_up_div(total_wages_yen, person_months) AS average_monthly_wage_yen
-  FROM sums
+  SELECT sums.*, average_yen(total_wages_yen, person_months, p.monthly_decimals) AS average_monthly_wage_yen
+  FROM sums CROSS JOIN plan p
 )
 SELECT
   a.fiscal_year, a.level, pa.area_no, a.area, a.municipality, a.municipality_code,
+  CAST(a.facilities_designated AS INTEGER) AS facilities_designated,
+  CAST(a.facilities_reported AS INTEGER) AS facilities_reported,
+  a.facilities_reported * 100.0 / a.facilities_designated AS reporting_rate_pct,
   CAST(a.facilities AS INTEGER) AS facilities,
   CAST(a.person_months AS BIGINT) AS person_months,
   CAST(a.total_wages_yen AS BIGINT) AS total_wages_yen,
-  CAST(a.average_monthly_wage_yen AS BIGINT) AS average_monthly_wage_yen,
+  a.average_monthly_wage_yen,
   lag(a.fiscal_year) OVER by_place AS previous_fiscal_year,
-  CAST(lag(a.average_monthly_wage_yen) OVER by_place AS BIGINT) AS previous_average_monthly_wage_yen,
-  CAST(a.average_monthly_wage_yen - lag(a.average_monthly_wage_yen) OVER by_place AS BIGINT) AS average_change_yen
+  lag(a.average_monthly_wage_yen) OVER by_place AS previous_average_monthly_wage_yen,
+  a.average_monthly_wage_yen - lag(a.average_monthly_wage_yen) OVER by_place AS average_change_yen
 FROM averaged a
 LEFT JOIN plan_areas pa ON pa.area = a.area
 WINDOW by_place AS (PARTITION BY a.level, a.area, a.municipality ORDER BY a.fiscal_year);

@@ -11,6 +11,7 @@ export async function getStaticPaths() {
     ['reports.csv', site.reportsCsv, csv],
     ['national_averages.csv', site.nationalAveragesCsv, csv],
     ['municipalities.csv', site.municipalitiesCsv, csv],
+    ['published_totals.csv', site.publishedTotalsCsv, csv],
     ['plan.json', JSON.stringify(site.plan, null, 2), 'application/json'],
   ];
   return files.map(([file, body, type]) => ({ params: { file }, props: { body, type } }));
