@@ -4,6 +4,7 @@
 //   kouchin indicators [--data DIR] [--json]        per-fiscal-year indicators
 //   kouchin validate [--strict] [--data DIR] FILE…  FILE:LINE:COLUMN: message per problem
 //   kouchin normalize [--data DIR] IN --out OUT     the canonical UTF-8 CSV of a report file
+//   kouchin template [--data DIR] --out FILE        the blank report form (.xlsx or .csv)
 //
 // DIR is a data directory (plan.json, reference/, reports/); without --data, KOUCHIN_DATA or
 // data/. Messages are in Japanese or English (KOUCHIN_LANG, else the system's locale).
@@ -33,9 +34,9 @@ const USAGE = `usage:
                                                    ones of DIR; exit 1 on any error (or, with --strict, any warning)
   kouchin normalize [--data DIR] [--sheet NAME] IN --out OUT
                                                    write IN as a canonical UTF-8 CSV (DIR/reports/fyYYYY.csv)
+  kouchin template [--data DIR] --out FILE         write the blank report form, as .xlsx or .csv by FILE's name
 
 DIR: a data directory (plan.json, reference/, reports/); default KOUCHIN_DATA, else data/.
-  kouchin template [--data DIR] --out FILE         write the blank report form, as .xlsx or .csv by FILE's name
 
 NAME: the sheet of a workbook to read; default plan.json's report_sheet, else the first with a header.`;
 

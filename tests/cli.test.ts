@@ -65,7 +65,7 @@ describe('kouchin indicators', () => {
     writeFileSync(published, 'fiscal_year,facilities_designated,facilities,person_months,total_wages_yen,work_hours,average_monthly_wage_yen,source\n2021,,7,76,994993,,,test\n');
     const result = kouchin(['indicators', '--data', data, '--json']);
     expect(result.status).toBe(0);
-    expect(result.stderr.trim()).toBe(`${published}:2: the published person_months of FY2021, 76, is not what the facility rows add up to, 75`);
+    expect(result.stderr.trim()).toBe(`${published}:2: FY2021 as published: Person-months 76 is not what the facility rows add up to (75)`);
   });
 
   it('totals a Shift_JIS report with Japanese headers', () => {

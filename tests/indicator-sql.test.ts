@@ -143,16 +143,18 @@ describe('yearly_indicators', () => {
     expect(await q('SELECT * FROM published_total_checks')).toEqual([]);
   });
 
-  it('lists every published figure a year’s facility rows do not add up to', async () => {
+  it('lists every published figure the facility rows, or the published totals themselves, do not add up to', async () => {
     const engine = await databaseOf(
       [row({ fiscal_year: 2021, office_no: '2600000001', total_wages_yen: 100_000, person_months: 10 })],
       'kyoto',
-      `${NO_PUBLISHED_TOTALS}2021,2,1,11,100000,,10000,test\n`,
+      // FY2020 has no facility rows: its published average, 12,500, is not 840,000 ÷ 70 = 12,000.
+      `${NO_PUBLISHED_TOTALS}2020,,6,70,840000,,12500,test\n2021,2,1,11,100000,,10000,test\n`,
     );
     try {
       expect(await engine.query('SELECT * FROM published_total_checks')).toEqual([
-        { fiscal_year: 2021, field: 'facilities_designated', published: 2, from_reports: 1 },
-        { fiscal_year: 2021, field: 'person_months', published: 11, from_reports: 10 },
+        { fiscal_year: 2020, basis: 'published', field: 'average_monthly_wage_yen', published: 12_500, computed: 12_000 },
+        { fiscal_year: 2021, basis: 'reports', field: 'facilities_designated', published: 2, computed: 1 },
+        { fiscal_year: 2021, basis: 'reports', field: 'person_months', published: 11, computed: 10 },
       ]);
     } finally {
       engine.close();

@@ -170,7 +170,9 @@ async function renderPreview(newYears: Set<number>, data: PublishedData) {
   const table = element('table');
   table.createCaption().textContent = words.t('import.preview_table');
   const head = table.createTHead().insertRow();
-  const columns = ['facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen'] as const;
+  // Reporting rate and the hourly average only when some year has them (hours are optional).
+  const optional = (['reporting_rate_pct', 'average_hourly_wage_yen'] as const).filter((c) => yearly.some((y) => y[c] !== null));
+  const columns = ['facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen', ...optional] as const;
   for (const h of ['fiscal_year', ...columns] as const) head.append(element('th', { scope: 'col' }, indicatorLabel(h, words)));
   const body = table.createTBody();
   for (const y of yearly) {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import writeXlsxFile from 'write-excel-file/universal';
 import { launchChromium, serveDist, type SiteServer } from '../../src/lib/node/chromium.ts';
 import { plannerFile } from '../../src/lib/node/planner-file.ts';
 import type { ReportRow } from '../../src/lib/schema.ts';
@@ -82,6 +83,43 @@ describe('import page', () => {
     // Nothing but GETs of the site's own files: no request carried the dropped file.
     const sent = requests.filter((r) => r.method() !== 'GET' || r.postData() || !r.url().startsWith(server.url));
     expect(sent.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
+    await page.close();
+  });
+
+  it('previews a workbook with hours and facilities that did not report', async () => {
+    // The same facilities one year on as the prefecture's .xlsx: a title row, office numbers as
+    // text, hours for most, and the last two marked 未提出 with their amounts left empty.
+    const notSubmitted = new Set(source.slice(-2).map((r) => r.office_no));
+    const hours = (r: ReportRow, i: number) => (i % 5 === 0 ? null : Number(r.person_months) * 80 + i);
+    const text = (value: string) => ({ value, type: String });
+    const number = (value: number | null) => (value === null ? null : { value, type: Number });
+    const rows = [
+      [text(`${ja.fy(NEXT)} 就労継続支援B型 工賃実績`)],
+      ['事業所番号', '事業所名', '市町村', '報告状況', '指定年月日', '定員', '工賃支払総額', '延べ人数', '年間延労働時間'].map(text),
+      ...source.map((r, i) => notSubmitted.has(r.office_no)
+        ? [text(r.office_no), text(r.office_name), text(r.municipality), text('未提出'), null, null, null, null, null]
+        : [text(r.office_no), text(r.office_name), text(r.municipality), text('提出'), text(String(r.opened_on)), number(Number(r.capacity)),
+          number(Number(r.total_wages_yen)), number(Number(r.person_months)), number(hours(r, i))]),
+    ];
+    const blob = await writeXlsxFile(rows, { sheet: '工賃実績' }).toBlob();
+    const page = await openImport();
+    await page.setInputFiles('input[type="file"]', { name: `fy${NEXT}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await blob.arrayBuffer()) });
+    await page.waitForSelector('[data-import][data-preview-ready]', { timeout: 30_000 });
+    await expect(page.locator('.file-summary').textContent()).resolves.toContain('エラー 0 件');
+
+    // Expectations computed here from the rows written above.
+    const reported = source.filter((r) => !notSubmitted.has(r.office_no));
+    const withHours = reported.map((r) => ({ r, h: hours(r, source.indexOf(r)) })).filter((x) => x.h !== null);
+    const hourWages = withHours.reduce((s, x) => s + Number(x.r.total_wages_yen), 0);
+    const hourSum = withHours.reduce((s, x) => s + x.h!, 0);
+    const hourly = Math.round((hourWages / hourSum) * 10) / 10;
+    const rate = Math.round((reported.length / source.length) * 1000) / 10;
+    const head = await page.locator('[data-preview] thead th').allInnerTexts();
+    const cells = await page.locator('[data-preview] tr.new-year td').allInnerTexts();
+    const cell = (label: string) => cells[head.indexOf(label) - 1];
+    expect(cell('施設数')).toBe(`${reported.length.toLocaleString('ja-JP')}箇所`);
+    expect(cell('提出率')).toBe(`${rate.toFixed(1)}%`);
+    expect(cell('平均工賃時間額')).toBe(`${hourly.toLocaleString('ja-JP', { minimumFractionDigits: 1 })}円`);
     await page.close();
   });
 

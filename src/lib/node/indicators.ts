@@ -4,6 +4,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { wordsFor } from '../i18n/catalogue.ts';
+import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import type { ReportFile, ReportIssue } from '../reader/read-report.ts';
@@ -64,16 +65,17 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   return { ...data, engine, files, reportsCsv, warnings: await publishedTotalWarnings(engine, paths, data, locale) };
 }
 
-/** Published totals that the facility rows of the same year do not add up to. */
+/** Published totals that the facility rows of the same year, or the totals themselves, do not add up to. */
 async function publishedTotalWarnings(engine: NodeSqlEngine, paths: ProjectPaths, data: DataDirectory, locale: Locale): Promise<string[]> {
   const words = wordsFor(locale);
   const file = join(paths.dataDir, 'reference', 'published_totals.csv');
   const rows = await engine.query('SELECT * FROM published_total_checks');
   return rows.map((r) => {
     const line = data.publishedTotals.findIndex((t) => t.fiscal_year === r.fiscal_year) + 2;
-    return `${file}:${line}: ${words.t('data.warning.published_mismatch', {
-      year: words.fy(r.fiscal_year as number), field: r.field as string, published: words.count(r.published as number), reports: r.from_reports === null ? '—' : words.count(r.from_reports as number),
-    })}`;
+    const field = r.field as IndicatorId;
+    const value = (v: unknown) => (v === null ? '—' : formatIndicator(field, v as number, words, data.plan));
+    const id = r.basis === 'published' ? 'data.warning.published_average' : 'data.warning.published_mismatch';
+    return `${file}:${line}: ${words.t(id, { year: words.fy(r.fiscal_year as number), field: indicatorLabel(field, words), published: value(r.published), computed: value(r.computed) })}`;
   });
 }
 

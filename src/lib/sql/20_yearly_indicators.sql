@@ -61,8 +61,9 @@ FROM published_totals t CROSS JOIN plan p
 WHERE t.fiscal_year NOT IN (SELECT fiscal_year FROM sums)
 ORDER BY fiscal_year;
 
--- Where a year has both facility rows and published totals, every published figure that the
--- rows do not reproduce (the build and the CLI warn about each).
+-- Every published figure the data does not reproduce (the build and the CLI warn about each):
+-- basis 'reports', a year that also has facility rows, whose sums differ; basis 'published', a
+-- year known only from its totals, whose published average is not Σ wages ÷ Σ person-months.
 CREATE OR REPLACE VIEW published_total_checks AS
 WITH reported AS (SELECT * FROM yearly_indicators WHERE basis = 'reports'),
 pairs AS (
@@ -73,7 +74,12 @@ pairs AS (
   UNION ALL SELECT t.fiscal_year, 'work_hours', t.work_hours, r.work_hours FROM published_totals t JOIN reported r USING (fiscal_year)
   UNION ALL SELECT t.fiscal_year, 'average_monthly_wage_yen', t.average_monthly_wage_yen, r.average_monthly_wage_yen FROM published_totals t JOIN reported r USING (fiscal_year)
 )
-SELECT fiscal_year, field, published, from_reports
+SELECT fiscal_year, 'reports' AS basis, field, published, from_reports AS computed
 FROM pairs
 WHERE published IS NOT NULL AND from_reports IS DISTINCT FROM published
+UNION ALL
+SELECT t.fiscal_year, 'published', 'average_monthly_wage_yen', t.average_monthly_wage_yen, y.average_monthly_wage_yen
+FROM published_totals t JOIN yearly_indicators y USING (fiscal_year)
+WHERE y.basis = 'published' AND t.average_monthly_wage_yen IS DISTINCT FROM y.average_monthly_wage_yen
+  AND t.average_monthly_wage_yen IS NOT NULL
 ORDER BY fiscal_year, field;

@@ -387,7 +387,8 @@ export const en = {
   'reference.error.number': '{column} must be a number of 0 or more (got "{value}")',
   'reference.error.year_twice': 'fiscal year {value} is listed twice',
   'data.error.missing_file': 'the file is missing',
-  'data.warning.published_mismatch': 'the published {field} of {year}, {published}, is not what the facility rows add up to, {reports}',
+  'data.warning.published_mismatch': '{year} as published: {field} {published} is not what the facility rows add up to ({computed})',
+  'data.warning.published_average': '{year} as published: {field} {published} is not what its published totals give ({computed})',
   'data.error.missing_reports': 'the folder of report files (reports/) is missing',
   'data.error.report_errors': '{count} error(s) in the report files:',
 } as const satisfies Messages;

@@ -386,7 +386,8 @@ export const ja = {
   'reference.error.number': '{column} は0以上の数にしてください（値：{value}）',
   'reference.error.year_twice': '年度 {value} が二度あります',
   'data.error.missing_file': 'ファイルがありません',
-  'data.warning.published_mismatch': '{year}の公表値 {field} {published} が、事業所別の報告の合計 {reports} と合いません',
+  'data.warning.published_mismatch': '{year}の公表値の{field} {published} が、事業所別の報告の合計 {computed} と合いません',
+  'data.warning.published_average': '{year}の公表値の{field} {published} が、公表値の総額と延べ人数から求めた {computed} と合いません',
   'data.error.missing_reports': '報告ファイルのフォルダ（reports/）がありません',
   'data.error.report_errors': '報告ファイルにエラーが {count} 件あります：',
 } as const;
