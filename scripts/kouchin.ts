@@ -15,12 +15,14 @@ import { parseArgs } from 'node:util';
 import { DataError } from '../src/lib/data-error.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel } from '../src/lib/indicators.ts';
-import { formatIssue, InvalidReportsError, openIndicatorDatabase } from '../src/lib/node/indicators.ts';
+import { InvalidReportsError, openIndicatorDatabase } from '../src/lib/node/indicators.ts';
+import { formatIssue } from '../src/lib/reader/issues.ts';
+import type { Words } from '../src/lib/i18n/words.ts';
 import { processLocale } from '../src/lib/node/locale.ts';
 import { loadDataDirectory, projectPaths, readReportFiles, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
-import { readReportFile } from '../src/lib/reader/read-report.ts';
-import { crossCheckReport } from '../src/lib/reader/validate.ts';
+import { readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
+import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
 import { reportTemplate, templateCsv } from '../src/lib/template.ts';
 import { templateXlsx } from '../src/lib/node/template-xlsx.ts';
 import { selectView, type YearlyIndicators } from '../src/lib/views.ts';
@@ -63,11 +65,11 @@ async function indicators(args: string[]): Promise<number> {
   }
 }
 
-function readFileBytes(file: string): Uint8Array | null {
+function readFileBytes(file: string, words: Words): Uint8Array | null {
   try {
     return new Uint8Array(readFileSync(file));
   } catch (e) {
-    console.error(`${file}:1:1: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
+    console.error(`${file}:1:1: ${words.t('cli.cannot_read', { reason: String((e as NodeJS.ErrnoException).code ?? e) })}`);
     return null;
   }
 }
@@ -82,29 +84,37 @@ async function validate(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  const words = wordsFor(processLocale());
   const paths = projectPaths(ROOT, values.data);
   const { municipalities, plan } = loadDataDirectory(paths);
   const sheet = values.sheet ?? plan.report_sheet;
-  // Published rows of other files, to compare with the previous year.
-  const checked = new Set(positionals.map((f) => resolve(f)));
-  const published = existsSync(paths.reportsDir)
-    ? (await readReportFiles(reportFilesIn(paths.reportsDir).filter((f) => !checked.has(resolve(f))), municipalities, plan.report_sheet)).flatMap((f) => f.rows)
-    : [];
-  let errors = 0;
-  let warnings = 0;
+  let unreadable = 0;
+  const reports: ReportFile[] = [];
   for (const file of positionals) {
-    const bytes = readFileBytes(file);
-    if (!bytes) {
-      errors++;
-      continue;
-    }
-    const report = await readReportFile(bytes, file, { municipalities, ...(sheet === undefined ? {} : { sheet }) });
-    const issues = [...report.issues, ...crossCheckReport(report, published)].sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const issue of issues) console.log(formatIssue(issue));
+    const bytes = readFileBytes(file, words);
+    if (bytes) reports.push(await readReportFile(bytes, file, { municipalities, ...(sheet === undefined ? {} : { sheet }) }));
+    else unreadable++;
+  }
+  // Published rows of the other years, to compare with the previous year: a checked file
+  // replaces the published data of its years.
+  const checkedPaths = new Set(positionals.map((f) => resolve(f)));
+  const checkedYears = new Set(reports.flatMap((r) => r.rows.map((row) => row.fiscal_year)));
+  const published = existsSync(paths.reportsDir)
+    ? (await readReportFiles(reportFilesIn(paths.reportsDir).filter((f) => !checkedPaths.has(resolve(f))), municipalities, plan.report_sheet))
+      .flatMap((f) => f.rows).filter((r) => !checkedYears.has(r.fiscal_year))
+    : [];
+  const conflicts = crossFileConflicts(reports);
+  let errors = unreadable;
+  let warnings = 0;
+  for (const report of reports) {
+    const others = reports.filter((r) => r !== report).flatMap((r) => r.rows);
+    const issues = [...report.issues, ...crossCheckReport(report, [...published, ...others]), ...conflicts.filter((c) => c.file === report.file)]
+      .sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const issue of issues) console.log(formatIssue(issue, words));
     const fileErrors = issues.filter((i) => i.severity === 'error').length;
     errors += fileErrors;
     warnings += issues.length - fileErrors;
-    console.error(`${file}: ${report.rows.length} facilities read, ${fileErrors} error(s), ${issues.length - fileErrors} warning(s) [${report.encoding ?? 'unknown encoding'}]`);
+    console.error(`${report.file}: ${words.t('cli.validate_summary', { rows: report.rows.length, lines: report.dataLines, errors: fileErrors, warnings: issues.length - fileErrors, encoding: report.encoding ?? '?' })}`);
   }
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }
@@ -115,20 +125,21 @@ async function normalize(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  const words = wordsFor(processLocale());
   const file = positionals[0]!;
-  const bytes = readFileBytes(file);
+  const bytes = readFileBytes(file, words);
   if (!bytes) return 1;
   const { municipalities, plan } = loadDataDirectory(projectPaths(ROOT, values.data));
   const sheet = values.sheet ?? plan.report_sheet;
   const report = await readReportFile(bytes, file, { municipalities, ...(sheet === undefined ? {} : { sheet }) });
   const errors = report.issues.filter((i) => i.severity === 'error');
-  for (const issue of report.issues) console.error(formatIssue(issue));
+  for (const issue of report.issues) console.error(formatIssue(issue, words));
   if (errors.length > 0) {
-    console.error(`${file}: not written: ${errors.length} error(s) would lose rows`);
+    console.error(`${file}: ${words.t('cli.not_written', { errors: errors.length })}`);
     return 1;
   }
   writeFileSync(values.out, reportsToCanonicalCsv(report.rows));
-  console.error(`${values.out}: ${report.rows.length} facilities written`);
+  console.error(`${values.out}: ${words.t('cli.written', { rows: report.rows.length })}`);
   return 0;
 }
 
@@ -141,7 +152,7 @@ async function template(args: string[]): Promise<number> {
   const { plan, municipalities } = loadDataDirectory(projectPaths(ROOT, values.data));
   const form = reportTemplate(plan, municipalities);
   writeFileSync(values.out, values.out.toLowerCase().endsWith('.xlsx') ? await templateXlsx(form) : templateCsv(form));
-  console.error(`${values.out}: ${form.header.length} columns`);
+  console.error(`${values.out}: ${wordsFor(processLocale()).t('cli.template_written', { columns: form.header.length })}`);
   return 0;
 }
 

@@ -18,9 +18,12 @@ const dir = mkdtempSync(join(tmpdir(), 'kouchin-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A data directory with the 京都府 fixture's plan, municipalities and national averages, and the given report files. */
-function dataDirectory(name: string, reports: Record<string, string | Uint8Array>): string {
+function dataDirectory(name: string, reports: Record<string, string | Uint8Array>, baselines: number[] = []): string {
   const data = join(dir, name);
-  cpSync(join(KYOTO, 'plan.json'), join(data, 'plan.json'));
+  mkdirSync(data, { recursive: true });
+  // The plan's years to compare with must have data: these directories name only `baselines`.
+  const plan = JSON.parse(readFileSync(join(KYOTO, 'plan.json'), 'utf8'));
+  writeFileSync(join(data, 'plan.json'), JSON.stringify({ ...plan, baseline_fiscal_years: baselines, wage_band_comparison_fiscal_years: [] }));
   for (const file of ['municipalities.csv', 'national_averages.csv']) cpSync(join(KYOTO, 'reference', file), join(data, 'reference', file), { recursive: true });
   mkdirSync(join(data, 'reports'));
   for (const [file, content] of Object.entries(reports)) writeFileSync(join(data, 'reports', file), content);
@@ -39,7 +42,11 @@ describe('kouchin indicators', () => {
       { fiscal_year: 2022, basis: 'reports', facilities_designated: 7, facilities_reported: 7, reporting_rate_pct: 100, facilities: 7, person_months: 74, total_wages_yen: 761_053, average_monthly_wage_yen: 10_285, average_monthly_wage_new_yen: null, facilities_new_formula: 0, ...none },
       { fiscal_year: 2023, basis: 'reports', facilities_designated: 8, facilities_reported: 8, reporting_rate_pct: 100, facilities: 8, person_months: 87, total_wages_yen: 1_215_117, average_monthly_wage_yen: 13_967, average_monthly_wage_new_yen: 20_789, facilities_new_formula: 4, ...none },
     ]);
-    expect(result.stderr).toBe(''); // the published FY2021 totals are what its rows add up to
+    // The published FY2021 totals are what its rows add up to; the one warning is K6, gone in FY2022.
+    expect(result.stderr.trim().split('\n')).toEqual([
+      '1 warning(s) in the report files:',
+      `${join(KYOTO, 'reports', 'fy2022.csv')}:1:2: warning: facilities that reported for FY2021 but are missing from FY2022 (closed, or left out?): 1: 2610000006 わかば共働舎`,
+    ]);
   });
 
   it('takes the data directory from KOUCHIN_DATA too', () => {
@@ -82,8 +89,16 @@ describe('kouchin indicators', () => {
     const data = dataDirectory('invalid', { 'fy2019.csv': readFileSync(join(ROOT, 'tests/fixtures/invalid/fy2019.csv')) });
     const result = kouchin(['indicators', '--data', data]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('9 error(s) in the report files:'); // and one warning, not counted
-    expect(result.stderr).toContain('fy2019.csv:2:1: 事業所番号 (office_no): expected a 10-digit office number');
+    expect(result.stderr).toContain('10 error(s) in the report files:');
+    expect(result.stderr).toContain('fy2019.csv:2:1: "office_no": "401010000" cannot be read; expected a 10-digit office number');
+  });
+
+  it('refuses a plan whose baseline year has no data, rather than drop the column', () => {
+    const data = dataDirectory('no-baseline', { 'fy2019.csv': iconv.encode(EXCEL_EXPORT, 'Shift_JIS') }, [2018]);
+    const result = kouchin(['indicators', '--data', data]);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe('plan.json: baseline_fiscal_years names FY2018, which has neither a report file nor published totals (reference/published_totals.csv)');
+    expect(kouchin(['indicators', '--data', dataDirectory('baseline', { 'fy2019.csv': iconv.encode(EXCEL_EXPORT, 'Shift_JIS') }, [2019])]).status).toBe(0);
   });
 
   it('refuses an invalid plan.json with the file and the key, in the chosen language', () => {
@@ -115,12 +130,17 @@ describe('kouchin validate', () => {
     const result = kouchin(['validate', '--data', dataDirectory('empty', {}), file]);
     expect(result.status).toBe(1);
     const lines = result.stdout.trim().split('\n');
-    // 10 problems of the reader, plus ¥100 averages (1,000 ÷ 10) on the two rows it reads.
-    expect(lines).toHaveLength(12);
-    expect(lines[11]).toBe(`${file}:13:2: 事業所名 (office_name) is empty: a value is required`);
-    expect(lines[8]).toBe(`${file}:10:6: warning: average monthly wage ¥100 (工賃支払総額 ÷ 延べ人数) is outside ¥3,000–¥60,000: check both figures`);
-    expect(lines[0]).toBe(`${file}:2:1: 事業所番号 (office_no): expected a 10-digit office number such as 4010100001, got "401010000"`);
-    expect(lines[7]).toBe(`${file}:10:3: warning: 市町村 (municipality) "架空市" is not in the municipality list: its area and code stay empty`);
+    // 10 problems of the reader, plus a ¥100 average (1,000 ÷ 10) on the one row it reads.
+    expect(lines).toHaveLength(11);
+    expect(lines[10]).toBe(`${file}:13:2: "office_name" is empty: a value is required`);
+    expect(lines[9]).toBe(`${file}:12:6: warning: average monthly wage ¥100 (total_wages_yen ÷ person_months) is outside ¥3,000–¥60,000: check both figures`);
+    expect(lines[0]).toBe(`${file}:2:1: "office_no": "401010000" cannot be read; expected a 10-digit office number such as 4010100001`);
+    expect(lines[7]).toBe(`${file}:10:3: municipality "架空市" is not in the municipality list (reference/municipalities.csv)`);
+    expect(result.stderr).toContain('1 of 11 facility lines read, 10 error(s), 1 warning(s) [utf-8]');
+    // The same in Japanese.
+    const ja = kouchin(['validate', '--data', dataDirectory('empty-ja', {}), file], { KOUCHIN_LANG: 'ja' });
+    expect(ja.stdout.trim().split('\n')[9]).toBe(`${file}:12:6: 警告: 平均工賃月額 100 円（total_wages_yen ÷ person_months）が 3,000〜60,000 円の範囲の外です。両方の値を確かめてください`);
+    expect(ja.stderr).toContain('事業所の行 11 行のうち 1 行を読み込み、エラー 10 件・警告 1 件 [utf-8]');
     for (const line of lines) expect(line).toMatch(/^.+:\d+:\d+: /);
   });
 
@@ -130,9 +150,9 @@ describe('kouchin validate', () => {
     const result = kouchin(['validate', '--data', KYOTO, file]);
     expect(result.status, result.stdout).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual([
-      `${file}:1:2: warning: 事業所番号 (office_no) 2610000006 (わかば共働舎) reported for FY2021 is missing from FY2022: closed, or left out?`,
+      `${file}:1:2: warning: facilities that reported for FY2021 but are missing from FY2022 (closed, or left out?): 1: 2610000006 わかば共働舎`,
     ]);
-    expect(result.stderr).toContain('7 facilities read, 0 error(s), 1 warning(s) [utf-8]');
+    expect(result.stderr).toContain('7 of 7 facility lines read, 0 error(s), 1 warning(s) [utf-8]');
     expect(kouchin(['validate', '--strict', '--data', KYOTO, file]).status).toBe(1);
     expect(kouchin(['validate', '--strict', '--data', KYOTO, join(KYOTO, 'reports/fy2023.csv')]).status).toBe(0);
   });

@@ -9,7 +9,8 @@ import { warekiYear, Words } from '../src/lib/i18n/words.ts';
 import { en, ja } from './helpers.ts';
 
 /** English messages may name these Japanese terms, which the English pages explain. */
-const JAPANESE_TERMS_IN_ENGLISH = ['和暦', '年度', '4月支払対象者数'];
+// Longer terms first: each is removed before the shorter ones it contains.
+const JAPANESE_TERMS_IN_ENGLISH = ['令和3年4月1日', '令和元年度', '4月支払対象者数', '和暦', '年度', '未提出', '提出', '有', '済', '未'];
 /** Units a language may leave empty (English counts carry no unit word). */
 const MAY_BE_EMPTY = new Set(['unit.facilities', 'unit.persons']);
 
@@ -65,7 +66,7 @@ describe('formats', () => {
   });
 
   it('fills placeholders, formatting numbers as counts', () => {
-    expect(ja.t('import.rows_read', { count: 12_345 })).toBe('12,345 事業所を読み込み');
+    expect(ja.t('import.counts_all', { lines: 12_345 })).toBe('事業所の行 12,345 行をすべて読み込みました。');
     expect(en.t('kpi.vs_previous', { year: 'FY2022', change: '+23', pct: '+4.1%' })).toBe('vs FY2022: +23 (+4.1%)');
   });
 });

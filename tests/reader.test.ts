@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { fiscalYearFromFileName, readReport } from '../src/lib/reader/read-report.ts';
 import { parseDate, parseFiscalYear, parseFlagOrCount, parseWholeNumber } from '../src/lib/reader/values.ts';
-import { fixturePaths, ROOT } from './helpers.ts';
+import { en, fixturePaths, ja, ROOT } from './helpers.ts';
+import { issueMessage } from '../src/lib/reader/issues.ts';
 import { EXCEL_EXPORT } from './fixtures/excel-export.ts';
 
 const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
@@ -42,7 +43,7 @@ describe('value parsers', () => {
     expect(parseWholeNumber('12,000円')).toEqual({ ok: true, value: 12_000 });
     expect(parseWholeNumber('1,23').ok).toBe(false);
     expect(parseWholeNumber('12.5').ok).toBe(false);
-    expect(parseWholeNumber('-3')).toEqual({ ok: false, expected: 'a number of 0 or more' });
+    expect(parseWholeNumber('-3')).toEqual({ ok: false, expected: 'expect.non_negative' });
     expect(parseWholeNumber('99999999999999999').ok).toBe(false);
   });
 
@@ -101,55 +102,61 @@ describe('readReport', () => {
       ['error', 6, 7, 'person_months'],
       ['error', 7, 1, 'office_no'],
       ['error', 8, 6, 'total_wages_yen'], // the record starts on line 8 and spans two lines
-      ['warning', 10, 3, 'municipality'],
+      ['error', 10, 3, 'municipality'],
       ['error', 11, 7, null],
       ['error', 13, 2, 'office_name'],
     ]);
-    expect(report.issues.map((i) => i.message)).toEqual([
-      '事業所番号 (office_no): expected a 10-digit office number such as 4010100001, got "401010000"',
-      '指定年月日 (opened_on): expected a date that exists (2019-02-30 does not), got "2019-02-30"',
-      '指定年月日 (opened_on) 2021-04-01 is after FY2019 ends (2020-03-31)',
-      '工賃支払総額 (total_wages_yen): expected a number of 0 or more, got "-5"',
-      '延べ人数 (person_months) is 0: the average wage needs more than 0 person-months',
-      '事業所番号 (office_no) 4010100005 already appears on line 6 for FY2019',
-      '工賃支払総額 (total_wages_yen): expected a whole number such as 1234 or 1,234, got "abc"',
-      '市町村 (municipality) "架空市" is not in the municipality list: its area and code stay empty',
-      'expected 7 fields like the header, found 6',
-      '事業所名 (office_name) is empty: a value is required',
+    // Columns are named as the file names them (here the canonical headers).
+    expect(report.issues.map((i) => issueMessage(i, en))).toEqual([
+      '"office_no": "401010000" cannot be read; expected a 10-digit office number such as 4010100001',
+      '"opened_on": "2019-02-30" cannot be read; expected a date that exists (2019-02-30 does not)',
+      '"opened_on" 2021-04-01 is after FY2019 ends (2020-03-31)',
+      '"total_wages_yen": "-5" cannot be read; expected a number of 0 or more',
+      '"person_months" is 0: the average wage needs more than 0 person-months (for a facility that did not report, write 未提出 in a submitted column)',
+      'office number 4010100005 already appears on line 6 for FY2019',
+      '"total_wages_yen": "abc" cannot be read; expected a whole number such as 1234 or 1,234',
+      'municipality "架空市" is not in the municipality list (reference/municipalities.csv)',
+      'the header has 7 fields, this line 6',
+      '"office_name" is empty: a value is required',
     ]);
-    // Rows with errors are held back; the warning row and the valid row are read.
-    expect(report.rows.map((r) => r.office_no)).toEqual(['4010100008', '4010100010']);
-    expect(report.rows[1]).toMatchObject({ opened_on: '2019-04-30', total_wages_yen: 1_000 });
+    // …and in Japanese, as a planner reads them.
+    expect([report.issues[0]!, report.issues[3]!, report.issues[8]!].map((i) => issueMessage(i, ja))).toEqual([
+      '「office_no」の値「401010000」は読めません。4010100001 のような10桁の事業所番号を書いてください',
+      '「total_wages_yen」の値「-5」は読めません。0 以上の数を書いてください',
+      '見出し行は 7 列ですが、この行は 6 列です',
+    ]);
+    // Rows with errors are held back (an unknown municipality too: it would be in no area); the valid row is read.
+    expect(report.rows.map((r) => r.office_no)).toEqual(['4010100010']);
+    expect(report.dataLines).toBe(11);
+    expect(report.rows[0]).toMatchObject({ opened_on: '2019-04-30', total_wages_yen: 1_000 });
   });
 
   it('names a missing required column with the headers it accepts', () => {
     const report = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額\n4010100001,a,宇治市,2019-04-01,20,100\n'));
-    expect(report.issues).toEqual([
-      expect.objectContaining({
-        severity: 'error', line: 1, column: 7, field: 'person_months',
-        message: expect.stringContaining('missing required column 延べ人数 (person_months); accepted headers: person_months, 工賃支払対象延べ人数'),
-      }),
-    ]);
+    expect(report.issues.map((i) => [i.severity, i.line, i.column, i.field])).toEqual([['error', 1, 7, 'person_months']]);
+    expect(issueMessage(report.issues[0]!, en)).toMatch(/^the required column 延べ人数 \(person_months\) is missing; accepted headers: 工賃支払対象延べ人数, /);
+    expect(issueMessage(report.issues[0]!, ja)).toMatch(/^必須の列「延べ人数」がありません。使える見出し：工賃支払対象延べ人数, /);
     expect(report.rows).toEqual([]);
   });
 
   it('needs the fiscal year from the file name or a column, and the two must agree', () => {
     const header = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months';
     const noYear = read(utf8(`${header}\n4010100001,a,宇治市,2019-04-01,20,100,1\n`), 'report.csv');
-    expect(noYear.issues[0]!.message).toContain('the fiscal year is unknown');
+    expect(noYear.issues.map((i) => i.code)).toEqual(['reader.no_fiscal_year']);
     const column = read(utf8(`年度,${header}\n令和元年度,4010100001,a,宇治市,2019-04-01,20,100,1\n`), 'report.csv');
     expect(column.issues).toEqual([]);
     expect(column.rows[0]!.fiscal_year).toBe(2019);
     const disagree = read(utf8(`年度,${header}\n2018,4010100001,a,宇治市,2017-04-01,20,100,1\n`), 'fy2019.csv');
-    expect(disagree.issues.map((i) => [i.line, i.column, i.message])).toEqual([[2, 1, '年度 (fiscal_year) is 2018 but the file name says FY2019']]);
+    expect(disagree.issues.map((i) => [i.line, i.column, issueMessage(i, en)])).toEqual([[2, 1, '"年度" is FY2018 but the file name says FY2019']]);
   });
 
   it('reports empty, binary and unterminated-quote files without throwing', () => {
-    expect(read(new Uint8Array()).issues[0]!.message).toContain('the file is empty');
-    // NUL bytes: not text. A zip archive: a workbook, for the workbook reader.
-    expect(read(new Uint8Array([0x4d, 0x5a, 0x00, 0x01])).issues[0]!.message).toContain('not a text CSV file');
-    expect(read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).issues[0]!.message).toContain('this is an Excel workbook');
+    expect(read(new Uint8Array()).issues.map((i) => i.code)).toEqual(['reader.empty_file']);
+    // Mostly NUL bytes: not text. A zip archive: a workbook, for the workbook reader. An OLE file: an old .xls.
+    expect(read(new Uint8Array([0x4d, 0x5a, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01])).issues.map((i) => i.code)).toEqual(['reader.binary']);
+    expect(read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).issues.map((i) => i.code)).toEqual(['reader.workbook_as_csv']);
+    expect(read(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])).issues.map((i) => i.code)).toEqual(['reader.xls']);
     const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"open,宇治市,2019-04-01,20,100,1\n'));
-    expect(quote.issues[0]).toMatchObject({ severity: 'error', line: 2, message: expect.stringContaining('never closed') });
+    expect(quote.issues[0]).toMatchObject({ severity: 'error', line: 2, code: 'reader.unclosed_quote' });
   });
 });

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import writeXlsxFile from 'write-excel-file/universal';
 import { describe, expect, it } from 'vitest';
-import { formatIssue } from '../src/lib/node/indicators.ts';
+import { formatIssue, issueMessage, type ReportIssue } from '../src/lib/reader/issues.ts';
 import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { templateXlsx, TEMPLATE_SHEET } from '../src/lib/node/template-xlsx.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
@@ -16,10 +16,11 @@ import { cellAddress } from '../src/lib/reader/workbook.ts';
 import { FISCAL_MONTHS, type ReportRow } from '../src/lib/schema.ts';
 import { reportTemplate, templateCsv } from '../src/lib/template.ts';
 import { selectView } from '../src/lib/views.ts';
-import { databaseOf, fixtureDir, fixturePaths } from './helpers.ts';
+import { databaseOf, en, fixtureDir, fixturePaths, ja } from './helpers.ts';
 
 const { municipalities, plan } = loadDataDirectory(fixturePaths('kyoto'), 'en');
 const utf8 = (text: string) => new TextEncoder().encode(text);
+const say = (issue: ReportIssue, words = en) => issueMessage(issue, words);
 const readCsv = (text: string, file = 'fy2024.csv') => readReport(utf8(text), file, { municipalities });
 
 type Cell = string | number | Date | null;
@@ -43,9 +44,9 @@ describe('facilities that did not report', () => {
     expect(report.rows.map((r) => [r.office_no, r.submitted, r.total_wages_yen])).toEqual([
       ['2600000001', true, 100_000], ['2600000002', false, null], ['2600000003', false, null], ['2600000004', true, 100_000],
     ]);
-    expect(report.issues.map((i) => [i.line, i.column, i.message])).toEqual([
-      [6, 7, '工賃支払総額 (total_wages_yen) is empty: a value is required'],
-      [7, 4, '報告状況 (submitted): expected 提出 or 未提出 (also 済, ○, yes / 未, ×, no; empty means submitted), got "たぶん"'],
+    expect(report.issues.map((i) => [i.line, i.column, say(i)])).toEqual([
+      [6, 7, '"工賃支払総額" is empty: a value is required'],
+      [7, 4, '"報告状況": "たぶん" cannot be read; expected 提出 or 未提出 (also 済, ○, yes / 未, ×, no; empty means submitted)'],
     ]);
   });
 
@@ -90,20 +91,21 @@ describe('the monthly layout', () => {
     const yen = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
     const report = readCsv([header, `${facility},${[...people, ...yen].join(',')}`].join('\n'));
     // 6月 is the third month: column 5 + 3 = 8. Its wages (column 5 + 12 + 3 = 20) were paid to nobody.
-    expect(report.issues.map((i) => [i.line, i.column, i.message])).toEqual([
-      [2, 8, '6月支払対象者数: expected a whole number such as 1234 or 1,234, got "x"'],
-      [2, 20, '6月工賃支払額 1 is paid, but nobody is paid in 6月 (支払対象者数)'],
+    expect(report.issues.map((i) => [i.line, i.column, say(i)])).toEqual([
+      [2, 8, '"6月支払対象者数": "x" cannot be read; expected a whole number such as 1234 or 1,234'],
+      [2, 20, '"6月工賃支払額" pays 1 yen, but nobody is paid in month 6'],
     ]);
+    expect(say(report.issues[1]!, ja)).toBe('「6月工賃支払額」に 1 円の支払いがありますが、6月の支払対象者が 0 人です');
     expect(report.rows).toEqual([]);
   });
 
   it('needs all twelve months, and an annual total given beside them to equal their sum', () => {
     const few = readCsv([`${base},4月支払対象者数,5月支払対象者数,工賃支払総額`, `${facility},1,1,100`].join('\n'));
-    expect(few.issues.map((i) => i.message)).toEqual([
-      'monthly columns of 支払対象者数 are missing for 6月, 7月, 8月, 9月, 10月, 11月, 12月, 1月, 2月, 3月: all twelve months are needed',
+    expect(few.issues.map((i) => say(i))).toEqual([
+      'the monthly columns of 支払対象者数 lack months 6, 7, 8, 9, 10, 11, 12, 1, 2, 3: all twelve months are needed',
     ]);
     const both = readCsv([`${base},延べ人数,${FISCAL_MONTHS.map((m) => `${m}月支払対象者数`).join(',')},工賃支払総額`, `${facility},13,${Array(12).fill(1).join(',')},100`].join('\n'));
-    expect(both.issues.map((i) => [i.column, i.message])).toEqual([[6, '延べ人数 (person_months) 13 differs from the sum of its months, 12']]);
+    expect(both.issues.map((i) => [i.column, say(i)])).toEqual([[6, '"延べ人数" 13 differs from the sum of its months, 12']]);
   });
 });
 
@@ -134,7 +136,8 @@ describe('Excel workbooks', () => {
       ['2600000099', 'b', '宇治市', '2019-04-01', 20, 'abc', 1],
     ] }]);
     const report = await readReportFile(bytes, 'fy2022.xlsx', { municipalities });
-    expect(report.issues.map(formatIssue)).toEqual(['fy2022.xlsx:工賃実績!F14: 工賃支払総額 (total_wages_yen): expected a whole number such as 1234 or 1,234, got "abc"']);
+    expect(report.issues.map((i) => formatIssue(i, en))).toEqual(['fy2022.xlsx:工賃実績!F14: "工賃支払総額": "abc" cannot be read; expected a whole number such as 1234 or 1,234']);
+    expect(report.issues.map((i) => formatIssue(i, ja))).toEqual(['fy2022.xlsx:工賃実績!F14: 「工賃支払総額」の値「abc」は読めません。1234 や 1,234 のような整数を書いてください']);
     expect([cellAddress(7, 14), cellAddress(26, 1), cellAddress(27, 1), cellAddress(703, 2)]).toEqual(['G14', 'Z1', 'AA1', 'AAA2']);
   });
 
@@ -144,10 +147,10 @@ describe('Excel workbooks', () => {
       { sheet: 'B', rows: [['事業所番号', '事業所名', '市町村', '指定年月日', '定員', '工賃支払総額', '延べ人数'], ['2600000002', 'b', '宇治市', '2019-04-01', 20, 2000, 1]] },
     ]);
     expect((await readReportFile(bytes, 'fy2022.xlsx', { municipalities, sheet: 'B' })).rows.map((r) => r.office_no)).toEqual(['2600000002']);
-    expect((await readReportFile(bytes, 'fy2022.xlsx', { municipalities, sheet: 'C' })).issues.map((i) => i.message))
+    expect((await readReportFile(bytes, 'fy2022.xlsx', { municipalities, sheet: 'C' })).issues.map((i) => say(i)))
       .toEqual(['there is no sheet "C" in the workbook; its sheets are "A", "B"']);
     const damaged = (await readReportFile(bytes.slice(0, 100), 'fy2022.xlsx', { municipalities })).issues;
-    expect(damaged).toEqual([expect.objectContaining({ severity: 'error', line: 1, column: 1, message: expect.stringContaining('this workbook cannot be read') })]);
+    expect(damaged).toEqual([expect.objectContaining({ severity: 'error', line: 1, column: 1, code: 'reader.workbook_unreadable' })]);
   });
 });
 

@@ -3,8 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { readReport } from '../src/lib/reader/read-report.ts';
+import { issueMessage } from '../src/lib/reader/issues.ts';
 import { crossCheckReport } from '../src/lib/reader/validate.ts';
-import { fixturePaths, row } from './helpers.ts';
+import { en, fixturePaths, ja, row } from './helpers.ts';
 
 const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
 const HEADER = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months,user_days,open_days';
@@ -28,14 +29,17 @@ describe('crossCheckReport', () => {
     ]);
     expect(report.issues).toEqual([]);
     const issues = crossCheckReport(report, PUBLISHED);
-    expect(issues.map((i) => [i.severity, i.line, i.column, i.field, i.value ?? null, i.message])).toEqual([
-      ['warning', 4, 6, 'total_wages_yen', '25000', 'average monthly wage ¥2,500 (工賃支払総額 ÷ 延べ人数) is outside ¥3,000–¥60,000: check both figures'],
-      ['warning', 5, 7, 'person_months', '130', '延べ人数 (person_months) 130 is above 定員 × 12 = 120'],
+    expect(issues.map((i) => [i.severity, i.line, i.column, i.field, i.value ?? null, issueMessage(i, en)])).toEqual([
+      ['warning', 4, 6, 'total_wages_yen', '25000', 'average monthly wage ¥2,500 (total_wages_yen ÷ person_months) is outside ¥3,000–¥60,000: check both figures'],
+      ['warning', 5, 7, 'person_months', '130', '"person_months" 130 is above "capacity" × 12 = 120'],
       // points at the empty cell
-      ['warning', 6, 9, 'open_days', null, '年間延べ利用者数 (user_days) is given but 年間開所日数 (open_days) is empty: the new-formula average needs both'],
-      ['warning', 1, 1, 'office_no', '4000000003', '事業所番号 (office_no) 4000000003 (閉所した作業所) reported for FY2022 is missing from FY2023: closed, or left out?'],
+      ['warning', 6, 9, 'open_days', null, '"user_days" is given but "open_days" is empty: the new-formula average needs both'],
+      // one summary for all the facilities missing since last year, with the list behind it
+      ['warning', 1, 1, 'office_no', null, 'facilities that reported for FY2022 but are missing from FY2023 (closed, or left out?): 1: 4000000003 閉所した作業所'],
       ['warning', 2, 6, 'total_wages_yen', '160000', 'average monthly wage went from ¥10,000 in FY2022 to ¥16,000 (+60%): check wages and person-months'],
     ]);
+    expect(issues[3]!.details).toEqual(['4000000003 閉所した作業所']);
+    expect(issueMessage(issues[3]!, ja)).toBe('2022 年度に報告した 1 事業所が 2023 年度のファイルにありません（廃止か、記入漏れか）：4000000003 閉所した作業所');
   });
 
   it('says nothing when there is no previous year to compare with', () => {

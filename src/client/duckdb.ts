@@ -77,6 +77,11 @@ export class BrowserSqlEngine implements SqlEngine {
     return arrowRows(await this.connection.query(sql));
   }
 
+  /** Ends the engine's worker and frees its memory. */
+  async close(): Promise<void> {
+    await this.db.terminate();
+  }
+
   /**
    * Closes the engine to the outside world: no file or network access and no extension
    * downloads from here on, and the settings cannot be changed back by a query.

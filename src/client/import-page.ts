@@ -3,7 +3,9 @@
 // they are read here, and the only requests made are for the site's own published data.
 
 import type { ImportMessage, ImportRequest } from './import-worker.ts';
-import type { ReportIssue } from '../lib/reader/read-report.ts';
+import { ISSUE_KINDS, issueMessage, KIND_OF, type IssueKind, type ReportIssue } from '../lib/reader/issues.ts';
+import type { PlainMessageId } from '../lib/i18n/words.ts';
+import { cellAddress } from '../lib/reader/workbook.ts';
 import { toCsv } from '../lib/csv-export.ts';
 import { downloadBlob, fetchPublishedData, type PublishedData } from './files.ts';
 import { formatIndicator, indicatorLabel } from '../lib/indicators.ts';
@@ -25,6 +27,17 @@ type ReadFile = Extract<ImportMessage, { type: 'file' }>;
 
 /** Fetched once: the worker checks against it and the preview loads it into DuckDB. */
 let publishedData: Promise<PublishedData> | null = null;
+/** The files being read now; a newer pick ends an older one's worker and makes its results stale. */
+let current: { generation: number; worker: Worker | null } = { generation: 0, worker: null };
+/** The preview's DuckDB-WASM, ended when other files are picked. */
+let previewEngine: { close(): Promise<void> } | null = null;
+
+const KIND_LABEL: Record<IssueKind, PlainMessageId> = {
+  file: 'import.kind.file', row: 'import.kind.row', value: 'import.kind.value', place: 'import.kind.place', comparison: 'import.kind.comparison',
+};
+
+/** How many problems the list shows at once; all of them are in the CSV download. */
+const LISTED = 500;
 
 const download = (name: string, content: string, type: string) => downloadBlob(name, new Blob([content], { type }));
 
@@ -34,8 +47,18 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
   return el;
 }
 
+class Superseded extends Error {}
+
 async function handle(files: File[]) {
   if (files.length === 0) return;
+  current.worker?.terminate();
+  void previewEngine?.close();
+  previewEngine = null;
+  const run: typeof current = { generation: current.generation + 1, worker: null };
+  current = run;
+  const stale = () => current !== run;
+  delete root.dataset.previewReady;
+  delete root.dataset.rowsRead;
   reportBox.replaceChildren();
   previewBox.replaceChildren();
   progressList.replaceChildren();
@@ -54,133 +77,211 @@ async function handle(files: File[]) {
     municipalitiesCsv: published.municipalitiesCsv,
     ...(published.plan.report_sheet === undefined ? {} : { sheet: published.plan.report_sheet }),
   };
+  if (stale()) return;
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  run.worker = worker;
   const results: ReadFile[] = [];
-  const canonicalCsv = new Map<string, string>();
-  let mergedCsv: string | null = null;
+  const canonicalCsv = new Map<number, string>();
+  let done: Extract<ImportMessage, { type: 'done' }> | null = null;
   const started = performance.now();
   let validated = started;
-  await new Promise<void>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<ImportMessage>) => {
-      const message = event.data;
-      if (message.type === 'progress') bars.get(message.file)!.value = message.fraction;
-      else if (message.type === 'file') {
-        bars.get(message.report.file)!.value = 1;
-        results.push(message);
-        validated = performance.now();
-      } else if (message.type === 'csv') {
-        canonicalCsv.set(message.file, message.canonicalCsv);
-      } else if (message.type === 'done') {
-        mergedCsv = message.mergedCsv;
-        resolve();
-      }
-      else reject(new Error(message.message));
-    };
-    worker.onerror = (e) => reject(new Error(e.message));
-    worker.postMessage(request, request.files.map((f) => f.bytes.buffer));
-  }).finally(() => worker.terminate());
-  const rows = results.reduce((n, r) => n + r.rowCount, 0);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<ImportMessage>) => {
+        if (stale()) return reject(new Superseded());
+        const message = event.data;
+        if (message.type === 'progress') bars.get(message.file)!.value = message.fraction;
+        else if (message.type === 'file') {
+          bars.get(message.report.file)!.value = 1;
+          results.push(message);
+          validated = performance.now();
+        } else if (message.type === 'csv') canonicalCsv.set(message.year, message.canonicalCsv);
+        else if (message.type === 'done') {
+          done = message;
+          resolve();
+        } else reject(new Error(message.message));
+      };
+      worker.onerror = (e) => reject(new Error(e.message));
+      worker.postMessage(request, request.files.map((f) => f.bytes.buffer));
+    });
+  } catch (e) {
+    if (e instanceof Superseded) return;
+    throw e;
+  } finally {
+    worker.terminate();
+  }
+  if (stale() || done === null) return;
+  const { mergedCsv, replacedYears } = done as Extract<ImportMessage, { type: 'done' }>;
   // Reading and checking time; the preview's data is merged after that.
   root.dataset.readMs = String(Math.round(validated - started));
-  root.dataset.rowsRead = String(rows);
+  root.dataset.rowsRead = String(results.reduce((n, r) => n + r.rowCount, 0));
   renderReport(results, canonicalCsv);
-  const valid = results.filter((r) => r.report.issues.every((i) => i.severity !== 'error') && r.rowCount > 0);
-  if (mergedCsv !== null) await renderPreview(new Set(valid.flatMap((r) => r.fiscalYears)), { ...published, reportsCsv: mergedCsv });
+  if (mergedCsv !== null) await renderPreview(new Set(canonicalCsv.keys()), new Set(replacedYears), published, { ...published, reportsCsv: mergedCsv }, stale);
 }
 
-function renderReport(results: ReadFile[], canonicalCsv: Map<string, string>) {
+const severityName = (i: ReportIssue) => words.t(i.severity === 'error' ? 'import.error' : 'import.warning');
+const where = (i: ReportIssue) => (i.sheet === undefined
+  ? words.t('import.where_line', { file: i.file, line: i.line, column: i.column })
+  : words.t('import.where_cell', { file: i.file, sheet: i.sheet, cell: cellAddress(i.column, i.line) }));
+
+/** The verdict, each file, the summaries and the list of problems, errors first. */
+function renderReport(results: ReadFile[], canonicalCsv: Map<number, string>) {
   const all = results.flatMap((r) => r.report.issues);
+  // Errors first, so no number of warnings can push one out of the list shown.
+  all.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   const errors = all.filter((i) => i.severity === 'error').length;
-  const summary = element('h2', { id: 'report-heading' }, words.t('import.report_heading'));
+  const lines = results.reduce((n, r) => n + r.report.dataLines, 0);
+  const rows = results.reduce((n, r) => n + r.rowCount, 0);
+  const heading = element('h2', { id: 'report-heading' }, words.t('import.report_heading'));
+
+  const verdict = element('div', { className: errors > 0 ? 'verdict error' : 'verdict ok' },
+    element('p', { className: 'verdict-title' }, words.t(errors > 0 ? 'import.verdict_fix' : 'import.verdict_ok')),
+    element('p', {}, rows === lines ? words.t('import.counts_all', { lines }) : words.t('import.counts_held', { lines, rows, held: lines - rows })),
+    ...(errors > 0 ? [element('p', {}, words.t('import.errors_to_fix', { count: errors }))] : []),
+    ...(all.length > errors ? [element('p', {}, words.t('import.warnings_to_check', { count: all.length - errors }))] : []));
+  verdict.setAttribute('role', 'status');
+
   const perFile = element('ul', { className: 'file-summary' }, ...results.map((r) => {
     const e = r.report.issues.filter((i) => i.severity === 'error').length;
-    const w = r.report.issues.length - e;
-    const fy = r.fiscalYears[0];
-    const item = element('li', { className: e > 0 ? 'has-errors' : w > 0 ? 'has-warnings' : 'clean' },
+    const item = element('li', { className: e > 0 ? 'has-errors' : 'clean' },
       element('strong', {}, r.report.file),
-      ` — ${words.t('import.rows_read', { count: r.rowCount })}`,
-      typeof fy === 'number' ? words.t('import.file_year', { year: words.fy(fy) }) : '',
-      words.t('import.file_counts', { errors: e, warnings: w }),
-      ` [${r.report.encoding ?? '?'}]`);
-    if (e === 0 && r.rowCount > 0) {
-      const button = element('button', { type: 'button', className: 'download' }, words.t('import.download_normalised', { file: `fy${fy}.csv` }));
-      button.addEventListener('click', () => download(`fy${fy}.csv`, canonicalCsv.get(r.report.file) ?? '', 'text/csv;charset=utf-8'));
-      item.append(' ', button);
-    }
+      r.fiscalYears.length > 0 ? ` ${words.list(r.fiscalYears.map((fy) => words.fy(fy)))}` : '',
+      ` — ${words.t('import.file_counts', { rows: r.rowCount, lines: r.report.dataLines, errors: e, warnings: r.report.issues.length - e })}`,
+      ` [${r.report.encoding ?? '?'}${r.report.sheet === null ? '' : ` · ${r.report.sheet}`}]`);
     return item;
   }));
+  // One normalised file per year, offered when the year has no errors.
+  const downloads = element('p', { className: 'downloads' }, ...[...canonicalCsv].flatMap(([fy, csv]) => {
+    const button = element('button', { type: 'button', className: 'download' }, words.t('import.download_normalised', { file: `fy${fy}.csv` }));
+    button.addEventListener('click', () => download(`fy${fy}.csv`, csv, 'text/csv;charset=utf-8'));
+    return [button, ' '];
+  }));
 
-  // Counts by kind: severity and column.
-  const groups = new Map<string, number>();
-  for (const i of all) {
-    const key = words.t('import.group', { severity: words.t(i.severity === 'error' ? 'import.error' : 'import.warning'), field: i.field ?? words.t('import.whole_file') });
-    groups.set(key, (groups.get(key) ?? 0) + 1);
-  }
-  const groupList = element('ul', { className: 'issue-groups' }, ...[...groups].map(([k, n]) => element('li', {}, words.t('import.group_count', { group: k, count: n }))));
+  // Facilities new since last year: not a problem, but worth a look.
+  const newOffices = results.flatMap((r) => r.newOffices);
+  const summaries = newOffices.length === 0 ? [] : [listDetails(words.t('import.new_offices', { count: newOffices.length }), newOffices)];
 
-  // Errors first, so no number of warnings can push one out of the list shown.
-  const shown = [...all.filter((i) => i.severity === 'error'), ...all.filter((i) => i.severity !== 'error')].slice(0, 500);
-  const table = element('table');
-  table.createCaption().textContent = all.length > shown.length
-    ? words.t('import.problems_caption_first', { count: all.length, shown: shown.length })
-    : words.t('import.problems_caption', { count: all.length });
-  const head = table.createTHead().insertRow();
-  for (const h of (['file', 'line', 'column', 'kind', 'field', 'value', 'problem'] as const).map((c) => words.t(`import.column.${c}`))) head.append(element('th', { scope: 'col' }, h));
-  const body = table.createTBody();
-  for (const i of shown) {
-    const tr = body.insertRow();
-    tr.className = i.severity;
-    for (const v of [i.file, String(i.line), String(i.column), words.t(i.severity === 'error' ? 'import.error' : 'import.warning'), i.field ?? '', i.value ?? '', i.message]) tr.insertCell().textContent = v;
+  const children: Node[] = [heading, verdict, perFile, ...(canonicalCsv.size > 0 ? [downloads] : []), ...summaries];
+  if (all.length > 0) {
+    const list = element('ol', { className: 'problems' });
+    const caption = element('p', { className: 'problems-caption', id: 'problems-caption' });
+    list.setAttribute('aria-labelledby', 'problems-caption');
+    const filters = problemFilters(all, (shown) => {
+      caption.textContent = shown.length > LISTED
+        ? words.t('import.problems_caption_first', { count: shown.length, shown: LISTED })
+        : words.t('import.problems_caption', { count: shown.length });
+      list.replaceChildren(...shown.slice(0, LISTED).map(problemItem));
+    });
+    const issuesCsv = element('button', { type: 'button' }, words.t('import.download_problems'));
+    issuesCsv.addEventListener('click', () => download('problems.csv', issuesToCsv(all), 'text/csv;charset=utf-8'));
+    children.push(element('h3', {}, words.t('import.problems_label')), filters, caption, list, issuesCsv);
   }
-  const issuesCsv = element('button', { type: 'button' }, words.t('import.download_problems'));
-  issuesCsv.addEventListener('click', () => download('problems.csv', issuesToCsv(all), 'text/csv;charset=utf-8'));
-  const verdict = element('p', { className: errors > 0 ? 'verdict error' : 'verdict ok' },
-    words.t(errors > 0 ? 'import.verdict_errors' : 'import.verdict_clean'));
-  verdict.setAttribute('role', 'status');
-  const scroll = element('div', { className: 'table-scroll', tabIndex: 0 }, table);
-  scroll.setAttribute('role', 'region');
-  scroll.setAttribute('aria-label', words.t('import.problems_label'));
-  reportBox.replaceChildren(summary, verdict, perFile, ...(all.length ? [groupList, issuesCsv, scroll] : []));
+  reportBox.replaceChildren(...children);
 }
 
+/** A summary line that opens to the whole list. */
+function listDetails(summary: string, items: string[]): HTMLDetailsElement {
+  return element('details', { className: 'list-details' }, element('summary', {}, summary), element('ul', {}, ...items.map((text) => element('li', {}, text))));
+}
+
+function problemItem(i: ReportIssue): HTMLLIElement {
+  const item = element('li', { className: `problem ${i.severity}` },
+    element('span', { className: 'severity' }, severityName(i)), ' ',
+    element('span', { className: 'where' }, where(i)),
+    element('p', { className: 'message' }, issueMessage(i, words)));
+  Object.assign(item.dataset, { line: String(i.line), column: String(i.column), field: i.field ?? '', code: i.code });
+  if (i.details && i.details.length > 0) item.append(listDetails(words.t('import.details', { count: i.details.length }), i.details));
+  return item;
+}
+
+/** Selects for severity, kind and column; `show` gets the matching problems, errors first. */
+function problemFilters(all: ReportIssue[], show: (issues: ReportIssue[]) => void): HTMLElement {
+  const counted = <K>(key: (i: ReportIssue) => K) => {
+    const counts = new Map<K, number>();
+    for (const i of all) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
+    return counts;
+  };
+  const select = (label: string, options: [string, string][]): { el: HTMLSelectElement; field: HTMLLabelElement } => {
+    const el = document.createElement('select');
+    const allLabel = words.t('import.filter_all', { count: all.length });
+    el.append(new Option(allLabel, ''), ...options.map(([value, text]) => new Option(text, value)));
+    el.addEventListener('change', apply);
+    const field: HTMLLabelElement = element('label');
+    field.append(`${label} `, el);
+    return { el, field };
+  };
+  const severity = select(words.t('import.filter_severity'), [...counted((i) => i.severity)].map(([s, n]) => [s, `${words.t(s === 'error' ? 'import.error' : 'import.warning')}（${words.count(n)}）`]));
+  const kinds = counted((i) => KIND_OF[i.code]);
+  const kind = select(words.t('import.filter_kind'), ISSUE_KINDS.filter((k) => kinds.has(k)).map((k) => [k, `${words.t(KIND_LABEL[k])}（${words.count(kinds.get(k)!)}）`]));
+  const column = select(words.t('import.filter_column'), [...counted((i) => i.header ?? '')].filter(([h]) => h !== '').map(([h, n]) => [h, `${h}（${words.count(n)}）`]));
+  function apply() {
+    show(all.filter((i) => (!severity.el.value || i.severity === severity.el.value)
+      && (!kind.el.value || KIND_OF[i.code] === kind.el.value)
+      && (!column.el.value || i.header === column.el.value)));
+  }
+  apply();
+  return element('div', { className: 'filters' }, severity.field, kind.field, column.field);
+}
+
+/** Every problem, with its message in the page's language. */
 export function issuesToCsv(issues: ReportIssue[]): string {
-  return toCsv(['file', 'line', 'column', 'severity', 'field', 'value', 'message'], issues.map((i) => [i.file, i.line, i.column, i.severity, i.field ?? null, i.value ?? null, i.message]));
+  return toCsv(['file', 'sheet', 'line', 'column', 'severity', 'kind', 'field', 'header', 'value', 'message', 'details'],
+    issues.map((i) => [i.file, i.sheet ?? null, i.line, i.column, i.severity, KIND_OF[i.code], i.field ?? null, i.header ?? null, i.value ?? null, issueMessage(i, words), i.details?.join('; ') ?? null]));
 }
 
-/** `data` is the published data with the dropped years merged in (by the worker). */
-async function renderPreview(newYears: Set<number>, data: PublishedData) {
+/**
+ * The preview: `data` is the published data with the dropped years merged in (by the worker).
+ * A dropped year that is already published replaces it; the table shows both rows.
+ */
+async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, published: PublishedData, data: PublishedData, stale: () => boolean) {
   const status = element('p', { role: 'status' }, words.t('import.preview_preparing'));
   previewBox.replaceChildren(status);
-  const [{ openPublishedDatabase }, Plot, charts, planCharts] = await Promise.all([
+  const [{ BrowserSqlEngine, INDICATOR_SQL }, { setupDatabase }, Plot, charts, planCharts] = await Promise.all([
     import('./duckdb.ts'),
+    import('../lib/db/setup.ts'),
     import('@observablehq/plot'),
     import('../lib/charts/trend-charts.ts'),
     import('../lib/charts/plan-charts.ts'),
   ]);
-  const engine = await openPublishedDatabase(() => {}, Promise.resolve(data));
+  const engine = await BrowserSqlEngine.start();
+  if (stale()) return void engine.close();
+  previewEngine = engine;
+  // The replaced years as published, then the database with the dropped files in their place.
+  let before: ViewRow<'yearly_indicators'>[] = [];
+  if (replacedYears.size > 0) {
+    await setupDatabase(engine, { ...published, indicatorSql: INDICATOR_SQL });
+    before = ((await engine.query(selectView('yearly_indicators', 'fiscal_year'))) as ViewRow<'yearly_indicators'>[]).filter((y) => replacedYears.has(y.fiscal_year));
+  }
+  await setupDatabase(engine, { ...data, indicatorSql: INDICATOR_SQL });
   await engine.lockDown();
+  if (stale()) return;
   const yearly = (await engine.query(selectView('yearly_indicators', 'fiscal_year'))) as ViewRow<'yearly_indicators'>[];
   const national = (await engine.query('SELECT * FROM national_averages ORDER BY fiscal_year')) as unknown as NationalAverage[];
   const bands = (await engine.query(selectView('wage_band_distribution', 'fiscal_year, band_no'))) as ViewRow<'wage_band_distribution'>[];
   const latestNew = Math.max(...newYears);
   const previous = yearly.map((y) => y.fiscal_year).filter((fy) => fy < latestNew).pop();
 
-  const banner = element('p', { className: 'unpublished' }, element('strong', {}, words.t('import.unpublished')), ' ',
-    words.t('import.unpublished_body', { years: words.list([...newYears].map((fy) => words.fy(fy))) }));
+  const banner = element('div', { className: 'unpublished' },
+    element('p', {}, element('strong', {}, words.t('import.unpublished')), ' ', words.t('import.unpublished_body', { years: words.list([...newYears].sort().map((fy) => words.fy(fy))) })),
+    ...(replacedYears.size > 0 ? [element('p', { className: 'replaces' }, words.t('import.replaces', { years: words.list([...replacedYears].sort().map((fy) => words.fy(fy))) }))] : []));
   const table = element('table');
   table.createCaption().textContent = words.t('import.preview_table');
   const head = table.createTHead().insertRow();
   // Reporting rate and the hourly average only when some year has them (hours are optional).
-  const optional = (['reporting_rate_pct', 'average_hourly_wage_yen'] as const).filter((c) => yearly.some((y) => y[c] !== null));
+  const optional = (['reporting_rate_pct', 'average_hourly_wage_yen'] as const).filter((c) => [...yearly, ...before].some((y) => y[c] !== null));
   const columns = ['facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen', ...optional] as const;
   for (const h of ['fiscal_year', ...columns] as const) head.append(element('th', { scope: 'col' }, indicatorLabel(h, words)));
   const body = table.createTBody();
-  for (const y of yearly) {
+  const addRow = (y: ViewRow<'yearly_indicators'>, className: string, badge: string | null) => {
     const tr = body.insertRow();
-    if (newYears.has(y.fiscal_year)) tr.className = 'new-year';
-    const th = element('th', { scope: 'row' }, words.fy(y.fiscal_year), newYears.has(y.fiscal_year) ? element('span', { className: 'badge' }, words.t('import.badge')) : '');
-    tr.append(th);
+    tr.className = className;
+    tr.append(element('th', { scope: 'row' }, words.fy(y.fiscal_year), badge === null ? '' : element('span', { className: 'badge' }, badge)));
     for (const c of columns) tr.insertCell().textContent = formatIndicator(c, y[c], words, data.plan);
+  };
+  for (const y of yearly) {
+    const old = before.find((b) => b.fiscal_year === y.fiscal_year);
+    if (old) addRow(old, 'replaced-year', words.t('import.badge_published'));
+    addRow(y, newYears.has(y.fiscal_year) ? 'new-year' : '', newYears.has(y.fiscal_year) ? words.t('import.badge') : null);
   }
   const targets = (await engine.query(selectView('target_path', 'phase_no, fiscal_year, formula'))) as ViewRow<'target_path'>[];
   const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, targets, [...data.plan.baseline_fiscal_years, ...newYears], words, innerWidth < 640 ? 'narrow' : 'wide'));
@@ -204,6 +305,7 @@ async function renderPreview(newYears: Set<number>, data: PublishedData) {
   const scroll = element('div', { className: 'table-scroll', tabIndex: 0 }, table);
   scroll.setAttribute('role', 'region');
   scroll.setAttribute('aria-label', words.t('import.preview_table'));
+  if (stale()) return;
   previewBox.replaceChildren(
     element('h2', {}, words.t('import.preview_heading')),
     banner,

@@ -1,12 +1,13 @@
 // Reads and validates dropped report files off the main thread, with the same reader and
-// validator as `kouchin validate`, so the page stays responsive on 100,000-row files.
+// validator as `kouchin validate`, so the page stays responsive on large files. Problems come
+// back as codes; the page puts them into its own language.
 
 import Papa from 'papaparse';
 import { reportsToCanonicalCsv } from '../lib/reader/canonical-csv.ts';
 import type { Municipality } from '../lib/reference.ts';
-import { readReport, readReportFile, type ReportFile } from '../lib/reader/read-report.ts';
+import { fiscalYearFromFileName, readReport, readReportFile, type ReportFile } from '../lib/reader/read-report.ts';
 import type { ReportRow } from '../lib/schema.ts';
-import { crossCheckReport } from '../lib/reader/validate.ts';
+import { crossCheckReport, crossFileConflicts } from '../lib/reader/validate.ts';
 
 export interface ImportRequest {
   files: { name: string; bytes: Uint8Array }[];
@@ -16,15 +17,26 @@ export interface ImportRequest {
   sheet?: string;
 }
 
+/** A file as checked: everything but its rows. */
+export type FileSummary = Omit<ReportFile, 'rows' | 'rowLines'>;
+
 /**
  * What comes back to the page. Rows stay in the worker: cloning 100,000 row objects into the
  * page would block its main thread for a second; text (CSV) crosses cheaply.
  */
 export type ImportMessage =
   | { type: 'progress'; file: string; fraction: number }
-  | { type: 'file'; report: Omit<ReportFile, 'rows' | 'rowLines'>; rowCount: number; fiscalYears: number[]; milliseconds: number }
-  | { type: 'csv'; file: string; canonicalCsv: string }
-  | { type: 'done'; mergedCsv: string | null }
+  | {
+    type: 'file';
+    report: FileSummary;
+    rowCount: number;
+    fiscalYears: number[];
+    /** Facilities not in the published previous year (office number and name). */
+    newOffices: string[];
+    milliseconds: number;
+  }
+  | { type: 'csv'; year: number; canonicalCsv: string }
+  | { type: 'done'; mergedCsv: string | null; replacedYears: number[] }
   | { type: 'failed'; message: string };
 
 const post = (message: ImportMessage) => (self as unknown as Worker).postMessage(message);
@@ -35,33 +47,49 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const municipalities = Papa.parse<Municipality>(municipalitiesCsv, { header: true, skipEmptyLines: true }).data;
     // The published data is itself a canonical report file, read by the same reader.
     const published = readReport(new TextEncoder().encode(publishedCsv), 'reports.csv', { municipalities }).rows;
-    let valid: ReportRow[] = [];
-    const canonical: { file: string; rows: ReportRow[] }[] = [];
+    const reports: ReportFile[] = [];
+    const timings: number[] = [];
     for (const { name, bytes } of files) {
       const started = performance.now();
       let last = 0;
-      const report = await readReportFile(bytes, name, {
+      reports.push(await readReportFile(bytes, name, {
         municipalities,
         ...(sheet === undefined ? {} : { sheet }),
         onProgress: (fraction) => {
           if (fraction - last >= 0.02) post({ type: 'progress', file: name, fraction: (last = fraction) });
         },
-      });
+      }));
+      timings.push(performance.now() - started);
+    }
+    // The dropped files replace the published data of their years; a year may be spread over
+    // several files, which are checked together.
+    const droppedYears = new Set(reports.flatMap((r) => r.rows.map((row) => row.fiscal_year)));
+    const other = published.filter((r) => !droppedYears.has(r.fiscal_year));
+    const conflicts = crossFileConflicts(reports);
+    const checked: { rows: ReportRow[]; clean: boolean; years: number[] }[] = [];
+    reports.forEach((report, i) => {
+      const siblings = reports.filter((r) => r !== report).flatMap((r) => r.rows);
       // Concatenation, not push(...x): 100,000 arguments would overflow the stack.
-      report.issues = report.issues.concat(crossCheckReport(report, published));
+      report.issues = report.issues.concat(crossCheckReport(report, other.concat(siblings)), conflicts.filter((c) => c.file === report.file));
       report.issues.sort((a, b) => a.line - b.line || a.column - b.column);
       const { rows, rowLines: _lines, ...summary } = report;
       const fiscalYears = [...new Set(rows.map((r) => r.fiscal_year as number))];
-      if (rows.length > 0 && report.issues.every((i) => i.severity !== 'error')) valid = valid.concat(rows);
-      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, milliseconds: performance.now() - started });
-      canonical.push({ file: name, rows });
-    }
-    // The check is reported; now the downloads and the preview's data.
-    for (const { file, rows } of canonical) post({ type: 'csv', file, canonicalCsv: reportsToCanonicalCsv(rows) });
-    // The preview's data: published years, with the dropped years replacing the same ones.
+      const before = new Set(published.filter((r) => fiscalYears.includes((r.fiscal_year as number) + 1)).map((r) => r.office_no));
+      const newOffices = before.size === 0 ? [] : rows.filter((r) => !before.has(r.office_no)).map((r) => `${String(r.office_no)} ${String(r.office_name)}`);
+      const nameYear = fiscalYearFromFileName(report.file);
+      checked.push({ rows, clean: report.issues.every((issue) => issue.severity !== 'error'), years: nameYear === null ? fiscalYears : [...fiscalYears, nameYear] });
+      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, newOffices, milliseconds: timings[i]! });
+    });
+    // The preview's data: published years, with the dropped years replacing the same ones. A
+    // year is previewed only when every file that holds part of it is free of errors.
+    const failedYears = new Set(checked.filter((f) => !f.clean).flatMap((f) => f.years));
+    const valid = checked.filter((f) => f.clean && f.years.every((y) => !failedYears.has(y))).flatMap((f) => f.rows);
     const newYears = new Set(valid.map((r) => r.fiscal_year));
+    // The check is reported; now one normalised file per year (fyYYYY.csv), and the preview's data.
+    for (const year of newYears) post({ type: 'csv', year: year as number, canonicalCsv: reportsToCanonicalCsv(valid.filter((r) => r.fiscal_year === year)) });
+    const replacedYears = [...new Set(published.filter((r) => newYears.has(r.fiscal_year)).map((r) => r.fiscal_year as number))];
     const mergedCsv = valid.length === 0 ? null : reportsToCanonicalCsv([...published.filter((r) => !newYears.has(r.fiscal_year)), ...valid]);
-    post({ type: 'done', mergedCsv });
+    post({ type: 'done', mergedCsv, replacedYears });
   } catch (e) {
     post({ type: 'failed', message: (e as Error).message });
   }

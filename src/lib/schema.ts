@@ -58,16 +58,30 @@ export type ReportValue = string | number | boolean | null;
 /** One facility-year, keyed by canonical column name. */
 export type ReportRow = Record<string, ReportValue>;
 
+const OPENING = new Set(['(', '[', '【']);
+const CLOSING = new Set([')', ']', '】']);
+// Zero-width characters and the BOM, which a header may carry unseen.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** Drops a trailing unit in brackets, 「工賃支払総額（円）」 → 「工賃支払総額」; a scan, not a pattern, so linear. */
+function dropTrailingUnit(text: string): string {
+  const end = text.trimEnd();
+  if (!CLOSING.has(end.at(-1) ?? '')) return text;
+  for (let i = end.length - 2; i >= 0; i--) {
+    const c = end[i]!;
+    if (CLOSING.has(c)) return text;
+    if (OPENING.has(c)) return end.slice(0, i);
+  }
+  return text;
+}
+
 /**
- * Header normalisation: NFKC (full-width → half-width), drop a trailing unit in
- * brackets such as 「（円）」, drop white space, lower-case Latin letters.
+ * Header normalisation: NFKC (full-width → half-width), drop invisible characters and a
+ * trailing unit in brackets such as 「（円）」, drop white space, lower-case Latin letters.
  */
 export function normalizeHeader(header: string): string {
-  return header
-    .normalize('NFKC')
-    .replace(/^\uFEFF/, '')
-    .replace(/[(\[【][^)\]】]*[)\]】]\s*$/u, '')
-    .replace(/[\s\u3000]+/gu, '')
+  return dropTrailingUnit(header.normalize('NFKC').replace(INVISIBLE, ''))
+    .replace(/\s+/gu, '')
     .toLowerCase();
 }
 
@@ -110,9 +124,11 @@ export const FISCAL_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 
 /** The monthly column a header names (`4月支払対象者数`, `支払対象者数(4月)`), if any. */
 export function monthlyColumnForHeader(header: string): MonthlyColumn | undefined {
-  const text = header.normalize('NFKC').replace(/^\uFEFF/, '').replace(/[\s\u3000]+/gu, '');
+  if (header.length > 100) return undefined; // no month header is this long
+  const text = header.normalize('NFKC').replace(INVISIBLE, '').replace(/\s+/gu, '');
   const before = /^(\d{1,2})月(.+)$/u.exec(text); // 4月支払対象者数
-  const after = /^(.+?)[(\[【](\d{1,2})月[)\]】]$/u.exec(text); // 支払対象者数(4月)
+  const monthAfter = /^([^(\[【]+)[(\[【](\d{1,2})月[)\]】]$/u;
+  const after = monthAfter.exec(text) ?? monthAfter.exec(dropTrailingUnit(text)); // 支払対象者数(4月), 工賃支払額(4月)(円)
   const [monthText, name] = before ? [before[1]!, before[2]!] : after ? [after[2]!, after[1]!] : [];
   const month = Number(monthText);
   if (name === undefined || !(month >= 1 && month <= 12)) return undefined;

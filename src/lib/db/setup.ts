@@ -41,9 +41,13 @@ function valuesTable(name: string, columns: Record<string, string>, rows: SqlVal
 
 const REPORTS_COLUMNS_STRUCT = `{${REPORT_COLUMNS.map((c) => `${sqlString(c.name)}: ${sqlString(c.sqlType)}`).join(', ')}}`;
 
+/** Text columns lose the ' that the canonical CSV puts before a formula-like text. */
+const UNESCAPED_TEXT = REPORT_COLUMNS.filter((c) => c.type === 'text')
+  .map((c) => `regexp_replace(${c.name}, '^''([=+\\-@])', '\\1') AS ${c.name}`).join(', ');
+
 /** The read_csv() call for a canonical report CSV: fixed types, no sniffing. */
 export function readCanonicalReportsSql(path: string): string {
-  return `read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${REPORTS_COLUMNS_STRUCT})`;
+  return `(SELECT * REPLACE (${UNESCAPED_TEXT}) FROM read_csv(${sqlString(path)}, header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${REPORTS_COLUMNS_STRUCT}))`;
 }
 
 /** A column of labels per language: label_ja, label_en, … */

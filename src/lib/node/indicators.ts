@@ -7,8 +7,10 @@ import { wordsFor } from '../i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
-import type { ReportFile, ReportIssue } from '../reader/read-report.ts';
-import { cellAddress } from '../reader/workbook.ts';
+import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues.ts';
+import { DataError } from '../data-error.ts';
+import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
+import type { ReportFile } from '../reader/read-report.ts';
 import { setupDatabase } from '../db/setup.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
@@ -25,15 +27,10 @@ export function indicatorSql(dir: string): string[] {
 export class InvalidReportsError extends Error {
   readonly issues: ReportIssue[];
   constructor(issues: ReportIssue[], locale: Locale) {
-    super(`${wordsFor(locale).t('data.error.report_errors', { count: issues.length })}\n${issues.map(formatIssue).join('\n')}`);
+    const words = wordsFor(locale);
+    super(`${words.t('data.error.report_errors', { count: issues.length })}\n${issues.map((i) => formatIssue(i, words)).join('\n')}`);
     this.issues = issues;
   }
-}
-
-/** `FILE:LINE:COLUMN: message` (the form editors and CI logs link to), or `FILE:SHEET!CELL: message` in a workbook. */
-export function formatIssue(issue: ReportIssue): string {
-  const where = issue.sheet === undefined ? `${issue.file}:${issue.line}:${issue.column}` : `${issue.file}:${issue.sheet}!${cellAddress(issue.column, issue.line)}`;
-  return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.message}`;
 }
 
 export interface IndicatorDatabase extends DataDirectory {
@@ -51,8 +48,9 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   const files = await readReportFiles(reportFilesIn(paths.reportsDir), data.municipalities, data.plan.report_sheet);
   const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
   if (errors.length > 0) throw new InvalidReportsError(errors, locale);
-  const duplicateYears = duplicateFiscalYears(files);
-  if (duplicateYears.length > 0) throw new InvalidReportsError(duplicateYears, locale);
+  const conflicts = crossFileConflicts(files);
+  if (conflicts.length > 0) throw new InvalidReportsError(conflicts, locale);
+  checkPlanYears(data, files, locale);
 
   const reportsCsv = reportsToCanonicalCsv(files.flatMap((f) => f.rows));
   const engine = await NodeSqlEngine.create();
@@ -62,7 +60,31 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
     engine.close();
     throw e;
   }
-  return { ...data, engine, files, reportsCsv, warnings: await publishedTotalWarnings(engine, paths, data, locale) };
+  // Warnings of the reader and of each year against the one before it, grouped and counted.
+  const words = wordsFor(locale);
+  const published = files.flatMap((f) => f.rows);
+  const reportWarnings = files.flatMap((f) => [...f.issues, ...crossCheckReport(f, published)]);
+  const warnings = [
+    ...(reportWarnings.length > 0 ? [words.t('data.warnings', { count: reportWarnings.length }), ...summariseIssues(reportWarnings, words)] : []),
+    ...(await publishedTotalWarnings(engine, paths, data, locale)),
+  ];
+  return { ...data, engine, files, reportsCsv, warnings };
+}
+
+/**
+ * Years the plan names must have data: a baseline from reports or published totals, a
+ * wage-band comparison year from reports (bands need facilities). Otherwise a table would
+ * silently lose a column.
+ */
+function checkPlanYears(data: DataDirectory, files: ReportFile[], locale: Locale): void {
+  const words = wordsFor(locale);
+  const reported = new Set(files.flatMap((f) => f.rows.map((r) => r.fiscal_year as number)));
+  const published = new Set(data.publishedTotals.map((t) => t.fiscal_year));
+  const missing = [
+    ...data.plan.baseline_fiscal_years.filter((y) => !reported.has(y) && !published.has(y)).map((year) => ({ key: 'baseline_fiscal_years', year })),
+    ...data.plan.wage_band_comparison_fiscal_years.filter((y) => !reported.has(y)).map((year) => ({ key: 'wage_band_comparison_fiscal_years', year })),
+  ];
+  if (missing.length > 0) throw new DataError(missing.map(({ key, year }) => words.t('data.error.baseline_missing', { key, year: String(year) })).join('\n'));
 }
 
 /** Published totals that the facility rows of the same year, or the totals themselves, do not add up to. */
@@ -79,17 +101,3 @@ async function publishedTotalWarnings(engine: NodeSqlEngine, paths: ProjectPaths
   });
 }
 
-/** One file per fiscal year: two files holding the same year would double-count it. */
-function duplicateFiscalYears(files: ReportFile[]): ReportIssue[] {
-  const firstFile = new Map<number, string>();
-  const issues: ReportIssue[] = [];
-  for (const f of files) {
-    const years = new Set(f.rows.map((r) => r.fiscal_year as number));
-    for (const year of years) {
-      const other = firstFile.get(year);
-      if (other === undefined) firstFile.set(year, f.file);
-      else issues.push({ severity: 'error', file: f.file, line: f.rowLines[f.rows.findIndex((r) => r.fiscal_year === year)] ?? 1, column: 1, message: `FY${year} is already reported in ${other}: keep one file per fiscal year` });
-    }
-  }
-  return issues;
-}

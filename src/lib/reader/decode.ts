@@ -1,32 +1,111 @@
-// Text decoding of report files: UTF-8 (with or without BOM), UTF-16 with BOM, or
-// Shift_JIS. The WHATWG `shift_jis` decoder is Windows-31J (CP932), Excel's encoding.
+// Bytes to text. The encoding is decided for the whole file — a BOM, else whichever of UTF-8,
+// Shift_JIS (Windows-31J, Excel's "CSV") and EUC-JP reads it best — and the lines that do not
+// fit it are named, so one stray byte does not turn a UTF-8 file into mojibake.
 
-export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis';
+import type { IssueCode } from './issues.ts';
+
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'shift_jis' | 'euc-jp';
 
 export interface Decoded {
   text: string;
   encoding: Encoding;
+  /** 1-based lines of a Shift_JIS or EUC-JP file that are UTF-8 text (saved from another tool). */
+  foreignLines: number[];
 }
 
-export class BinaryFileError extends Error {}
+/** Not a text file at all: the message says what it is and what to do. */
+export class BinaryFileError extends Error {
+  readonly code: IssueCode;
+  constructor(code: IssueCode) {
+    super(code);
+    this.code = code;
+  }
+}
+
+const startsWith = (bytes: Uint8Array, prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/** Characters that Japanese text is made of; mojibake of another encoding has few of them. */
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e\u3000-\u303f]/g;
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+const REPLACEMENT = /\uFFFD/g;
+
+/** Valid and invalid multi-byte sequences of UTF-8, counted in one pass. */
+function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const length = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += length;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { valid, invalid };
+}
+
+/** Lines of a legacy-encoded file that are valid UTF-8 with multi-byte characters. */
+function utf8Lines(bytes: Uint8Array): number[] {
+  const lines: number[] = [];
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let start = 0;
+  let line = 1;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) continue;
+    const part = bytes.subarray(start, i);
+    if (part.some((b) => b >= 0x80)) {
+      try {
+        strict.decode(part);
+        lines.push(line);
+      } catch {
+        // not UTF-8: as expected
+      }
+    }
+    // CRLF is one line end; a lone CR (old Mac) is one too.
+    if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i++;
+    line++;
+    start = i + 1;
+  }
+  return lines;
+}
 
 export function decodeReport(bytes: Uint8Array): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', foreignLines: [] };
+  // Excel's "Unicode テキスト" is UTF-16 little-endian with a BOM.
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', foreignLines: [] };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', foreignLines: [] };
+  // The old binary Excel format (an OLE compound file).
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new BinaryFileError('reader.xls');
+  let nul = 0;
+  for (const b of bytes) if (b === 0) nul++;
+  if (nul > 0) {
+    // UTF-16 without a BOM: every other byte of ASCII text is NUL.
+    const sample = bytes.subarray(0, 2000);
+    const oddNul = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
+    const evenNul = sample.filter((b, i) => i % 2 === 0 && b === 0).length;
+    if (oddNul > sample.length / 4 && evenNul === 0) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', foreignLines: [] };
+    if (evenNul > sample.length / 4 && oddNul === 0) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', foreignLines: [] };
+    // Many NULs: a binary file. A few: a text file with stray NULs, which the reader locates.
+    if (nul > Math.max(8, bytes.length / 100)) throw new BinaryFileError('reader.binary');
   }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  }
-  // A NUL byte never occurs in UTF-8 or Shift_JIS text: this is a spreadsheet or other binary.
-  if (bytes.includes(0)) {
-    throw new BinaryFileError('this is not a text CSV file (it contains NUL bytes; save it as CSV from Excel)');
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('shift_jis').decode(bytes), encoding: 'shift_jis' };
-  }
+  const { valid, invalid } = utf8Sequences(bytes);
+  // UTF-8 unless its invalid sequences are not rare: Shift_JIS text is full of them.
+  if (invalid === 0 || valid >= 4 * invalid) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', foreignLines: [] };
+  // Shift_JIS or EUC-JP: whichever reads the start of the file as more Japanese and fewer errors.
+  const sample = bytes.subarray(0, 256 * 1024);
+  const score = (encoding: Encoding) => {
+    const text = new TextDecoder(encoding).decode(sample);
+    return count(text, JAPANESE) - 10 * count(text, REPLACEMENT);
+  };
+  const encoding: Encoding = score('euc-jp') > score('shift_jis') ? 'euc-jp' : 'shift_jis';
+  return { text: new TextDecoder(encoding).decode(bytes), encoding, foreignLines: valid > 0 ? utf8Lines(bytes) : [] };
 }

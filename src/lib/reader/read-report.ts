@@ -1,7 +1,7 @@
 // The one reader of report files. Every consumer (build, CLI, tests, browser) turns a
 // file's bytes into canonical rows here, with every problem located by line and column
 // (CSV) or by sheet and cell (Excel workbooks). CSV text and a workbook's sheet both become
-// records of text cells, read by the same code.
+// records of text cells, read by the same code. Nothing is dropped without a message.
 
 import Papa from 'papaparse';
 import type { Municipality } from '../reference.ts';
@@ -15,6 +15,7 @@ import {
   type ReportRow,
 } from '../schema.ts';
 import { BinaryFileError, decodeReport, type Encoding } from './decode.ts';
+import { shownValue, type ExpectCode, type IssueCode, type IssueParams, type ReportIssue, type Severity } from './issues.ts';
 import {
   cleanCell,
   fiscalYearOfDate,
@@ -27,28 +28,14 @@ import {
   type Parsed,
 } from './values.ts';
 import { isWorkbook, workbookRecords, WorkbookError, type SourceRecord } from './workbook.ts';
+import { nearestNames } from './nearest.ts';
 
-export type Severity = 'error' | 'warning';
-
-export interface ReportIssue {
-  severity: Severity;
-  file: string;
-  /** The sheet of a workbook; absent for CSV. */
-  sheet?: string;
-  /** 1-based physical line (CSV) or row (workbook); the header line is 1 when the file starts with it. */
-  line: number;
-  /** 1-based column (field) number. */
-  column: number;
-  /** Canonical column name, when the problem belongs to one. */
-  field?: string;
-  value?: string;
-  message: string;
-}
+export type { ReportIssue, Severity } from './issues.ts';
 
 export interface ReadOptions {
-  /** Reference list used to fill municipality_code and area. */
+  /** Reference list used to check municipalities and fill municipality_code and area. */
   municipalities: Municipality[];
-  /** Called now and then with the share of the text parsed (0–1), for progress bars. */
+  /** Called now and then with the share of the file read (0–1), for progress bars. */
   onProgress?: (fraction: number) => void;
   /** The sheet of a workbook to read; by default the first one with a header line. */
   sheet?: string;
@@ -59,13 +46,19 @@ export interface ReportFile {
   encoding: Encoding | 'xlsx' | null;
   /** The sheet read, for a workbook. */
   sheet: string | null;
+  /** The field separator of a text file (comma, tab or semicolon). */
+  delimiter: string | null;
   rows: ReportRow[];
   /** Physical line (or sheet row) of each row in `rows`, for later checks that need a location. */
   rowLines: number[];
   /** 1-based column number of each canonical column found in the file. */
   columnNumbers: Record<string, number>;
+  /** The file's own header of each canonical column found in it. */
+  columnHeaders: Record<string, string>;
   /** Line of the header. */
   headerLine: number;
+  /** Lines with facility data that were read (kept or held back for an error). */
+  dataLines: number;
   issues: ReportIssue[];
 }
 
@@ -78,14 +71,25 @@ export function fiscalYearFromFileName(fileName: string): number | null {
 
 const HEADER_SEARCH_ROWS = 10;
 const MIN_KNOWN_HEADERS = 3;
+/** Longer than any name or work description: an entry error, and too long to publish. */
+export const MAX_TEXT_LENGTH = 500;
+/** What the database columns hold: INTEGER, and BIGINT within exact JavaScript numbers. */
+const MAX_OF_TYPE: Record<ColumnSpec['sqlType'], number> = { INTEGER: 2_147_483_647, BIGINT: Number.MAX_SAFE_INTEGER, VARCHAR: 0, DATE: 0, BOOLEAN: 0 };
+const DELIMITERS = [',', '\t', ';'] as const;
+// C0 controls but tab, line ends inside quoted fields and DEL: never meant in a value.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Characters that reorder text as it is displayed (a name could show as another).
+const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
+// A spreadsheet would run a text starting with these as a formula; downloads add a ' before it.
+const NEUTRALISED = /^'(?=[=+\-@])/;
 
-function parserFor(column: ColumnSpec): (raw: string) => Parsed<string | number | boolean> {
+function parserFor(column: ColumnSpec, prefectureCode: string | undefined): (raw: string) => Parsed<string | number | boolean> {
   switch (column.type) {
     case 'office_no':
-      return parseOfficeNo;
+      return (raw) => parseOfficeNo(raw, prefectureCode);
     case 'integer':
     case 'yen':
-      return column.name === 'fiscal_year' ? parseFiscalYear : parseWholeNumber;
+      return column.name === 'fiscal_year' ? parseFiscalYear : (raw) => parseWholeNumber(raw, MAX_OF_TYPE[column.sqlType]);
     case 'date':
       return parseDate;
     case 'count':
@@ -93,7 +97,7 @@ function parserFor(column: ColumnSpec): (raw: string) => Parsed<string | number 
     case 'submitted':
       return parseSubmitted;
     case 'text':
-      return (raw) => ({ ok: true, value: cleanCell(raw) });
+      return (raw) => ({ ok: true, value: cleanCell(raw).replace(NEUTRALISED, '') });
   }
 }
 
@@ -114,59 +118,88 @@ function lineAt(starts: number[], offset: number): number {
   return lo + 1;
 }
 
-const emptyResult = (file: string): ReportFile =>
-  ({ file, encoding: null, sheet: null, rows: [], rowLines: [], columnNumbers: {}, headerLine: 1, issues: [] });
+const emptyResult = (file: string): ReportFile => ({
+  file, encoding: null, sheet: null, delimiter: null, rows: [], rowLines: [], columnNumbers: {}, columnHeaders: {}, headerLine: 1, dataLines: 0, issues: [],
+});
 
-function issuer(result: ReportFile) {
-  return (severity: Severity, line: number, column: number, message: string, field?: string, value?: string) => {
-    const entry: ReportIssue = { severity, file: result.file, line, column, message };
+interface IssueExtra {
+  field?: string | undefined;
+  header?: string | undefined;
+  value?: string | undefined;
+  expected?: { code: ExpectCode; params: IssueParams } | undefined;
+  details?: string[] | undefined;
+}
+type Issue = (severity: Severity, line: number, column: number, code: IssueCode, params?: IssueParams, extra?: IssueExtra) => void;
+
+function issuer(result: ReportFile): Issue {
+  return (severity, line, column, code, params = {}, extra = {}) => {
+    const entry: ReportIssue = { severity, file: result.file, line, column, code, params };
     if (result.sheet !== null) entry.sheet = result.sheet;
-    if (field !== undefined) entry.field = field;
-    if (value !== undefined) entry.value = value;
+    if (extra.field !== undefined) entry.field = extra.field;
+    if (extra.header !== undefined) entry.header = shownValue(extra.header.trim());
+    if (extra.value !== undefined) entry.value = shownValue(extra.value);
+    if (extra.expected !== undefined) entry.expected = extra.expected;
+    if (extra.details !== undefined) entry.details = extra.details;
     result.issues.push(entry);
   };
 }
 
-/** A report file as CSV text (UTF-8, UTF-16 or Shift_JIS). Workbooks go through readReportFile. */
+/** The separator whose reading of the first lines finds a header: comma, tab (Excel's "Unicode テキスト") or semicolon. */
+function detectDelimiter(text: string): string {
+  const head = text.slice(0, 64 * 1024);
+  let best: { delimiter: string; known: number } = { delimiter: ',', known: 0 };
+  for (const delimiter of DELIMITERS) {
+    const rows = Papa.parse<string[]>(head, { delimiter, preview: HEADER_SEARCH_ROWS }).data;
+    const known = Math.max(0, ...rows.map((r) => r.filter((c) => fileColumn(c)).length));
+    if (known > best.known) best = { delimiter, known };
+  }
+  return best.delimiter;
+}
+
+/** A report file as delimited text (UTF-8, UTF-16, Shift_JIS or EUC-JP). Workbooks go through readReportFile. */
 export function readReport(bytes: Uint8Array, file: string, options: ReadOptions): ReportFile {
   const result = emptyResult(file);
   const issue = issuer(result);
   if (isWorkbook(bytes)) {
-    issue('error', 1, 1, 'this is an Excel workbook (.xlsx): read it with the workbook reader');
+    issue('error', 1, 1, 'reader.workbook_as_csv');
     return result;
   }
   let text: string;
+  let foreignLines: number[];
   try {
     const decoded = decodeReport(bytes);
-    text = decoded.text;
+    // Every line end — CRLF, LF, or the lone CR of old Excel for Mac — counts as one line.
+    text = decoded.text.replace(/\r\n?/g, '\n');
     result.encoding = decoded.encoding;
+    foreignLines = decoded.foreignLines;
   } catch (e) {
     if (!(e instanceof BinaryFileError)) throw e;
-    issue('error', 1, 1, e.message);
+    issue('error', 1, 1, e.code);
     return result;
   }
+  const delimiter = detectDelimiter(text);
+  result.delimiter = delimiter;
 
   const starts = lineStarts(text);
   const records: SourceRecord[] = [];
   let cursor = 0;
   Papa.parse<string[]>(text, {
-    delimiter: ',',
+    delimiter,
+    newline: '\n',
     step: (step) => {
       const line = lineAt(starts, cursor);
       cursor = step.meta.cursor;
       if (options.onProgress && records.length % 5000 === 0) options.onProgress(cursor / Math.max(1, text.length) / 2);
       for (const err of step.errors) {
         const where = err.index !== undefined ? lineAt(starts, err.index) : line;
-        const message =
-          err.code === 'MissingQuotes'
-            ? 'a quoted field is never closed (a " without its closing ")'
-            : `CSV syntax: ${err.message}`;
-        issue('error', where, 1, message);
+        if (err.code === 'MissingQuotes') issue('error', where, 1, 'reader.unclosed_quote');
+        else issue('error', where, 1, 'reader.csv_syntax', { detail: err.message });
       }
       records.push({ cells: step.data, line });
     },
   });
-  readRecords(records, result, options);
+  for (const line of foreignLines) issue('error', line, 1, 'reader.utf8_line', { encoding: result.encoding ?? '' });
+  readRecords(records, result, options, new Set(foreignLines));
   return result;
 }
 
@@ -179,7 +212,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, options: Rea
     sheets = await workbookRecords(bytes);
   } catch (e) {
     if (!(e instanceof WorkbookError)) throw e;
-    issuer(result)('error', 1, 1, e.message);
+    issuer(result)('error', 1, 1, 'reader.workbook_unreadable', { detail: shownValue(e.message) });
     return result;
   }
   const named = options.sheet;
@@ -187,7 +220,7 @@ export async function readWorkbook(bytes: Uint8Array, file: string, options: Rea
     ? sheets.find((s) => s.sheet === named)
     : sheets.find((s) => findHeader(s.records) >= 0) ?? sheets[0];
   if (!chosen) {
-    issuer(result)('error', 1, 1, `there is no sheet "${named}" in the workbook; its sheets are ${sheets.map((s) => `"${s.sheet}"`).join(', ')}`);
+    issuer(result)('error', 1, 1, 'reader.no_sheet', { sheet: shownValue(named ?? ''), sheets: sheets.map((s) => `"${shownValue(s.sheet)}"`).join(', ') });
     return result;
   }
   result.sheet = chosen.sheet;
@@ -218,27 +251,38 @@ function findHeader(records: SourceRecord[]): number {
 
 const MONTHLY_NAMES: Record<MonthlyColumn['measure'], string> = { person_months: '支払対象者数', total_wages_yen: '工賃支払額' };
 const ACTIVITY_COLUMNS = REPORT_COLUMNS.filter((c) => c.type === 'count').map((c) => c.name);
+const SUMMED_COLUMNS = REPORT_COLUMNS.filter((c) => c.sqlType === 'BIGINT').map((c) => c.name);
+/** Headers a file without a header line should have, for the message that says so. */
+const EXAMPLE_HEADERS = ['office_no', 'office_name', 'total_wages_yen', 'person_months'].map((name) => REPORT_COLUMNS.find((c) => c.name === name)!.ja).join(', ');
+/** How many lines a summary lists before "…". */
+const LISTED = 10;
+const listed = (items: (string | number)[]) => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', …' : '');
 
 /** Header, columns and rows of a file's records, into `result`. */
-function readRecords(records: SourceRecord[], result: ReportFile, options: ReadOptions): void {
+function readRecords(records: SourceRecord[], result: ReportFile, options: ReadOptions, foreignLines = new Set<number>()): void {
   const issue = issuer(result);
   const isBlank = (cells: string[]) => cells.every((c) => cleanCell(c) === '');
   const headerIndex = findHeader(records);
   if (headerIndex < 0) {
-    issue('error', 1, 1, records.length === 0 || records.every((r) => isBlank(r.cells))
-      ? 'the file is empty: expected a header line and one line per facility'
-      : `no header line found in the first ${HEADER_SEARCH_ROWS} lines: expected column names such as 事業所番号, 事業所名, 工賃支払総額, 延べ人数`);
+    if (records.length === 0 || records.every((r) => isBlank(r.cells))) issue('error', 1, 1, 'reader.empty_file');
+    else issue('error', 1, 1, 'reader.no_header', { rows: HEADER_SEARCH_ROWS, examples: EXAMPLE_HEADERS });
     return;
   }
   const header = records[headerIndex]!;
   result.headerLine = header.line;
+  // A column is named as the file writes it (full-width brackets and all), only trimmed.
+  const headerText = (i: number) => shownValue((header.cells[i] ?? '').trim());
+
+  // Lines above the header are titles; one holding an office number is a facility that would be lost.
+  for (const r of records.slice(0, headerIndex)) {
+    const at = r.cells.findIndex((c) => parseOfficeNo(c).ok);
+    if (at >= 0) issue('error', r.line, at + 1, 'reader.data_above_header', { header: header.line }, { field: 'office_no', value: r.cells[at] });
+  }
 
   // Map each file column to a canonical column or to a month of a monthly measure.
   const columns: FileColumn[] = header.cells.map((cell, i) => {
     const column = fileColumn(cell);
-    if (!column && cleanCell(cell) !== '') {
-      issue('warning', header.line, i + 1, `unknown column "${cell}" is ignored`, undefined, cell);
-    }
+    if (!column && cleanCell(cell) !== '') issue('warning', header.line, i + 1, 'reader.unknown_column', { column: headerText(i) }, { header: cell });
     return column;
   });
   const seen = new Map<string, number>();
@@ -249,12 +293,15 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
     const index = column.kind === 'column' ? seen : months;
     const first = index.get(key);
     if (first !== undefined) {
-      const name = column.kind === 'column' ? `${column.spec.ja} (${column.spec.name})` : `${column.monthly.month}月${MONTHLY_NAMES[column.monthly.measure]}`;
-      issue('error', header.line, i + 1, `column ${name} appears twice (first in column ${first + 1})`, column.kind === 'column' ? column.spec.name : column.monthly.measure, header.cells[i]);
+      issue('error', header.line, i + 1, 'reader.duplicate_column', { column: headerText(i), first: first + 1 },
+        { field: column.kind === 'column' ? column.spec.name : column.monthly.measure, header: header.cells[i] });
       columns[i] = undefined;
     } else index.set(key, i);
   });
-  for (const [name, index] of seen) result.columnNumbers[name] = index + 1;
+  for (const [name, index] of seen) {
+    result.columnNumbers[name] = index + 1;
+    result.columnHeaders[name] = headerText(index);
+  }
 
   // A measure kept month by month needs all twelve months.
   const monthly = new Set<MonthlyColumn['measure']>();
@@ -262,47 +309,71 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
     const present = FISCAL_MONTHS.filter((m) => months.has(`${measure}:${m}`));
     if (present.length === 0) continue;
     monthly.add(measure);
-    result.columnNumbers[measure] ??= months.get(`${measure}:${present[0]}`)! + 1;
+    const first = months.get(`${measure}:${present[0]}`)!;
+    result.columnNumbers[measure] ??= first + 1;
+    result.columnHeaders[measure] ??= headerText(first);
     if (present.length < 12) {
-      const missing = FISCAL_MONTHS.filter((m) => !present.includes(m)).map((m) => `${m}月`).join(', ');
-      issue('error', header.line, header.cells.length + 1, `monthly columns of ${MONTHLY_NAMES[measure]} are missing for ${missing}: all twelve months are needed`, measure);
+      const missing = FISCAL_MONTHS.filter((m) => !present.includes(m)).join(', ');
+      issue('error', header.line, header.cells.length + 1, 'reader.months_missing', { measure: MONTHLY_NAMES[measure], months: missing }, { field: measure });
     }
   }
 
   const fileYear = fiscalYearFromFileName(result.file);
   for (const spec of REPORT_COLUMNS) {
     if (!spec.required || seen.has(spec.name) || monthly.has(spec.name as MonthlyColumn['measure'])) continue;
-    if (spec.name === 'fiscal_year' && fileYear !== null) continue;
-    const message =
-      spec.name === 'fiscal_year'
-        ? 'the fiscal year is unknown: name the file fyYYYY.csv (e.g. fy2019.csv) or add a 年度 (fiscal_year) column'
-        : `missing required column ${spec.ja} (${spec.name}); accepted headers: ${[spec.name, ...spec.aliases].join(', ')}`;
-    issue('error', header.line, header.cells.length + 1, message, spec.name);
+    if (spec.name === 'fiscal_year') {
+      if (fileYear === null) issue('error', header.line, header.cells.length + 1, 'reader.no_fiscal_year', {}, { field: spec.name });
+      continue;
+    }
+    issue('error', header.line, header.cells.length + 1, 'reader.missing_column',
+      { column: spec.ja, name: spec.name, accepted: spec.aliases.join(', ') }, { field: spec.name });
   }
   if (result.issues.some((i) => i.severity === 'error' && i.line === header.line)) return;
 
-  const parsers = columns.map((column) => (column?.kind === 'column' ? parserFor(column.spec) : undefined));
+  // The prefecture's code: the first two digits of its municipalities' codes.
+  const prefectureCode = options.municipalities[0]?.code.slice(0, 2);
+  const parsers = columns.map((column) => (column?.kind === 'column' ? parserFor(column.spec, prefectureCode) : undefined));
   const submittedIndex = seen.get('submitted');
   const byName = new Map(options.municipalities.map((m) => [m.name, m]));
   const byCode = new Map(options.municipalities.map((m) => [m.code, m]));
   const officeLines = new Map<string, number>();
+  // A wrong name tends to repeat on many lines: its suggestions are worked out once.
+  const suggestions = new Map<string, string[]>();
+  const names = options.municipalities.map((m) => m.name);
+  const suggest = (name: string) => suggestions.get(name) ?? suggestions.set(name, nearestNames(name, names)).get(name)!;
+  const headerKey = header.cells.map(cleanCell).join('\u0000');
+  const repeatedHeaders: number[] = [];
+  const sums = new Map<string, number>();
 
   const body = records.slice(headerIndex + 1);
   for (const [n, record] of body.entries()) {
     if (options.onProgress && n % 5000 === 0) options.onProgress(0.5 + n / Math.max(1, body.length) / 2);
     if (isBlank(record.cells)) continue;
     const { cells, line } = record;
+    // A header repeated below itself (pages of a printout glued together) is skipped, and said once.
+    if (cells.length === header.cells.length && cells.map(cleanCell).join('\u0000') === headerKey) {
+      repeatedHeaders.push(line);
+      continue;
+    }
+    result.dataLines++;
+    // A line in another encoding is already reported as such; its mojibake says nothing more.
+    if (foreignLines.has(line)) continue;
     if (cells.length !== header.cells.length) {
-      issue('error', line, Math.min(cells.length, header.cells.length) + 1,
-        `expected ${header.cells.length} fields like the header, found ${cells.length}`);
+      // An unquoted 1,200,000 splits into 1 | 200 | 000.
+      const split = cells.findIndex((c, i) => /^\d{1,3}$/.test(c.trim()) && /^\d{3}$/.test(cells[i + 1]?.trim() ?? ''));
+      if (cells.length > header.cells.length && split >= 0) {
+        issue('error', line, split + 1, 'reader.field_count_number', { fields: header.cells.length, found: cells.length, value: shownValue(cells.slice(split, split + 3).join(',')) });
+      } else {
+        issue('error', line, Math.min(cells.length, header.cells.length) + 1, 'reader.field_count', { fields: header.cells.length, found: cells.length });
+      }
       continue;
     }
     const row: ReportRow = {};
     // Columns absent from the file stay null: not reported is never 0.
     for (const spec of REPORT_COLUMNS) row[spec.name] = null;
     let rowOk = true;
-    const fail = (column: number, message: string, field?: string, value?: string) => {
-      issue('error', line, column, message, field, value);
+    const fail = (column: number, code: IssueCode, params: IssueParams, extra: IssueExtra = {}) => {
+      issue('error', line, column, code, params, extra);
       rowOk = false;
     };
 
@@ -318,34 +389,35 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
     cells.forEach((raw, i) => {
       const column = columns[i];
       if (!column) return;
-      const name = column.kind === 'column' ? `${column.spec.ja} (${column.spec.name})` : `${column.monthly.month}月${MONTHLY_NAMES[column.monthly.measure]}`;
       const field = column.kind === 'column' ? column.spec.name : column.monthly.measure;
-      if (raw.includes('\uFFFD')) {
-        fail(i + 1, `${name} holds bytes that are neither UTF-8 nor Shift_JIS`, field, raw);
-        return;
-      }
+      const where = { column: headerText(i) };
+      const extra = { field, header: header.cells[i], value: raw };
+      if (raw.includes('\uFFFD')) return fail(i + 1, 'reader.bad_bytes', where, extra);
+      if (CONTROL.test(raw)) return fail(i + 1, 'reader.control_char', where, extra);
+      if (BIDI.test(raw)) return fail(i + 1, 'reader.bidi_char', where, extra);
+      if (raw.length > MAX_TEXT_LENGTH) return fail(i + 1, 'reader.too_long', { ...where, length: raw.length, max: MAX_TEXT_LENGTH }, { field, header: header.cells[i] });
       const text = cleanCell(raw);
+      const bad = (parsed: Extract<Parsed<unknown>, { ok: false }>) =>
+        fail(i + 1, 'reader.bad_value', { ...where, value: shownValue(raw) }, { ...extra, expected: { code: parsed.expected, params: parsed.params ?? {} } });
       if (column.kind === 'monthly') {
         if (text === '') {
           monthValues[column.monthly.measure].push({ month: column.monthly.month, value: null, column: i + 1 });
           return;
         }
-        const parsed = parseWholeNumber(raw);
-        if (!parsed.ok) fail(i + 1, `${name}: expected ${parsed.expected}, got "${raw}"`, field, raw);
+        const parsed = parseWholeNumber(raw, MAX_OF_TYPE.BIGINT);
+        if (!parsed.ok) bad(parsed);
         else monthValues[column.monthly.measure].push({ month: column.monthly.month, value: parsed.value, column: i + 1 });
         return;
       }
       const spec = column.spec;
       if (text === '') {
         if (spec.type === 'count') blankActivities.push(spec.name);
-        else if (spec.required === true || (spec.required === 'if_submitted' && submitted)) fail(i + 1, `${name} is empty: a value is required`, spec.name, raw);
+        else if (spec.required === true || (spec.required === 'if_submitted' && submitted)) fail(i + 1, 'reader.empty_required', where, extra);
         return;
       }
       const parsed = parsers[i]!(raw);
-      if (!parsed.ok) {
-        fail(i + 1, `${name}: expected ${parsed.expected}, got "${raw}"`, spec.name, raw);
-        return;
-      }
+      if (!parsed.ok) return bad(parsed);
+      if (parsed.note) issue('warning', line, i + 1, parsed.note.code, { ...where, value: shownValue(raw), ...parsed.note.params }, extra);
       row[spec.name] = parsed.value;
     });
     row.submitted = submitted;
@@ -362,7 +434,7 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
       const sum = values.reduce((s, v) => s + (v.value ?? 0), 0);
       const annual = row[measure];
       if (annual !== null && annual !== sum) {
-        fail(seen.get(measure)! + 1, `${REPORT_COLUMNS.find((c) => c.name === measure)!.ja} (${measure}) ${annual} differs from the sum of its months, ${sum}`, measure, String(annual));
+        fail(seen.get(measure)! + 1, 'reader.sum_mismatch', { column: headerText(seen.get(measure)!), annual: annual as number, sum }, { field: measure, value: String(annual) });
         continue;
       }
       row[measure] = sum;
@@ -371,13 +443,13 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
       const paid = new Map(monthValues.person_months.map((v) => [v.month, v.value ?? 0]));
       for (const v of monthValues.total_wages_yen) {
         if ((v.value ?? 0) > 0 && (paid.get(v.month) ?? 0) === 0) {
-          fail(v.column, `${v.month}月${MONTHLY_NAMES.total_wages_yen} ${v.value} is paid, but nobody is paid in ${v.month}月 (${MONTHLY_NAMES.person_months})`, 'total_wages_yen', String(v.value));
+          fail(v.column, 'reader.paid_nobody', { column: headerText(v.column - 1), value: v.value!, month: String(v.month) }, { field: 'total_wages_yen', value: String(v.value) });
         }
       }
     }
     if (submitted) {
       for (const measure of monthly) {
-        if (row[measure] === null && !seen.has(measure)) fail(result.columnNumbers[measure]!, `${REPORT_COLUMNS.find((c) => c.name === measure)!.ja} (${measure}) is empty in every month: a value is required`, measure);
+        if (row[measure] === null && !seen.has(measure)) fail(result.columnNumbers[measure]!, 'reader.empty_every_month', { measure: MONTHLY_NAMES[measure] }, { field: measure });
       }
     }
 
@@ -385,56 +457,81 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
     const yearColumn = seen.get('fiscal_year');
     if (row.fiscal_year === null && fileYear !== null) row.fiscal_year = fileYear;
     else if (fileYear !== null && row.fiscal_year !== null && row.fiscal_year !== fileYear) {
-      fail((yearColumn ?? 0) + 1, `年度 (fiscal_year) is ${row.fiscal_year} but the file name says FY${fileYear}`, 'fiscal_year', String(row.fiscal_year));
+      fail((yearColumn ?? 0) + 1, 'reader.year_mismatch', { column: headerText(yearColumn ?? 0), year: String(row.fiscal_year), fileYear: String(fileYear) }, { field: 'fiscal_year', value: String(row.fiscal_year) });
     }
     const fy = typeof row.fiscal_year === 'number' ? row.fiscal_year : null;
 
     if (typeof row.opened_on === 'string' && fy !== null && fiscalYearOfDate(row.opened_on) > fy) {
-      fail(seen.get('opened_on')! + 1, `指定年月日 (opened_on) ${row.opened_on} is after FY${fy} ends (${fy + 1}-03-31)`, 'opened_on', row.opened_on);
+      fail(seen.get('opened_on')! + 1, 'reader.opened_after_year', { column: headerText(seen.get('opened_on')!), date: row.opened_on, year: String(fy), end: `${fy + 1}-03-31` }, { field: 'opened_on', value: row.opened_on });
     }
     if (submitted && row.person_months === 0) {
-      fail(result.columnNumbers.person_months!, '延べ人数 (person_months) is 0: the average wage needs more than 0 person-months', 'person_months', '0');
+      fail(result.columnNumbers.person_months!, 'reader.zero_person_months', { column: result.columnHeaders.person_months! }, { field: 'person_months', value: '0' });
     }
     if (typeof row.office_no === 'string' && fy !== null) {
       const key = `${fy}:${row.office_no}`;
       const first = officeLines.get(key);
       if (first !== undefined) {
-        fail(seen.get('office_no')! + 1, `事業所番号 (office_no) ${row.office_no} already appears on line ${first} for FY${fy}`, 'office_no', row.office_no);
+        fail(seen.get('office_no')! + 1, 'reader.duplicate_office', { office: row.office_no, line: first, year: String(fy) }, { field: 'office_no', value: row.office_no });
       } else officeLines.set(key, line);
     }
-    fillMunicipality(row, line, seen, byName, byCode, issue);
+    if (!checkMunicipality(row, line, seen, byName, byCode, suggest, issue)) rowOk = false;
 
     if (rowOk) {
       result.rows.push(row);
       result.rowLines.push(line);
+      for (const name of SUMMED_COLUMNS) {
+        const value = row[name];
+        if (typeof value === 'number') sums.set(`${String(fy)}:${name}`, (sums.get(`${String(fy)}:${name}`) ?? 0) + value);
+      }
     }
+  }
+
+  if (repeatedHeaders.length > 0) {
+    issue('warning', repeatedHeaders[0]!, 1, 'reader.repeated_header', { first: header.line, count: repeatedHeaders.length, lines: listed(repeatedHeaders) });
+  }
+  if (result.dataLines === 0) issue('error', header.line, 1, 'reader.no_rows');
+  // A year's totals must stay exact numbers wherever they are added up.
+  for (const [key, sum] of sums) {
+    if (sum <= Number.MAX_SAFE_INTEGER) continue;
+    const [year, name] = key.split(':') as [string, string];
+    issue('error', header.line, (result.columnNumbers[name] ?? 1), 'reader.sum_too_large', { column: result.columnHeaders[name] ?? name, year, max: Number.MAX_SAFE_INTEGER }, { field: name });
   }
 }
 
-function fillMunicipality(
+/**
+ * Checks the municipality against the reference list and fills its code and area. An
+ * unknown name is an error (naming the nearest known ones): counted in the prefecture but in
+ * no area, the areas would not add up to it.
+ */
+function checkMunicipality(
   row: ReportRow,
   line: number,
   seen: Map<string, number>,
   byName: Map<string, Municipality>,
   byCode: Map<string, Municipality>,
-  issue: (s: Severity, line: number, col: number, msg: string, field?: string, value?: string) => void,
-) {
+  suggest: (name: string) => string[],
+  issue: Issue,
+): boolean {
   const name = typeof row.municipality === 'string' ? row.municipality : null;
-  if (name === null) return;
+  if (name === null) return true;
   const col = (field: string) => (seen.get(field) ?? seen.get('municipality')!) + 1;
   const known = byName.get(name);
   if (!known) {
-    issue('warning', line, col('municipality'), `市町村 (municipality) "${name}" is not in the municipality list: its area and code stay empty`, 'municipality', name);
-    return;
+    const suggestions = suggest(name);
+    if (suggestions.length > 0) issue('error', line, col('municipality'), 'reader.unknown_municipality', { name: shownValue(name), suggestions: suggestions.join(', ') }, { field: 'municipality', value: name });
+    else issue('error', line, col('municipality'), 'reader.unknown_municipality_plain', { name: shownValue(name) }, { field: 'municipality', value: name });
+    return false;
   }
   const code = row.municipality_code;
   if (code !== null && code !== known.code) {
     const other = byCode.get(String(code));
-    issue('warning', line, col('municipality_code'),
-      `市町村コード (municipality_code) ${code}${other ? ` is ${other.name}` : ''}, but 市町村 is ${name} (${known.code})`, 'municipality_code', String(code));
+    if (other) issue('warning', line, col('municipality_code'), 'reader.code_mismatch', { code: shownValue(String(code)), other: other.name, name, known: known.code }, { field: 'municipality_code', value: String(code) });
+    else issue('warning', line, col('municipality_code'), 'reader.code_not_of', { code: shownValue(String(code)), name, known: known.code }, { field: 'municipality_code', value: String(code) });
   }
   row.municipality_code = known.code;
   if (row.area !== null && row.area !== known.area) {
-    issue('warning', line, col('area'), `圏域 (area) "${row.area}" differs from ${name}'s area ${known.area}`, 'area', String(row.area));
-  } else row.area = known.area;
+    issue('warning', line, col('area'), 'reader.area_mismatch', { area: shownValue(String(row.area)), name, known: known.area }, { field: 'area', value: String(row.area) });
+  }
+  row.area = known.area;
+  return true;
 }

@@ -2,15 +2,17 @@
 // comparison with what was published for earlier years. Used by `kouchin validate`, the
 // import page and the build alike.
 
-import type { ReportRow } from '../schema.ts';
-import type { ReportFile, ReportIssue } from './read-report.ts';
+import { columnSpec, type ReportRow } from '../schema.ts';
+import type { IssueCode, IssueParams, ReportIssue } from './issues.ts';
+import type { ReportFile } from './read-report.ts';
 
 /** B型 facilities must pay ¥3,000 a month on average; above this an entry error is likely. */
 export const PLAUSIBLE_AVERAGE_YEN = { min: 3_000, max: 60_000 } as const;
 /** A facility's average moving more than this share from its previous year is worth a look. */
 export const BIG_JUMP = 0.5;
+/** How many facilities a summary names before "…"; the full list is in its details. */
+const NAMED = 5;
 
-const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
 /**
  * A facility's average as the site shows it (the indicator SQL's half_up_div). Math.round
  * gives the same whole yen: W ÷ P ending in .5 is exact in binary, and any other quotient
@@ -24,14 +26,19 @@ const average = (r: ReportRow) =>
 /**
  * Warnings for a file read without errors in its rows: implausible averages, person-months
  * above capacity, half-filled new-formula columns, and — against `published`, the rows of
- * other years — facilities that reported last year but are missing, and big jumps.
+ * other files — facilities that reported last year but are missing (one summary with the
+ * list), and big jumps. Rows of the file's own years in `published` are taken as the other
+ * parts of the same year.
  */
 export function crossCheckReport(report: ReportFile, published: ReportRow[]): ReportIssue[] {
   const issues: ReportIssue[] = [];
   const col = (name: string) => report.columnNumbers[name] ?? 1;
-  const warn = (line: number, field: string, message: string, value?: string) => {
-    const issue: ReportIssue = { severity: 'warning', file: report.file, line, column: col(field), field, message };
+  const header = (name: string) => report.columnHeaders[name] ?? name;
+  const warn = (line: number, field: string, code: IssueCode, params: IssueParams, value?: string, details?: string[]) => {
+    const issue: ReportIssue = { severity: 'warning', file: report.file, line, column: col(field), field, header: header(field), code, params };
+    if (report.sheet !== null) issue.sheet = report.sheet;
     if (value !== undefined) issue.value = value;
+    if (details !== undefined) issue.details = details;
     issues.push(issue);
   };
 
@@ -39,18 +46,17 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
     const line = report.rowLines[i]!;
     const avg = average(row);
     if (avg !== null && (avg < PLAUSIBLE_AVERAGE_YEN.min || avg > PLAUSIBLE_AVERAGE_YEN.max)) {
-      warn(line, 'total_wages_yen',
-        `average monthly wage ${yen(avg)} (工賃支払総額 ÷ 延べ人数) is outside ${yen(PLAUSIBLE_AVERAGE_YEN.min)}–${yen(PLAUSIBLE_AVERAGE_YEN.max)}: check both figures`,
+      warn(line, 'total_wages_yen', 'check.implausible_average',
+        { average: avg, wages: header('total_wages_yen'), persons: header('person_months'), min: PLAUSIBLE_AVERAGE_YEN.min, max: PLAUSIBLE_AVERAGE_YEN.max },
         String(row.total_wages_yen));
     }
     if (typeof row.capacity === 'number' && typeof row.person_months === 'number' && row.person_months > row.capacity * 12) {
-      warn(line, 'person_months',
-        `延べ人数 (person_months) ${row.person_months} is above 定員 × 12 = ${row.capacity * 12}`, String(row.person_months));
+      warn(line, 'person_months', 'check.over_capacity',
+        { column: header('person_months'), months: row.person_months, capacity: header('capacity'), limit: row.capacity * 12 }, String(row.person_months));
     }
     if ((row.user_days === null) !== (row.open_days === null)) {
-      const [given, missing] = row.user_days === null ? ['年間開所日数 (open_days)', '年間延べ利用者数 (user_days)'] : ['年間延べ利用者数 (user_days)', '年間開所日数 (open_days)'];
-      warn(line, row.user_days === null ? 'user_days' : 'open_days',
-        `${given} is given but ${missing} is empty: the new-formula average needs both`);
+      const [given, missing] = row.user_days === null ? ['open_days', 'user_days'] : ['user_days', 'open_days'];
+      warn(line, missing, 'check.half_new_formula', { given: header(given), missing: report.columnHeaders[missing] ?? columnSpec(missing).ja });
     }
   });
 
@@ -58,12 +64,13 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
   for (const fy of years) {
     const previous = new Map(published.filter((r) => r.fiscal_year === fy - 1).map((r) => [r.office_no as string, r]));
     if (previous.size === 0) continue;
-    const current = new Set(report.rows.filter((r) => r.fiscal_year === fy).map((r) => r.office_no as string));
-    for (const [officeNo, row] of previous) {
-      if (!current.has(officeNo)) {
-        warn(report.headerLine, 'office_no',
-          `事業所番号 (office_no) ${officeNo} (${row.office_name}) reported for FY${fy - 1} is missing from FY${fy}: closed, or left out?`, officeNo);
-      }
+    // The year's facilities may be spread over several files: those in `published` count too.
+    const current = new Set([...report.rows, ...published].filter((r) => r.fiscal_year === fy).map((r) => r.office_no as string));
+    const missing = [...previous].filter(([officeNo]) => !current.has(officeNo)).map(([officeNo, row]) => `${officeNo} ${String(row.office_name)}`);
+    if (missing.length > 0) {
+      warn(report.headerLine, 'office_no', 'check.missing_since',
+        { count: missing.length, previous: String(fy - 1), year: String(fy), offices: missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '') },
+        undefined, missing);
     }
     report.rows.forEach((row, i) => {
       if (row.fiscal_year !== fy) return;
@@ -72,11 +79,44 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
       if (was === null || now === null || was === 0) return;
       const change = (now - was) / was;
       if (Math.abs(change) > BIG_JUMP) {
-        warn(report.rowLines[i]!, 'total_wages_yen',
-          `average monthly wage went from ${yen(was)} in FY${fy - 1} to ${yen(now)} (${change > 0 ? '+' : '−'}${Math.round(Math.abs(change) * 100)}%): check wages and person-months`,
+        warn(report.rowLines[i]!, 'total_wages_yen', 'check.big_jump',
+          { was, now, previous: String(fy - 1), change: `${change > 0 ? '+' : '−'}${Math.round(Math.abs(change) * 100)}` },
           String(row.total_wages_yen));
       }
     });
+  }
+  return issues;
+}
+
+/**
+ * One fiscal year may come in several files (one per area, say): their facilities are
+ * merged. A facility in two of them would be counted twice: an error at its line in the
+ * later file, naming the other file and the office numbers they share.
+ */
+export function crossFileConflicts(files: Pick<ReportFile, 'file' | 'sheet' | 'rows' | 'rowLines' | 'columnNumbers' | 'columnHeaders'>[]): ReportIssue[] {
+  const seen = new Map<string, string>(); // "year:office" → file
+  const issues: ReportIssue[] = [];
+  for (const f of files) {
+    const shared = new Map<string, { offices: string[]; line: number; year: number }>(); // other file → duplicates
+    f.rows.forEach((row, i) => {
+      const key = `${String(row.fiscal_year)}:${String(row.office_no)}`;
+      const other = seen.get(key);
+      if (other === undefined) return;
+      const entry = shared.get(other) ?? { offices: [], line: f.rowLines[i]!, year: row.fiscal_year as number };
+      entry.offices.push(String(row.office_no));
+      shared.set(other, entry);
+    });
+    for (const [other, { offices, line, year }] of shared) {
+      const issue: ReportIssue = {
+        severity: 'error', file: f.file, line, column: f.columnNumbers.office_no ?? 1, field: 'office_no', header: f.columnHeaders.office_no ?? 'office_no',
+        code: 'reader.duplicate_year',
+        params: { year: String(year), other, offices: offices.slice(0, NAMED).join(', ') + (offices.length > NAMED ? ', …' : '') },
+        details: offices,
+      };
+      if (f.sheet !== null) issue.sheet = f.sheet;
+      issues.push(issue);
+    }
+    for (const row of f.rows) seen.set(`${String(row.fiscal_year)}:${String(row.office_no)}`, f.file);
   }
   return issues;
 }

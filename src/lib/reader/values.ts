@@ -1,32 +1,49 @@
-// Parsers for the cell values found in prefectural report exports:
-// full-width digits, thousands separators, 和暦 dates, ○/有 flags.
+// Parsers for the cell values found in prefectural report exports: full-width digits,
+// thousands separators, 和暦 dates, ○/有 flags, and what Excel does to them (serial dates,
+// exponents, lost leading zeros). A refusal says what was expected as a message id.
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; expected: string };
+import type { ExpectCode, IssueCode, IssueParams } from './issues.ts';
+
+/** A value read; `note` is a warning worth showing (e.g. a serial date converted). */
+export type Parsed<T> =
+  | { ok: true; value: T; note?: { code: IssueCode; params: IssueParams } }
+  | { ok: false; expected: ExpectCode; params?: IssueParams };
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = <T>(expected: string): Parsed<T> => ({ ok: false, expected });
+const fail = <T>(expected: ExpectCode, params?: IssueParams): Parsed<T> => (params ? { ok: false, expected, params } : { ok: false, expected });
 
 const NON_ASCII = /[^\x00-\x7f]/;
+/** Longer than any number or date: refused before any pattern runs on it. */
+const MAX_SCALAR_LENGTH = 40;
+// Zero-width characters and the BOM: invisible, and never meant as part of a value.
+const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
-/** NFKC turns full-width digits, letters and punctuation into ASCII; trim both kinds of space. */
+/**
+ * NFKC turns full-width digits, letters and punctuation into ASCII (and U+3000 into a space);
+ * zero-width characters go; spaces at both ends are trimmed. Linear in the cell's length.
+ */
 export function cleanCell(raw: string): string {
   // Most cells are plain ASCII; NFKC is the reader's slowest step, so skip it for them.
   if (!NON_ASCII.test(raw)) return raw.trim();
-  return raw.normalize('NFKC').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+  return raw.normalize('NFKC').replace(ZERO_WIDTH, '').trim();
 }
 
 /**
- * A non-negative whole number. Accepts `1,234,567`, `１２３４`, a trailing unit (円, 人, 日)
- * and a leading ¥. Refuses decimals, negatives and anything beyond 2^53.
+ * A non-negative whole number up to `max`. Accepts `1,234,567`, `１２３４`, a trailing unit
+ * (円, 人, 日) and a leading ¥. Refuses decimals and negatives, with a hint for what Excel
+ * writes: `1.23E+9` (a number shown in exponent form) and `△1000` (a negative number).
  */
-export function parseWholeNumber(raw: string): Parsed<number> {
-  const text = cleanCell(raw).replace(/^[¥￥]/u, '').replace(/(円|人|日|名|か所|箇所)$/u, '').trim();
+export function parseWholeNumber(raw: string, max = Number.MAX_SAFE_INTEGER): Parsed<number> {
+  if (raw.length > MAX_SCALAR_LENGTH) return fail('expect.whole_number');
+  const text = cleanCell(raw).replace(/^[¥￥]/u, '').replace(/(円|人|日|名|か所|箇所|時間)$/u, '').trim();
   if (!/^-?\d{1,3}(,\d{3})+$|^-?\d+$/.test(text)) {
-    return fail('a whole number such as 1234 or 1,234');
+    if (/^[▲△]/u.test(text)) return fail('expect.triangle_negative');
+    if (/^\d+(\.\d+)?e\+?\d+$/i.test(text)) return fail('expect.exponent');
+    return fail('expect.whole_number');
   }
   const value = Number(text.replace(/,/g, ''));
-  if (value < 0) return fail('a number of 0 or more');
-  if (!Number.isSafeInteger(value)) return fail('a whole number below 9,007,199,254,740,992');
+  if (value < 0) return fail('expect.non_negative');
+  if (!Number.isSafeInteger(value) || value > max) return fail('expect.at_most', { max });
   return ok(value);
 }
 
@@ -39,7 +56,6 @@ const ERAS: Record<string, { start: [number, number, number]; end?: [number, num
 };
 const ERA_INITIALS: Record<string, string> = { m: '明治', t: '大正', s: '昭和', h: '平成', r: '令和' };
 
-const DATE_EXPECTED = 'a date such as 2021-04-01, 2021/4/1, 令和3年4月1日 or R3.4.1';
 
 function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
@@ -63,28 +79,37 @@ function eraYear(eraText: string, yearText: string): { era: string; year: number
   return { era, year: spec.start[0] + n - 1 };
 }
 
-/** A calendar date, returned as ISO `YYYY-MM-DD`. */
+// Excel's serial dates (days since 1899-12-30) from 1950 to 2099: a 5-digit number in a
+// date column is one of these, so it is read as the date it stands for, with a warning.
+const SERIAL_RANGE = { min: 18_264, max: 73_050 } as const;
+
+/** A calendar date, returned as ISO `YYYY-MM-DD`. A time of day (`2019/4/1 0:00`) is ignored. */
 export function parseDate(raw: string): Parsed<string> {
-  const text = cleanCell(raw).replace(/\s+/g, '');
+  if (raw.length > MAX_SCALAR_LENGTH) return fail('expect.date');
+  const text = cleanCell(raw).replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '').replace(/\s+/g, '');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    return validDay(y, mo, d) ? ok(isoDate(y, mo, d)) : fail(`a date that exists (${text} does not)`);
+    return validDay(y, mo, d) ? ok(isoDate(y, mo, d)) : fail('expect.date_exists', { text });
   }
   m = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr])\.?(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/u.exec(text);
   if (m) {
     const era = eraYear(m[1]!, m[2]!);
-    if (!era) return fail(DATE_EXPECTED);
+    if (!era) return fail('expect.date');
     const [y, mo, d] = [era.year, Number(m[3]), Number(m[4])];
-    if (!validDay(y, mo, d)) return fail(`a date that exists (${text} does not)`);
+    if (!validDay(y, mo, d)) return fail('expect.date_exists', { text });
     const spec = ERAS[era.era]!;
     const ymd: [number, number, number] = [y, mo, d];
     if (compareYmd(ymd, spec.start) < 0 || (spec.end && compareYmd(ymd, spec.end) > 0)) {
-      return fail(`a date within the ${era.era} era (${text} is outside it)`);
+      return fail('expect.date_in_era', { era: era.era, text });
     }
     return ok(isoDate(y, mo, d));
   }
-  return fail(DATE_EXPECTED);
+  if (/^\d{5}$/.test(text) && Number(text) >= SERIAL_RANGE.min && Number(text) <= SERIAL_RANGE.max) {
+    const date = new Date(Date.UTC(1899, 11, 30) + Number(text) * 86_400_000).toISOString().slice(0, 10);
+    return { ok: true, value: date, note: { code: 'reader.serial_date', params: { date } } };
+  }
+  return fail('expect.date');
 }
 
 /** The fiscal year (April–March) a date falls in, named by the calendar year it starts in. */
@@ -95,6 +120,7 @@ export function fiscalYearOfDate(iso: string): number {
 
 /** A fiscal year: `2019`, `FY2019`, `2019年度`, `令和元年度`, `R1`, `H29年度`. */
 export function parseFiscalYear(raw: string): Parsed<number> {
+  if (raw.length > MAX_SCALAR_LENGTH) return fail('expect.fiscal_year');
   const text = cleanCell(raw).replace(/\s+/g, '');
   let m = /^(?:FY|fy)?(\d{4})(?:年度)?$/.exec(text);
   if (m) return ok(Number(m[1]));
@@ -103,7 +129,7 @@ export function parseFiscalYear(raw: string): Parsed<number> {
     const era = eraYear(m[1]!, m[2]!);
     if (era) return ok(era.year);
   }
-  return fail('a fiscal year such as 2019, FY2019 or 令和元年度');
+  return fail('expect.fiscal_year');
 }
 
 const YES = new Set(['○', '〇', '◯', '●', '◎', '有', 'あり', '有り', 'はい', 'true', 'yes', 'y']);
@@ -118,13 +144,19 @@ export function parseFlagOrCount(raw: string): Parsed<number> {
   if (YES.has(text)) return ok(1);
   if (NO.has(text)) return ok(0);
   if (/^\d{1,2}$/.test(text)) return ok(Number(text));
-  return fail('a flag (○, 1, true, 有, or empty for no) or a count of answers');
+  return fail('expect.flag');
 }
 
-/** 事業所番号: exactly 10 digits, kept as text so leading zeros survive. */
-export function parseOfficeNo(raw: string): Parsed<string> {
+/**
+ * 事業所番号: exactly 10 digits, kept as text so leading zeros survive. Office numbers start
+ * with the prefecture's code; for 01–09 Excel turns 0123456789 into the number 123456789,
+ * so 9 digits that make the prefecture's code with a 0 before them get that hint.
+ */
+export function parseOfficeNo(raw: string, prefectureCode?: string): Parsed<string> {
   const text = cleanCell(raw).replace(/[-\s]/g, '');
-  return /^\d{10}$/.test(text) ? ok(text) : fail('a 10-digit office number such as 4010100001');
+  if (/^\d{10}$/.test(text)) return ok(text);
+  if (/^\d{9}$/.test(text) && prefectureCode !== undefined && `0${text}`.startsWith(prefectureCode)) return fail('expect.office_no_zero', { fixed: `0${text}` });
+  return fail('expect.office_no');
 }
 
 const SUBMITTED = new Set(['', '提出', '提出済', '提出済み', '済', '報告', '報告済', '報告済み', '有', 'あり', '○', '〇', '◯', 'yes', 'y', 'true', '1']);
@@ -135,5 +167,5 @@ export function parseSubmitted(raw: string): Parsed<boolean> {
   const text = cleanCell(raw).toLowerCase();
   if (SUBMITTED.has(text)) return ok(true);
   if (NOT_SUBMITTED.has(text)) return ok(false);
-  return fail('提出 or 未提出 (also 済, ○, yes / 未, ×, no; empty means submitted)');
+  return fail('expect.submitted');
 }

@@ -7,6 +7,7 @@ export interface SourceRecord {
   line: number;
 }
 
+/** A workbook that cannot be opened; the message is the library's reason. */
 export class WorkbookError extends Error {}
 
 /** A cell's address as Excel writes it: column 7 of row 14 is G14, column 28 is AB. */
@@ -37,7 +38,8 @@ export async function workbookRecords(bytes: Uint8Array): Promise<{ sheet: strin
     // Numbers stay as written (parseNumber), so a 10-digit office number or a large sum is exact.
     sheets = await readXlsxFile(bytes.slice().buffer, { parseNumber: (text: string) => text });
   } catch (e) {
-    throw new WorkbookError(`this workbook cannot be read (${(e as Error).message}): save it again from Excel as .xlsx, or as CSV`);
+    // The library's own words, quoted in the reader's message (reader.workbook_unreadable).
+    throw new WorkbookError((e as Error).message);
   }
   return sheets.map(({ sheet, data }) => ({
     sheet,

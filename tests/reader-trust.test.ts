@@ -1,0 +1,214 @@
+// What a planner's real files do to the reader: rows above the header, empty years, bytes
+// from another encoding, old Mac line ends, Excel's serial dates and exponents, formula-like
+// names, invisible characters. Each case names its exact message, in English and Japanese,
+// and nothing is lost without one.
+
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { loadDataDirectory } from '../src/lib/node/project.ts';
+import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
+import { formatIssue, issueMessage, shownValue, summariseIssues, type ReportIssue } from '../src/lib/reader/issues.ts';
+import { readReport } from '../src/lib/reader/read-report.ts';
+import { crossFileConflicts } from '../src/lib/reader/validate.ts';
+import type { Municipality } from '../src/lib/reference.ts';
+import { normalizeHeader } from '../src/lib/schema.ts';
+import { databaseOf, en, fixturePaths, ja } from './helpers.ts';
+
+const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const read = (bytes: Uint8Array | string, file = 'fy2022.csv', list: Municipality[] = municipalities) =>
+  readReport(typeof bytes === 'string' ? utf8(bytes) : bytes, file, { municipalities: list });
+const say = (i: ReportIssue, words = en) => issueMessage(i, words);
+const where = (i: ReportIssue) => [i.severity, i.line, i.column];
+
+const HEADER = '事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額,延べ人数';
+const ROW = (n: number, more = '宇治市,2019-04-01,20,100000,10') => `26000000${String(n).padStart(2, '0')},作業所${n},${more}`;
+
+describe('nothing dropped without a message', () => {
+  it('refuses a facility written above the header, and a year with no facilities', () => {
+    const above = read([ROW(1), HEADER, ROW(2)].join('\n'));
+    expect(above.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['error', 1, 1, 'this line is above the header (line 2), so it cannot be read as a facility: move it below the header'],
+    ]);
+    expect(above.rows.map((r) => r.office_no)).toEqual(['2600000002']);
+    // A title above the header is fine.
+    expect(read(['令和4年度 工賃実績', HEADER, ROW(2)].join('\n')).issues).toEqual([]);
+
+    const headerOnly = read(`${HEADER}\n`);
+    expect(headerOnly.issues.map((i) => [...where(i), say(i), say(i, ja)])).toEqual([
+      ['error', 1, 1, 'there are no facility lines below the header: a year without facilities cannot be published', '見出し行の下に事業所の行がありません。事業所のない年度は公開できません'],
+    ]);
+  });
+
+  it('says once that the header is repeated, and reads the facilities between the copies', () => {
+    const report = read([HEADER, ROW(1), HEADER, ROW(2), HEADER, ROW(3)].join('\n'));
+    expect(report.rows.map((r) => r.office_no)).toEqual(['2600000001', '2600000002', '2600000003']);
+    expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['warning', 3, 1, 'the header (line 1) is repeated 2 time(s), on line(s) 3, 5; those lines are skipped'],
+    ]);
+  });
+
+  it('refuses an unknown municipality, naming the nearest known ones, so that areas add up to the prefecture', () => {
+    const report = read([HEADER, ROW(1, '宇治,2019-04-01,20,100000,10'), ROW(2, '架空村,2019-04-01,20,100000,10')].join('\n'));
+    expect(report.rows).toEqual([]);
+    expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['error', 2, 3, 'municipality "宇治" is not in the municipality list: did you mean 宇治市, 宇治田原町?'],
+      ['error', 3, 3, 'municipality "架空村" is not in the municipality list (reference/municipalities.csv)'],
+    ]);
+    expect(say(report.issues[0]!, ja)).toBe('市町村「宇治」は市町村一覧にありません。宇治市, 宇治田原町 のことですか？');
+    // A code does not make a nonsense name count: the name decides, and must be known.
+    const coded = read(['事業所番号,事業所名,市町村,市町村コード,指定年月日,定員,工賃支払総額,延べ人数', '2600000001,a,でたらめ,26204,2019-04-01,20,100000,10'].join('\n'));
+    expect(coded.rows).toEqual([]);
+    expect(coded.issues.map((i) => i.code)).toEqual(['reader.unknown_municipality_plain']);
+  });
+});
+
+describe('values the engine can hold', () => {
+  it('refuses a count beyond INTEGER, a year whose total is not an exact number, and a very long text', () => {
+    const big = read([HEADER, ROW(1, '宇治市,2019-04-01,3000000000,100000,10')].join('\n'));
+    expect(big.issues.map((i) => [...where(i), say(i)])).toEqual([['error', 2, 5, '"定員": "3000000000" cannot be read; expected a number no larger than 2,147,483,647']]);
+
+    // Each facility's wages are exact; their sum, 2 × 5,000,000,000,000,000, is not.
+    const sum = read([HEADER, ROW(1, '宇治市,2019-04-01,20,5000000000000000,10'), ROW(2, '宇治市,2019-04-01,20,5000000000000000,10')].join('\n'));
+    expect(sum.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['error', 1, 6, 'the FY2022 total of "工賃支払総額" is too large (at most 9,007,199,254,740,991): check the number of digits'],
+    ]);
+
+    const long = read([HEADER, `2600000001,${'長'.repeat(501)},宇治市,2019-04-01,20,100000,10`].join('\n'));
+    expect(long.issues.map((i) => [...where(i), say(i)])).toEqual([['error', 2, 2, '"事業所名" is too long (501 characters; at most 500)']]);
+  });
+
+  it('reads a million-character cell and a header of brackets in linear time', () => {
+    const spaces = read([HEADER, `2600000001,a${' '.repeat(1_000_000)}x,宇治市,2019-04-01,20,100000,10`].join('\n'));
+    expect(spaces.issues.map((i) => i.code)).toEqual(['reader.too_long']);
+    expect(normalizeHeader('('.repeat(1_000_000))).toBe('('.repeat(1_000_000));
+    expect(normalizeHeader('工賃支払総額 （円） ')).toBe('工賃支払総額');
+    expect(read([`${'('.repeat(1_000_000)},${HEADER}`, `x,${ROW(1)}`].join('\n')).rows).toHaveLength(1);
+  });
+
+  it('quotes a value at most 60 characters long, with invisible characters made visible', () => {
+    expect(shownValue(`a\nb\u202Ec${'x'.repeat(100)}`)).toBe(`a<U+000A>b<U+202E>c${'x'.repeat(55)}…`);
+    const report = read([HEADER, `2600000001,a,宇治市,2019-04-01,20,${'9'.repeat(39)}x,10`].join('\n'));
+    expect(formatIssue(report.issues[0]!, en)).toBe(`fy2022.csv:2:6: "工賃支払総額": "${'9'.repeat(39)}x" cannot be read; expected a whole number such as 1234 or 1,234`);
+  });
+});
+
+describe('encodings and line ends', () => {
+  it('keeps a UTF-8 file UTF-8 when one byte is wrong, and names that cell', () => {
+    const bytes = new Uint8Array([...utf8(`${HEADER}\n${ROW(1)}\n2600000002,作業所`), 0xff, ...utf8(`,宇治市,2019-04-01,20,100000,10\n${ROW(3)}\n`)]);
+    const report = read(bytes);
+    expect(report.encoding).toBe('utf-8');
+    expect(report.rows.map((r) => [r.office_no, r.office_name])).toEqual([['2600000001', '作業所1'], ['2600000003', '作業所3']]);
+    expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([['error', 3, 2, '"事業所名" holds bytes that are neither UTF-8 nor Shift_JIS (garbled text)']]);
+  });
+
+  it('names a UTF-8 line inside a Shift_JIS file instead of reading it as mojibake', () => {
+    const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'Shift_JIS'));
+    const bytes = new Uint8Array([...sjis(`${HEADER}\r\n${ROW(1)}\r\n`), ...utf8(`${ROW(2)}\r\n`), ...sjis(`${ROW(3)}\r\n`)]);
+    const report = read(bytes);
+    expect(report.encoding).toBe('shift_jis');
+    expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['error', 3, 1, 'this line is UTF-8 while the rest of the file is shift_jis: save the whole file in one encoding'],
+    ]);
+  });
+
+  it('reads EUC-JP, and UTF-16 tab-separated text (Excel’s “Unicode テキスト”), and semicolons', () => {
+    const text = [HEADER, ROW(1)].join('\r\n');
+    const euc = read(new Uint8Array(iconv.encode(text, 'EUC-JP')));
+    expect([euc.encoding, euc.issues, euc.rows[0]?.office_name]).toEqual(['euc-jp', [], '作業所1']);
+    const unicodeText = read(new Uint8Array([0xff, 0xfe, ...iconv.encode(text.replaceAll(',', '\t'), 'utf-16le')]));
+    expect([unicodeText.encoding, unicodeText.delimiter, unicodeText.issues, unicodeText.rows[0]?.office_name]).toEqual(['utf-16le', '\t', [], '作業所1']);
+    const semicolons = read(text.replaceAll(',', ';'));
+    expect([semicolons.delimiter, semicolons.rows.length]).toEqual([';', 1]);
+  });
+
+  it('locates lines whatever the line ends: lone CR (old Excel for Mac), CRLF and LF mixed', () => {
+    const lines = [HEADER, ROW(1), ROW(2, '宇治市,2019-04-01,20,abc,10'), ROW(3), ROW(4, '宇治市,2019-04-01,20,x,10')];
+    for (const text of [lines.join('\r'), `${lines[0]}\r\n${lines[1]}\n${lines[2]}\r\n${lines[3]}\n${lines[4]}`]) {
+      const report = read(text);
+      expect(report.issues.map((i) => [i.line, i.column])).toEqual([[3, 6], [5, 6]]);
+      expect(report.rows.map((r) => r.office_no)).toEqual(['2600000001', '2600000003']);
+    }
+  });
+
+  it('names the cell holding a NUL or a direction control, instead of refusing the whole file', () => {
+    const report = read([HEADER, `2600000001,a\u0000b,宇治市,2019-04-01,20,100000,10`, `2600000002,\u202Egnp.exe,宇治市,2019-04-01,20,100000,10`, ROW(3)].join('\n'));
+    expect(report.issues.map((i) => [...where(i), i.value, say(i)])).toEqual([
+      ['error', 2, 2, 'a<U+0000>b', '"事業所名" holds an invisible control character'],
+      ['error', 3, 2, '<U+202E>gnp.exe', '"事業所名" holds a character that changes the order text is shown in, so it could display as something it is not'],
+    ]);
+    expect(report.rows.map((r) => r.office_no)).toEqual(['2600000003']);
+  });
+
+  it('ignores invisible characters in a header, so a header that looks right is right', () => {
+    expect(read([`事業所番号,事業所名\u200B,市町村,指定年月日,定員,\uFEFF工賃支払総額,延べ人数`, ROW(1)].join('\n')).issues).toEqual([]);
+  });
+});
+
+describe('what Excel does to values', () => {
+  it('reads serial dates (with a warning) and dates with a time, and hints at exponents, △ and unquoted separators', () => {
+    const report = read([
+      HEADER,
+      ROW(1, '宇治市,43586,20,100000,10'),
+      ROW(2, '宇治市,2019/4/1 0:00,20,100000,10'),
+      ROW(3, '宇治市,2019-04-01,20,1.23E+9,10'),
+      ROW(4, '宇治市,2019-04-01,20,△1000,10'),
+      ROW(5, '宇治市,2019-04-01,20,1,200,000,10'),
+    ].join('\n'));
+    expect(report.rows.map((r) => [r.office_no, r.opened_on])).toEqual([['2600000001', '2019-05-01'], ['2600000002', '2019-04-01']]);
+    expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['warning', 2, 4, '"指定年月日" 43586 was read as an Excel serial date, 2019-05-01: please check it'],
+      ['error', 4, 6, '"工賃支払総額": "1.23E+9" cannot be read; expected a whole number; Excel seems to have written it in exponent form (such as 1.23E+9): format the column as a number and save again'],
+      ['error', 5, 6, '"工賃支払総額": "△1000" cannot be read; expected a number of 0 or more (△ and ▲ mark a negative number)'],
+      ['error', 6, 6, 'the header has 7 fields, this line 9: is a number with thousands separators such as "1,200,000" written without quotes?'],
+    ]);
+    expect(say(report.issues[0]!, ja)).toBe('「指定年月日」の 43586 を Excel の日付の通し番号とみなし、2019-05-01 と読みました。正しいか確かめてください');
+  });
+
+  it('hints that Excel dropped the leading zero of a prefecture 01–09 office number', () => {
+    const hokkaido: Municipality[] = [{ code: '01202', name: '函館市', name_en: 'Hakodate', municipality: '函館市', area: '南渡島' }];
+    const report = read([HEADER, '100000001,a,函館市,2019-04-01,20,100000,10'].join('\n'), 'fy2022.csv', hokkaido);
+    expect(say(report.issues[0]!)).toBe('"事業所番号": "100000001" cannot be read; expected a 10-digit office number; this one has 9 digits, so Excel may have dropped a leading 0 (0100000001?): format the column as text');
+  });
+});
+
+describe('formula-safe CSV', () => {
+  it('writes formula-like names with a leading apostrophe, reads them back unchanged, and the database holds the name itself', async () => {
+    const names = ['=cmd|\' /C calc\'!A0', '+SUM(1)', '@x', '-1作業所', '＝HYPERLINK("x")'];
+    const report = read([HEADER, ...names.map((name, i) => `26000000${String(i + 10)},"${name.replaceAll('"', '""')}",宇治市,2019-04-01,20,100000,10`)].join('\n'));
+    expect(report.issues).toEqual([]);
+    const expected = ['=cmd|\' /C calc\'!A0', '+SUM(1)', '@x', '-1作業所', '=HYPERLINK("x")']; // NFKC makes ＝ an =
+    expect(report.rows.map((r) => r.office_name)).toEqual(expected);
+    const csv = reportsToCanonicalCsv(report.rows);
+    for (const line of csv.split('\n').slice(1, -1)) expect(line.split(',')[2]).toMatch(/^"'[=+\-@]/);
+    const again = read(csv);
+    expect(again.issues).toEqual([]);
+    expect(again.rows).toEqual(report.rows);
+    const engine = await databaseOf(report.rows);
+    try {
+      expect((await engine.query('SELECT office_name FROM reports ORDER BY office_no')).map((r) => r.office_name)).toEqual(expected);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
+describe('one year in several files', () => {
+  const file = (name: string, rows: string[]) => read([HEADER, ...rows].join('\n'), name);
+
+  it('merges files with different facilities, and names both files and the shared office numbers otherwise', () => {
+    expect(crossFileConflicts([file('fy2022-north.csv', [ROW(1), ROW(2)]), file('fy2022-south.csv', [ROW(3)])])).toEqual([]);
+    const conflicts = crossFileConflicts([file('fy2022-north.csv', [ROW(1), ROW(2)]), file('fy2022-south.csv', [ROW(3), ROW(2), ROW(1)])]);
+    expect(conflicts.map((i) => [i.file, ...where(i), say(i)])).toEqual([
+      ['fy2022-south.csv', 'error', 3, 1, 'FY2022 is also in fy2022-north.csv, with the same office numbers: 2600000002, 2600000001; give each facility in one file only'],
+    ]);
+    expect(conflicts[0]!.details).toEqual(['2600000002', '2600000001']);
+  });
+
+  it('groups and counts many problems for a build log', () => {
+    const report = read([HEADER, ...Array.from({ length: 8 }, (_, i) => ROW(i + 1, '宇治市,2019-04-01,20,abc,10'))].join('\n'));
+    const lines = summariseIssues(report.issues, en, 3);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toBe('  … and 5 more of this kind');
+  });
+});
