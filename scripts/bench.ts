@@ -151,20 +151,29 @@ async function consoleTimes(server: SiteServer, queries: string[]) {
   return { ready: median(ready), queries: new Map([...times].map(([q, t]) => [q, median(t)])) };
 }
 
-/** 100,000-row Shift_JIS file through the import page: rows/s and the longest main-thread task. */
-async function importThroughput(server: SiteServer) {
-  // The latest year's facilities of the published data, repeated under new office numbers.
+/**
+ * A planner's Shift_JIS file of `count` facilities for the year after the sample's latest:
+ * its facilities repeated under new office numbers. Written to disk, as a person picks it.
+ */
+function plannerFileOf(count: number): { file: string; bytes: number } {
   const published = Papa.parse<ReportRow>(readFileSync(join(ROOT, builds.sample!.outDir, 'data', 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
   const latest = Math.max(...published.map((r) => Number(r.fiscal_year)));
   const source = published.filter((r) => Number(r.fiscal_year) === latest);
-  const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));
-  // From disk, as a person picks it: Playwright's in-memory upload of 9 MB itself blocks the
-  // page's main thread for about a second, which would be counted against the page.
-  const file = join(WORK, `fy${latest + 1}.csv`);
+  const rows = Array.from({ length: count }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));
+  const file = join(WORK, `${count}`, `fy${latest + 1}.csv`);
+  mkdirSync(join(WORK, `${count}`), { recursive: true });
   const bytes = plannerFile(rows);
   writeFileSync(file, bytes);
-  const results: { rowsPerSecond: number; readMs: number; longestTask: number }[] = [];
-  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+  return { file, bytes: bytes.length };
+}
+
+/** A `count`-row Shift_JIS file through the import page: rows/s and the longest main-thread task. */
+async function importThroughput(server: SiteServer, count: number, runs: number) {
+  // From disk: Playwright's in-memory upload of 9 MB itself blocks the page's main thread for
+  // about a second, which would be counted against the page.
+  const { file, bytes } = plannerFileOf(count);
+  const results: { rowsPerSecond: number; readMs: number; reportMs: number; longestTask: number }[] = [];
+  for (let run = 0; run < runs; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -178,19 +187,42 @@ async function importThroughput(server: SiteServer) {
     await page.waitForSelector('[data-import][data-ready]');
     await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
     await page.setInputFiles('input[type="file"]', file);
-    await page.waitForSelector('[data-import][data-rows-read]', { timeout: 120_000 });
+    await page.waitForSelector('[data-import][data-report-ms]', { timeout: 600_000 });
     const readMs = Number(await page.getAttribute('[data-import]', 'data-read-ms'));
-    // The report table is drawn right after reading; include it in the longest task.
+    const reportMs = Number(await page.getAttribute('[data-import]', 'data-report-ms'));
+    // The report is drawn right after reading; include it in the longest task.
     await page.waitForTimeout(200);
     const longestTask = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
-    results.push({ rowsPerSecond: 100_000 / (readMs / 1000), readMs, longestTask });
+    results.push({ rowsPerSecond: count / (readMs / 1000), readMs, reportMs, longestTask });
     await context.close();
   }
   return {
     rowsPerSecond: median(results.map((r) => r.rowsPerSecond)),
     readMs: median(results.map((r) => r.readMs)),
+    reportMs: median(results.map((r) => r.reportMs)),
     longestTask: Math.max(...results.map((r) => r.longestTask)),
-    bytes: bytes.length,
+    bytes,
+  };
+}
+
+/** `kouchin` on a million-row file: seconds and peak memory (maxRSS, reported by the process itself). */
+function cliScale(file: string) {
+  const data = join(WORK, 'million-data');
+  cpSync(sampleData, data, { recursive: true });
+  cpSync(file, join(data, 'reports', file.split('/').pop()!));
+  const measured = (label: string, args: string[]) => {
+    log(label);
+    const started = performance.now();
+    const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
+    const result = spawnSync(node, ['--import', hook, join(ROOT, 'scripts/kouchin.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+    const seconds = (performance.now() - started) / 1000;
+    const kb = Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
+    if (result.status !== 0) throw new Error(`${label} failed:\n${result.stderr.slice(-2000)}`);
+    return { seconds, megabytes: kb / 1024 };
+  };
+  return {
+    validate: measured('kouchin validate, 1,000,000 rows', ['validate', '--data', sampleData, file]),
+    indicators: measured('kouchin indicators, 1,000,000 more rows', ['indicators', '--data', data, '--json']),
   };
 }
 
@@ -208,9 +240,11 @@ const sample = await withServer(builds.sample!.outDir, async (server) => {
     prerendered.push(await firstChart(server, '', false));
     naive.push(await firstChart(server, 'bench/naive-chart/', true));
   }
-  log('import throughput');
-  const imported = await importThroughput(server);
-  return { weight, prerendered: median(prerendered), naive: median(naive), imported };
+  log('import throughput, 100,000 rows');
+  const imported = await importThroughput(server, 100_000, Math.min(RUNS, 3));
+  log('import throughput, 1,000,000 rows');
+  const million = await importThroughput(server, 1_000_000, 1);
+  return { weight, prerendered: median(prerendered), naive: median(naive), imported, million };
 });
 
 const consoleResults: Record<string, Awaited<ReturnType<typeof consoleTimes>>> = {};
@@ -219,6 +253,9 @@ for (const d of datasets) {
   consoleResults[d.key] = await withServer(builds[d.key]!.outDir, (server) => consoleTimes(server, [QUERIES.yearly, QUERIES.groupBy]));
 }
 await browser.close();
+
+// ---- the CLI at scale -----------------------------------------------------------------------
+const cli = cliScale(plannerFileOf(1_000_000).file);
 
 // ---- Lighthouse ---------------------------------------------------------------------------
 let lighthouse: { performance: number; accessibility: number } | null = null;
@@ -252,6 +289,9 @@ const budgets: [string, string, boolean][] = [
   ['DuckDB-WASM ready ≤ 1.5 s (sample)', ms(consoleResults.sample!.ready), consoleResults.sample!.ready <= 1500],
   ['National GROUP BY ≤ 300 ms median', ms(national.queries.get(QUERIES.groupBy)!), national.queries.get(QUERIES.groupBy)! <= 300],
   ['100k-row validation ≤ 2 s, no main-thread task > 200 ms', `${ms(sample.imported.readMs)}, longest main-thread task: ${longTask(sample.imported.longestTask)}`, sample.imported.readMs <= 2000 && sample.imported.longestTask <= 200],
+  ['1M rows in the browser: report ≤ 20 s, no main-thread task > 200 ms', `${ms(sample.million.reportMs)}, longest main-thread task: ${longTask(sample.million.longestTask)}`, sample.million.reportMs <= 20_000 && sample.million.longestTask <= 200],
+  ['CLI validate of 1M rows ≤ 5 s and ≤ 1 GB', `${cli.validate.seconds.toFixed(1)} s, ${Math.round(cli.validate.megabytes)} MB`, cli.validate.seconds <= 5 && cli.validate.megabytes <= 1024],
+  ['CLI indicators with 1M more rows ≤ 5 s', `${cli.indicators.seconds.toFixed(1)} s, ${Math.round(cli.indicators.megabytes)} MB`, cli.indicators.seconds <= 5],
   ['Lighthouse performance ≥ 95, accessibility = 100 (mobile)', lighthouse ? `${lighthouse.performance} / ${lighthouse.accessibility}` : 'not run', lighthouse !== null && lighthouse.performance >= 95 && lighthouse.accessibility === 100],
 ];
 
@@ -304,6 +344,13 @@ const lines = [
   `File ${kb(sample.imported.bytes)}; read, validated and cross-checked in a worker: ${ms(sample.imported.readMs)} `
     + `(${Math.round(sample.imported.rowsPerSecond).toLocaleString('en-US')} rows/s, median of ${Math.min(RUNS, 3)}); `
     + `longest main-thread task: ${longTask(sample.imported.longestTask)} (max over runs).`,
+  '',
+  '## A million rows',
+  '',
+  `Browser: a file of ${kb(sample.million.bytes)} read, validated and cross-checked in a worker in ${ms(sample.million.readMs)}; `
+    + `the report drawn after ${ms(sample.million.reportMs)}; longest main-thread task: ${longTask(sample.million.longestTask)} (one run).`,
+  `CLI: \`kouchin validate\` ${cli.validate.seconds.toFixed(1)} s, peak ${Math.round(cli.validate.megabytes)} MB; `
+    + `\`kouchin indicators\` on the data directory with it added ${cli.indicators.seconds.toFixed(1)} s, peak ${Math.round(cli.indicators.megabytes)} MB.`,
   '',
   '## Lighthouse (overview, mobile emulation)',
   '',

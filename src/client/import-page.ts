@@ -59,6 +59,7 @@ async function handle(files: File[]) {
   const stale = () => current !== run;
   delete root.dataset.previewReady;
   delete root.dataset.rowsRead;
+  delete root.dataset.reportMs;
   reportBox.replaceChildren();
   previewBox.replaceChildren();
   progressList.replaceChildren();
@@ -116,6 +117,7 @@ async function handle(files: File[]) {
   root.dataset.readMs = String(Math.round(validated - started));
   root.dataset.rowsRead = String(results.reduce((n, r) => n + r.rowCount, 0));
   renderReport(results, canonicalCsv);
+  root.dataset.reportMs = String(Math.round(performance.now() - started));
   if (mergedCsv !== null) await renderPreview(new Set(canonicalCsv.keys()), new Set(replacedYears), published, { ...published, reportsCsv: mergedCsv }, stale);
 }
 

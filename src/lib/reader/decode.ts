@@ -29,13 +29,28 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e\u3000-\u303f]/g;
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 const REPLACEMENT = /\uFFFD/g;
 
-/** Valid and invalid multi-byte sequences of UTF-8, counted in one pass. */
-function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+/**
+ * One pass over the bytes: valid and invalid multi-byte sequences of UTF-8, and the lines
+ * (1-based; CRLF, LF or a lone CR ends one) that are UTF-8: valid sequences and no invalid one.
+ */
+function utf8Scan(bytes: Uint8Array): { valid: number; invalid: number; utf8Lines: number[] } {
   let valid = 0;
   let invalid = 0;
+  const utf8Lines: number[] = [];
+  let line = 1;
+  let lineValid = 0;
+  let lineInvalid = 0;
+  const endLine = () => {
+    // Two characters at least: a lone Shift_JIS pair can look like UTF-8 by chance.
+    if (lineValid >= 2 && lineInvalid === 0) utf8Lines.push(line);
+    line++;
+    lineValid = 0;
+    lineInvalid = 0;
+  };
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     if (b < 0x80) {
+      if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) endLine();
       i++;
       continue;
     }
@@ -43,39 +58,17 @@ function utf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
     let ok = length > 0 && i + length <= bytes.length;
     for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
     if (ok) {
-      valid++;
+      lineValid++;
       i += length;
     } else {
-      invalid++;
+      lineInvalid++;
       i++;
     }
+    valid += ok ? 1 : 0;
+    invalid += ok ? 0 : 1;
   }
-  return { valid, invalid };
-}
-
-/** Lines of a legacy-encoded file that are valid UTF-8 with multi-byte characters. */
-function utf8Lines(bytes: Uint8Array): number[] {
-  const lines: number[] = [];
-  const strict = new TextDecoder('utf-8', { fatal: true });
-  let start = 0;
-  let line = 1;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i < bytes.length && bytes[i] !== 0x0a && bytes[i] !== 0x0d) continue;
-    const part = bytes.subarray(start, i);
-    if (part.some((b) => b >= 0x80)) {
-      try {
-        strict.decode(part);
-        lines.push(line);
-      } catch {
-        // not UTF-8: as expected
-      }
-    }
-    // CRLF is one line end; a lone CR (old Mac) is one too.
-    if (bytes[i] === 0x0d && bytes[i + 1] === 0x0a) i++;
-    line++;
-    start = i + 1;
-  }
-  return lines;
+  endLine();
+  return { valid, invalid, utf8Lines };
 }
 
 export function decodeReport(bytes: Uint8Array): Decoded {
@@ -85,9 +78,9 @@ export function decodeReport(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', foreignLines: [] };
   // The old binary Excel format (an OLE compound file).
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new BinaryFileError('reader.xls');
-  let nul = 0;
-  for (const b of bytes) if (b === 0) nul++;
-  if (nul > 0) {
+  if (bytes.indexOf(0) >= 0) {
+    let nul = 0;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) nul++;
     // UTF-16 without a BOM: every other byte of ASCII text is NUL.
     const sample = bytes.subarray(0, 2000);
     const oddNul = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
@@ -97,7 +90,7 @@ export function decodeReport(bytes: Uint8Array): Decoded {
     // Many NULs: a binary file. A few: a text file with stray NULs, which the reader locates.
     if (nul > Math.max(8, bytes.length / 100)) throw new BinaryFileError('reader.binary');
   }
-  const { valid, invalid } = utf8Sequences(bytes);
+  const { valid, invalid, utf8Lines } = utf8Scan(bytes);
   // UTF-8 unless its invalid sequences are not rare: Shift_JIS text is full of them.
   if (invalid === 0 || valid >= 4 * invalid) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', foreignLines: [] };
   // Shift_JIS or EUC-JP: whichever reads the start of the file as more Japanese and fewer errors.
@@ -107,5 +100,5 @@ export function decodeReport(bytes: Uint8Array): Decoded {
     return count(text, JAPANESE) - 10 * count(text, REPLACEMENT);
   };
   const encoding: Encoding = score('euc-jp') > score('shift_jis') ? 'euc-jp' : 'shift_jis';
-  return { text: new TextDecoder(encoding).decode(bytes), encoding, foreignLines: valid > 0 ? utf8Lines(bytes) : [] };
+  return { text: new TextDecoder(encoding).decode(bytes), encoding, foreignLines: utf8Lines };
 }

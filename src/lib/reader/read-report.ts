@@ -83,7 +83,8 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
 // A spreadsheet would run a text starting with these as a formula; downloads add a ' before it.
 const NEUTRALISED = /^'(?=[=+\-@])/;
 
-function parserFor(column: ColumnSpec, prefectureCode: string | undefined): (raw: string) => Parsed<string | number | boolean> {
+/** The parser of a column's cells; it is given the cell as cleanCell left it. */
+function parserFor(column: ColumnSpec, prefectureCode: string | undefined): (text: string) => Parsed<string | number | boolean> {
   switch (column.type) {
     case 'office_no':
       return (raw) => parseOfficeNo(raw, prefectureCode);
@@ -97,7 +98,7 @@ function parserFor(column: ColumnSpec, prefectureCode: string | undefined): (raw
     case 'submitted':
       return parseSubmitted;
     case 'text':
-      return (raw) => ({ ok: true, value: cleanCell(raw).replace(NEUTRALISED, '') });
+      return (text) => ({ ok: true, value: text.replace(NEUTRALISED, '') });
   }
 }
 
@@ -168,8 +169,7 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
   let foreignLines: number[];
   try {
     const decoded = decodeReport(bytes);
-    // Every line end — CRLF, LF, or the lone CR of old Excel for Mac — counts as one line.
-    text = decoded.text.replace(/\r\n?/g, '\n');
+    text = uniformLineEnds(decoded.text);
     result.encoding = decoded.encoding;
     foreignLines = decoded.foreignLines;
   } catch (e) {
@@ -179,28 +179,47 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
   }
   const delimiter = detectDelimiter(text);
   result.delimiter = delimiter;
+  for (const line of foreignLines) issue('error', line, 1, 'reader.utf8_line', { encoding: result.encoding ?? '' });
 
   const starts = lineStarts(text);
-  const records: SourceRecord[] = [];
+  const reader = recordReader(result, options, new Set(foreignLines));
   let cursor = 0;
+  let count = 0;
   Papa.parse<string[]>(text, {
     delimiter,
-    newline: '\n',
+    newline: text.includes('\r\n') ? '\r\n' : '\n',
     step: (step) => {
       const line = lineAt(starts, cursor);
       cursor = step.meta.cursor;
-      if (options.onProgress && records.length % 5000 === 0) options.onProgress(cursor / Math.max(1, text.length) / 2);
+      if (options.onProgress && ++count % 5000 === 0) options.onProgress(cursor / Math.max(1, text.length));
       for (const err of step.errors) {
         const where = err.index !== undefined ? lineAt(starts, err.index) : line;
         if (err.code === 'MissingQuotes') issue('error', where, 1, 'reader.unclosed_quote');
         else issue('error', where, 1, 'reader.csv_syntax', { detail: err.message });
       }
-      records.push({ cells: step.data, line });
+      reader.add({ cells: step.data, line });
     },
   });
-  for (const line of foreignLines) issue('error', line, 1, 'reader.utf8_line', { encoding: result.encoding ?? '' });
-  readRecords(records, result, options, new Set(foreignLines));
+  reader.end();
   return result;
+}
+
+/**
+ * Text whose line ends are all CRLF or all LF, as the CSV parser needs: a lone CR (old Excel
+ * for Mac) or a mix becomes LF. A file that is already uniform is left as it is (no copy).
+ */
+function uniformLineEnds(text: string): string {
+  let cr = 0;
+  let lf = 0;
+  let crlf = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      cr++;
+      if (text.charCodeAt(i + 1) === 10) crlf++;
+    } else if (c === 10) lf++;
+  }
+  return cr === 0 || (cr === crlf && lf === crlf) ? text : text.replace(/\r\n?/g, '\n');
 }
 
 /** A report workbook (.xlsx): its named sheet, or the first sheet with a header line. */
@@ -224,7 +243,12 @@ export async function readWorkbook(bytes: Uint8Array, file: string, options: Rea
     return result;
   }
   result.sheet = chosen.sheet;
-  readRecords(chosen.records, result, options);
+  const reader = recordReader(result, options);
+  chosen.records.forEach((record, n) => {
+    if (options.onProgress && n % 5000 === 0) options.onProgress(n / chosen.records.length);
+    reader.add(record);
+  });
+  reader.end();
   return result;
 }
 
@@ -258,124 +282,159 @@ const EXAMPLE_HEADERS = ['office_no', 'office_name', 'total_wages_yen', 'person_
 const LISTED = 10;
 const listed = (items: (string | number)[]) => items.slice(0, LISTED).join(', ') + (items.length > LISTED ? ', …' : '');
 
-/** Header, columns and rows of a file's records, into `result`. */
-function readRecords(records: SourceRecord[], result: ReportFile, options: ReadOptions, foreignLines = new Set<number>()): void {
+/** A row with every column not reported: one shape for all rows, and "not reported" is never 0. */
+const EMPTY_ROW: ReportRow = Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, null]));
+
+/** What the reader knows of a file column once the header is read. */
+interface ColumnPlan {
+  index: number;
+  field: string;
+  spec: ColumnSpec | null;
+  monthly: MonthlyColumn | null;
+  parse: ((raw: string) => Parsed<string | number | boolean>) | null;
+}
+
+export interface RecordReader {
+  /** The next record (a CSV record or a sheet row), in file order. */
+  add(record: SourceRecord): void;
+  /** After the last record: what needs the whole file. */
+  end(): void;
+}
+
+/**
+ * Reads a file's records one at a time into `result`: the header among the first ones, then
+ * each facility line as it comes, so a million-line file is never held as cells and rows at once.
+ */
+function recordReader(result: ReportFile, options: ReadOptions, foreignLines = new Set<number>()): RecordReader {
   const issue = issuer(result);
-  const isBlank = (cells: string[]) => cells.every((c) => cleanCell(c) === '');
-  const headerIndex = findHeader(records);
-  if (headerIndex < 0) {
-    if (records.length === 0 || records.every((r) => isBlank(r.cells))) issue('error', 1, 1, 'reader.empty_file');
-    else issue('error', 1, 1, 'reader.no_header', { rows: HEADER_SEARCH_ROWS, examples: EXAMPLE_HEADERS });
-    return;
-  }
-  const header = records[headerIndex]!;
-  result.headerLine = header.line;
-  // A column is named as the file writes it (full-width brackets and all), only trimmed.
-  const headerText = (i: number) => shownValue((header.cells[i] ?? '').trim());
+  const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '' || cleanCell(c) === '');
+  const leading: SourceRecord[] = []; // records before the header is found
+  let header: SourceRecord | null = null;
+  let reading = false; // false once the header line has an error: the lines cannot be read
 
-  // Lines above the header are titles; one holding an office number is a facility that would be lost.
-  for (const r of records.slice(0, headerIndex)) {
-    const at = r.cells.findIndex((c) => parseOfficeNo(c).ok);
-    if (at >= 0) issue('error', r.line, at + 1, 'reader.data_above_header', { header: header.line }, { field: 'office_no', value: r.cells[at] });
-  }
-
-  // Map each file column to a canonical column or to a month of a monthly measure.
-  const columns: FileColumn[] = header.cells.map((cell, i) => {
-    const column = fileColumn(cell);
-    if (!column && cleanCell(cell) !== '') issue('warning', header.line, i + 1, 'reader.unknown_column', { column: headerText(i) }, { header: cell });
-    return column;
-  });
-  const seen = new Map<string, number>();
-  const months = new Map<string, number>();
-  columns.forEach((column, i) => {
-    if (!column) return;
-    const key = column.kind === 'column' ? column.spec.name : `${column.monthly.measure}:${column.monthly.month}`;
-    const index = column.kind === 'column' ? seen : months;
-    const first = index.get(key);
-    if (first !== undefined) {
-      issue('error', header.line, i + 1, 'reader.duplicate_column', { column: headerText(i), first: first + 1 },
-        { field: column.kind === 'column' ? column.spec.name : column.monthly.measure, header: header.cells[i] });
-      columns[i] = undefined;
-    } else index.set(key, i);
-  });
-  for (const [name, index] of seen) {
-    result.columnNumbers[name] = index + 1;
-    result.columnHeaders[name] = headerText(index);
-  }
-
-  // A measure kept month by month needs all twelve months.
-  const monthly = new Set<MonthlyColumn['measure']>();
-  for (const measure of ['person_months', 'total_wages_yen'] as const) {
-    const present = FISCAL_MONTHS.filter((m) => months.has(`${measure}:${m}`));
-    if (present.length === 0) continue;
-    monthly.add(measure);
-    const first = months.get(`${measure}:${present[0]}`)!;
-    result.columnNumbers[measure] ??= first + 1;
-    result.columnHeaders[measure] ??= headerText(first);
-    if (present.length < 12) {
-      const missing = FISCAL_MONTHS.filter((m) => !present.includes(m)).join(', ');
-      issue('error', header.line, header.cells.length + 1, 'reader.months_missing', { measure: MONTHLY_NAMES[measure], months: missing }, { field: measure });
-    }
-  }
-
-  const fileYear = fiscalYearFromFileName(result.file);
-  for (const spec of REPORT_COLUMNS) {
-    if (!spec.required || seen.has(spec.name) || monthly.has(spec.name as MonthlyColumn['measure'])) continue;
-    if (spec.name === 'fiscal_year') {
-      if (fileYear === null) issue('error', header.line, header.cells.length + 1, 'reader.no_fiscal_year', {}, { field: spec.name });
-      continue;
-    }
-    issue('error', header.line, header.cells.length + 1, 'reader.missing_column',
-      { column: spec.ja, name: spec.name, accepted: spec.aliases.join(', ') }, { field: spec.name });
-  }
-  if (result.issues.some((i) => i.severity === 'error' && i.line === header.line)) return;
-
-  // The prefecture's code: the first two digits of its municipalities' codes.
-  const prefectureCode = options.municipalities[0]?.code.slice(0, 2);
-  const parsers = columns.map((column) => (column?.kind === 'column' ? parserFor(column.spec, prefectureCode) : undefined));
-  const submittedIndex = seen.get('submitted');
+  // Set when the header is found.
+  let plans: ColumnPlan[] = [];
+  let headerNames: string[] = [];
+  let headerKey = '';
+  let headerFirst = '';
+  let seen = new Map<string, number>();
+  let monthly = new Set<MonthlyColumn['measure']>();
+  let submittedIndex: number | undefined;
+  let fileYear: number | null = null;
   const byName = new Map(options.municipalities.map((m) => [m.name, m]));
   const byCode = new Map(options.municipalities.map((m) => [m.code, m]));
-  const officeLines = new Map<string, number>();
+  const officeLines = new Map<number, Map<number, number>>(); // fiscal year → office number → line
   // A wrong name tends to repeat on many lines: its suggestions are worked out once.
   const suggestions = new Map<string, string[]>();
   const names = options.municipalities.map((m) => m.name);
   const suggest = (name: string) => suggestions.get(name) ?? suggestions.set(name, nearestNames(name, names)).get(name)!;
-  const headerKey = header.cells.map(cleanCell).join('\u0000');
   const repeatedHeaders: number[] = [];
-  const sums = new Map<string, number>();
+  const sums = new Map<number | null, number[]>(); // fiscal year → sums of SUMMED_COLUMNS
+  // The prefecture's code: the first two digits of its municipalities' codes.
+  const prefectureCode = options.municipalities[0]?.code.slice(0, 2);
 
-  const body = records.slice(headerIndex + 1);
-  for (const [n, record] of body.entries()) {
-    if (options.onProgress && n % 5000 === 0) options.onProgress(0.5 + n / Math.max(1, body.length) / 2);
-    if (isBlank(record.cells)) continue;
+  function useHeader(record: SourceRecord): void {
+    header = record;
+    result.headerLine = record.line;
+    // A column is named as the file writes it (full-width brackets and all), only trimmed.
+    headerNames = record.cells.map((c) => shownValue(c.trim()));
+    headerKey = record.cells.map(cleanCell).join('\u0000');
+    headerFirst = cleanCell(record.cells[0] ?? '');
+    // Lines above the header are titles; one holding an office number is a facility that would be lost.
+    for (const r of leading) {
+      const at = r.cells.findIndex((c) => parseOfficeNo(c).ok);
+      if (at >= 0) issue('error', r.line, at + 1, 'reader.data_above_header', { header: record.line }, { field: 'office_no', value: r.cells[at] });
+    }
+
+    // Map each file column to a canonical column or to a month of a monthly measure.
+    const columns: FileColumn[] = record.cells.map((cell, i) => {
+      const column = fileColumn(cell);
+      if (!column && cleanCell(cell) !== '') issue('warning', record.line, i + 1, 'reader.unknown_column', { column: headerNames[i]! }, { header: cell });
+      return column;
+    });
+    const months = new Map<string, number>();
+    columns.forEach((column, i) => {
+      if (!column) return;
+      const key = column.kind === 'column' ? column.spec.name : `${column.monthly.measure}:${column.monthly.month}`;
+      const index = column.kind === 'column' ? seen : months;
+      const first = index.get(key);
+      if (first !== undefined) {
+        issue('error', record.line, i + 1, 'reader.duplicate_column', { column: headerNames[i]!, first: first + 1 },
+          { field: column.kind === 'column' ? column.spec.name : column.monthly.measure, header: record.cells[i] });
+        columns[i] = undefined;
+      } else index.set(key, i);
+    });
+    for (const [name, index] of seen) {
+      result.columnNumbers[name] = index + 1;
+      result.columnHeaders[name] = headerNames[index]!;
+    }
+
+    // A measure kept month by month needs all twelve months.
+    for (const measure of ['person_months', 'total_wages_yen'] as const) {
+      const present = FISCAL_MONTHS.filter((m) => months.has(`${measure}:${m}`));
+      if (present.length === 0) continue;
+      monthly.add(measure);
+      const first = months.get(`${measure}:${present[0]}`)!;
+      result.columnNumbers[measure] ??= first + 1;
+      result.columnHeaders[measure] ??= headerNames[first]!;
+      if (present.length < 12) {
+        const missing = FISCAL_MONTHS.filter((m) => !present.includes(m)).join(', ');
+        issue('error', record.line, record.cells.length + 1, 'reader.months_missing', { measure: MONTHLY_NAMES[measure], months: missing }, { field: measure });
+      }
+    }
+
+    fileYear = fiscalYearFromFileName(result.file);
+    for (const spec of REPORT_COLUMNS) {
+      if (!spec.required || seen.has(spec.name) || monthly.has(spec.name as MonthlyColumn['measure'])) continue;
+      if (spec.name === 'fiscal_year') {
+        if (fileYear === null) issue('error', record.line, record.cells.length + 1, 'reader.no_fiscal_year', {}, { field: spec.name });
+        continue;
+      }
+      issue('error', record.line, record.cells.length + 1, 'reader.missing_column',
+        { column: spec.ja, name: spec.name, accepted: spec.aliases.join(', ') }, { field: spec.name });
+    }
+    reading = !result.issues.some((i) => i.severity === 'error' && i.line === record.line);
+    submittedIndex = seen.get('submitted');
+    plans = columns.flatMap((column, index): ColumnPlan[] => {
+      if (!column) return [];
+      return column.kind === 'column'
+        ? [{ index, field: column.spec.name, spec: column.spec, monthly: null, parse: parserFor(column.spec, prefectureCode) }]
+        : [{ index, field: column.monthly.measure, spec: null, monthly: column.monthly, parse: null }];
+    });
+  }
+
+  function readLine(record: SourceRecord): void {
     const { cells, line } = record;
+    const headerCells = header!.cells;
     // A header repeated below itself (pages of a printout glued together) is skipped, and said once.
-    if (cells.length === header.cells.length && cells.map(cleanCell).join('\u0000') === headerKey) {
+    if (cells.length === headerCells.length && cleanCell(cells[0]!) === headerFirst && cells.map(cleanCell).join('\u0000') === headerKey) {
       repeatedHeaders.push(line);
-      continue;
+      return;
     }
     result.dataLines++;
     // A line in another encoding is already reported as such; its mojibake says nothing more.
-    if (foreignLines.has(line)) continue;
-    if (cells.length !== header.cells.length) {
+    if (foreignLines.has(line)) return;
+    if (cells.length !== headerCells.length) {
       // An unquoted 1,200,000 splits into 1 | 200 | 000.
       const split = cells.findIndex((c, i) => /^\d{1,3}$/.test(c.trim()) && /^\d{3}$/.test(cells[i + 1]?.trim() ?? ''));
-      if (cells.length > header.cells.length && split >= 0) {
-        issue('error', line, split + 1, 'reader.field_count_number', { fields: header.cells.length, found: cells.length, value: shownValue(cells.slice(split, split + 3).join(',')) });
+      if (cells.length > headerCells.length && split >= 0) {
+        issue('error', line, split + 1, 'reader.field_count_number', { fields: headerCells.length, found: cells.length, value: shownValue(cells.slice(split, split + 3).join(',')) });
       } else {
-        issue('error', line, Math.min(cells.length, header.cells.length) + 1, 'reader.field_count', { fields: header.cells.length, found: cells.length });
+        issue('error', line, Math.min(cells.length, headerCells.length) + 1, 'reader.field_count', { fields: headerCells.length, found: cells.length });
       }
-      continue;
+      return;
     }
-    const row: ReportRow = {};
-    // Columns absent from the file stay null: not reported is never 0.
-    for (const spec of REPORT_COLUMNS) row[spec.name] = null;
+    const row: ReportRow = { ...EMPTY_ROW };
     let rowOk = true;
     const fail = (column: number, code: IssueCode, params: IssueParams, extra: IssueExtra = {}) => {
       issue('error', line, column, code, params, extra);
       rowOk = false;
     };
+    /** A problem with the cell of `plan`. */
+    const cellFail = (plan: ColumnPlan, code: IssueCode, params: IssueParams = {}, expected?: IssueExtra['expected']) =>
+      fail(plan.index + 1, code, { column: headerNames[plan.index]!, ...params }, { field: plan.field, header: headerCells[plan.index], value: cells[plan.index], expected });
+    const badValue = (plan: ColumnPlan, raw: string, parsed: Extract<Parsed<unknown>, { ok: false }>) =>
+      cellFail(plan, 'reader.bad_value', { value: shownValue(raw) }, { code: parsed.expected, params: parsed.params ?? {} });
 
     // Whether the facility reported decides which values it must give; empty means it did.
     let submitted = true;
@@ -383,73 +442,78 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
       const parsed = parseSubmitted(cells[submittedIndex]!);
       if (parsed.ok) submitted = parsed.value;
     }
-    const blankActivities: string[] = [];
-    const monthValues: Record<MonthlyColumn['measure'], { month: number; value: number | null; column: number }[]> = { person_months: [], total_wages_yen: [] };
+    let blankActivities: string[] | null = null;
+    let answeredActivity = false;
+    const monthValues: Record<MonthlyColumn['measure'], { month: number; value: number | null; column: number }[]> | null =
+      monthly.size > 0 ? { person_months: [], total_wages_yen: [] } : null;
 
-    cells.forEach((raw, i) => {
-      const column = columns[i];
-      if (!column) return;
-      const field = column.kind === 'column' ? column.spec.name : column.monthly.measure;
-      const where = { column: headerText(i) };
-      const extra = { field, header: header.cells[i], value: raw };
-      if (raw.includes('\uFFFD')) return fail(i + 1, 'reader.bad_bytes', where, extra);
-      if (CONTROL.test(raw)) return fail(i + 1, 'reader.control_char', where, extra);
-      if (BIDI.test(raw)) return fail(i + 1, 'reader.bidi_char', where, extra);
-      if (raw.length > MAX_TEXT_LENGTH) return fail(i + 1, 'reader.too_long', { ...where, length: raw.length, max: MAX_TEXT_LENGTH }, { field, header: header.cells[i] });
+    for (const plan of plans) {
+      const raw = cells[plan.index]!;
+      if (raw.includes('\uFFFD')) { cellFail(plan, 'reader.bad_bytes'); continue; }
+      if (CONTROL.test(raw)) { cellFail(plan, 'reader.control_char'); continue; }
+      if (BIDI.test(raw)) { cellFail(plan, 'reader.bidi_char'); continue; }
+      if (raw.length > MAX_TEXT_LENGTH) {
+        fail(plan.index + 1, 'reader.too_long', { column: headerNames[plan.index]!, length: raw.length, max: MAX_TEXT_LENGTH }, { field: plan.field, header: headerCells[plan.index] });
+        continue;
+      }
       const text = cleanCell(raw);
-      const bad = (parsed: Extract<Parsed<unknown>, { ok: false }>) =>
-        fail(i + 1, 'reader.bad_value', { ...where, value: shownValue(raw) }, { ...extra, expected: { code: parsed.expected, params: parsed.params ?? {} } });
-      if (column.kind === 'monthly') {
+      if (plan.monthly) {
+        const values = monthValues![plan.monthly.measure];
         if (text === '') {
-          monthValues[column.monthly.measure].push({ month: column.monthly.month, value: null, column: i + 1 });
-          return;
+          values.push({ month: plan.monthly.month, value: null, column: plan.index + 1 });
+          continue;
         }
-        const parsed = parseWholeNumber(raw, MAX_OF_TYPE.BIGINT);
-        if (!parsed.ok) bad(parsed);
-        else monthValues[column.monthly.measure].push({ month: column.monthly.month, value: parsed.value, column: i + 1 });
-        return;
+        const parsed = parseWholeNumber(text, MAX_OF_TYPE.BIGINT);
+        if (!parsed.ok) badValue(plan, raw, parsed);
+        else values.push({ month: plan.monthly.month, value: parsed.value, column: plan.index + 1 });
+        continue;
       }
-      const spec = column.spec;
+      const spec = plan.spec!;
       if (text === '') {
-        if (spec.type === 'count') blankActivities.push(spec.name);
-        else if (spec.required === true || (spec.required === 'if_submitted' && submitted)) fail(i + 1, 'reader.empty_required', where, extra);
-        return;
+        if (spec.type === 'count') (blankActivities ??= []).push(spec.name);
+        else if (spec.required === true || (spec.required === 'if_submitted' && submitted)) cellFail(plan, 'reader.empty_required');
+        continue;
       }
-      const parsed = parsers[i]!(raw);
-      if (!parsed.ok) return bad(parsed);
-      if (parsed.note) issue('warning', line, i + 1, parsed.note.code, { ...where, value: shownValue(raw), ...parsed.note.params }, extra);
+      const parsed = plan.parse!(text);
+      if (!parsed.ok) {
+        badValue(plan, raw, parsed);
+        continue;
+      }
+      if (parsed.note) issue('warning', line, plan.index + 1, parsed.note.code, { column: headerNames[plan.index]!, value: shownValue(raw), ...parsed.note.params }, { field: plan.field, header: headerCells[plan.index], value: raw });
+      if (spec.type === 'count') answeredActivity = true;
       row[spec.name] = parsed.value;
-    });
+    }
     row.submitted = submitted;
 
     // Activity answers: a blank cell is "no" beside an answered one, and "not reported" when
     // the row answers none of them.
-    const answered = ACTIVITY_COLUMNS.some((c) => seen.has(c) && !blankActivities.includes(c));
-    for (const c of blankActivities) row[c] = answered ? 0 : null;
+    if (blankActivities) for (const c of blankActivities) row[c] = answeredActivity ? 0 : null;
 
-    // Monthly measures add up to the annual figure; an all-empty measure is not reported.
-    for (const measure of monthly) {
-      const values = monthValues[measure];
-      if (values.length === 0 || values.every((v) => v.value === null)) continue;
-      const sum = values.reduce((s, v) => s + (v.value ?? 0), 0);
-      const annual = row[measure];
-      if (annual !== null && annual !== sum) {
-        fail(seen.get(measure)! + 1, 'reader.sum_mismatch', { column: headerText(seen.get(measure)!), annual: annual as number, sum }, { field: measure, value: String(annual) });
-        continue;
+    if (monthValues) {
+      // Monthly measures add up to the annual figure; an all-empty measure is not reported.
+      for (const measure of monthly) {
+        const values = monthValues[measure];
+        if (values.length === 0 || values.every((v) => v.value === null)) continue;
+        const sum = values.reduce((s, v) => s + (v.value ?? 0), 0);
+        const annual = row[measure];
+        if (annual !== null && annual !== sum) {
+          fail(seen.get(measure)! + 1, 'reader.sum_mismatch', { column: headerNames[seen.get(measure)!]!, annual: annual as number, sum }, { field: measure, value: String(annual) });
+          continue;
+        }
+        row[measure] = sum;
       }
-      row[measure] = sum;
-    }
-    if (monthly.has('total_wages_yen') && monthly.has('person_months')) {
-      const paid = new Map(monthValues.person_months.map((v) => [v.month, v.value ?? 0]));
-      for (const v of monthValues.total_wages_yen) {
-        if ((v.value ?? 0) > 0 && (paid.get(v.month) ?? 0) === 0) {
-          fail(v.column, 'reader.paid_nobody', { column: headerText(v.column - 1), value: v.value!, month: String(v.month) }, { field: 'total_wages_yen', value: String(v.value) });
+      if (monthly.has('total_wages_yen') && monthly.has('person_months')) {
+        const paid = new Map(monthValues.person_months.map((v) => [v.month, v.value ?? 0]));
+        for (const v of monthValues.total_wages_yen) {
+          if ((v.value ?? 0) > 0 && (paid.get(v.month) ?? 0) === 0) {
+            fail(v.column, 'reader.paid_nobody', { column: headerNames[v.column - 1]!, value: v.value!, month: String(v.month) }, { field: 'total_wages_yen', value: String(v.value) });
+          }
         }
       }
-    }
-    if (submitted) {
-      for (const measure of monthly) {
-        if (row[measure] === null && !seen.has(measure)) fail(result.columnNumbers[measure]!, 'reader.empty_every_month', { measure: MONTHLY_NAMES[measure] }, { field: measure });
+      if (submitted) {
+        for (const measure of monthly) {
+          if (row[measure] === null && !seen.has(measure)) fail(result.columnNumbers[measure]!, 'reader.empty_every_month', { measure: MONTHLY_NAMES[measure] }, { field: measure });
+        }
       }
     }
 
@@ -457,45 +521,71 @@ function readRecords(records: SourceRecord[], result: ReportFile, options: ReadO
     const yearColumn = seen.get('fiscal_year');
     if (row.fiscal_year === null && fileYear !== null) row.fiscal_year = fileYear;
     else if (fileYear !== null && row.fiscal_year !== null && row.fiscal_year !== fileYear) {
-      fail((yearColumn ?? 0) + 1, 'reader.year_mismatch', { column: headerText(yearColumn ?? 0), year: String(row.fiscal_year), fileYear: String(fileYear) }, { field: 'fiscal_year', value: String(row.fiscal_year) });
+      fail((yearColumn ?? 0) + 1, 'reader.year_mismatch', { column: headerNames[yearColumn ?? 0]!, year: String(row.fiscal_year), fileYear: String(fileYear) }, { field: 'fiscal_year', value: String(row.fiscal_year) });
     }
     const fy = typeof row.fiscal_year === 'number' ? row.fiscal_year : null;
 
     if (typeof row.opened_on === 'string' && fy !== null && fiscalYearOfDate(row.opened_on) > fy) {
-      fail(seen.get('opened_on')! + 1, 'reader.opened_after_year', { column: headerText(seen.get('opened_on')!), date: row.opened_on, year: String(fy), end: `${fy + 1}-03-31` }, { field: 'opened_on', value: row.opened_on });
+      fail(seen.get('opened_on')! + 1, 'reader.opened_after_year', { column: headerNames[seen.get('opened_on')!]!, date: row.opened_on, year: String(fy), end: `${fy + 1}-03-31` }, { field: 'opened_on', value: row.opened_on });
     }
     if (submitted && row.person_months === 0) {
       fail(result.columnNumbers.person_months!, 'reader.zero_person_months', { column: result.columnHeaders.person_months! }, { field: 'person_months', value: '0' });
     }
     if (typeof row.office_no === 'string' && fy !== null) {
-      const key = `${fy}:${row.office_no}`;
-      const first = officeLines.get(key);
+      let lines = officeLines.get(fy);
+      if (!lines) officeLines.set(fy, (lines = new Map()));
+      // Ten digits are one exact number: a faster key than the text, for a million offices.
+      const key = Number(row.office_no);
+      const first = lines.get(key);
       if (first !== undefined) {
         fail(seen.get('office_no')! + 1, 'reader.duplicate_office', { office: row.office_no, line: first, year: String(fy) }, { field: 'office_no', value: row.office_no });
-      } else officeLines.set(key, line);
+      } else lines.set(key, line);
     }
     if (!checkMunicipality(row, line, seen, byName, byCode, suggest, issue)) rowOk = false;
 
     if (rowOk) {
       result.rows.push(row);
       result.rowLines.push(line);
-      for (const name of SUMMED_COLUMNS) {
-        const value = row[name];
-        if (typeof value === 'number') sums.set(`${String(fy)}:${name}`, (sums.get(`${String(fy)}:${name}`) ?? 0) + value);
+      let yearSums = sums.get(fy);
+      if (!yearSums) sums.set(fy, (yearSums = SUMMED_COLUMNS.map(() => 0)));
+      for (let k = 0; k < SUMMED_COLUMNS.length; k++) {
+        const value = row[SUMMED_COLUMNS[k]!];
+        if (typeof value === 'number') yearSums[k]! += value;
       }
     }
   }
 
-  if (repeatedHeaders.length > 0) {
-    issue('warning', repeatedHeaders[0]!, 1, 'reader.repeated_header', { first: header.line, count: repeatedHeaders.length, lines: listed(repeatedHeaders) });
-  }
-  if (result.dataLines === 0) issue('error', header.line, 1, 'reader.no_rows');
-  // A year's totals must stay exact numbers wherever they are added up.
-  for (const [key, sum] of sums) {
-    if (sum <= Number.MAX_SAFE_INTEGER) continue;
-    const [year, name] = key.split(':') as [string, string];
-    issue('error', header.line, (result.columnNumbers[name] ?? 1), 'reader.sum_too_large', { column: result.columnHeaders[name] ?? name, year, max: Number.MAX_SAFE_INTEGER }, { field: name });
-  }
+  return {
+    add(record) {
+      if (header === null) {
+        if (leading.length >= HEADER_SEARCH_ROWS) return; // no header: end() says so
+        if (record.cells.filter((c) => fileColumn(c)).length >= MIN_KNOWN_HEADERS) useHeader(record);
+        else leading.push(record);
+        return;
+      }
+      if (reading && !isBlank(record.cells)) readLine(record);
+    },
+    end() {
+      if (header === null) {
+        if (leading.every((r) => isBlank(r.cells))) issue('error', 1, 1, 'reader.empty_file');
+        else issue('error', 1, 1, 'reader.no_header', { rows: HEADER_SEARCH_ROWS, examples: EXAMPLE_HEADERS });
+        return;
+      }
+      if (!reading) return;
+      if (repeatedHeaders.length > 0) {
+        issue('warning', repeatedHeaders[0]!, 1, 'reader.repeated_header', { first: result.headerLine, count: repeatedHeaders.length, lines: listed(repeatedHeaders) });
+      }
+      if (result.dataLines === 0) issue('error', result.headerLine, 1, 'reader.no_rows');
+      // A year's totals must stay exact numbers wherever they are added up.
+      for (const [year, yearSums] of sums) {
+        yearSums.forEach((sum, k) => {
+          if (sum <= Number.MAX_SAFE_INTEGER) return;
+          const name = SUMMED_COLUMNS[k]!;
+          issue('error', result.headerLine, result.columnNumbers[name] ?? 1, 'reader.sum_too_large', { column: result.columnHeaders[name] ?? name, year: String(year), max: Number.MAX_SAFE_INTEGER }, { field: name });
+        });
+      }
+    },
+  };
 }
 
 /**
@@ -528,6 +618,8 @@ function checkMunicipality(
     if (other) issue('warning', line, col('municipality_code'), 'reader.code_mismatch', { code: shownValue(String(code)), other: other.name, name, known: known.code }, { field: 'municipality_code', value: String(code) });
     else issue('warning', line, col('municipality_code'), 'reader.code_not_of', { code: shownValue(String(code)), name, known: known.code }, { field: 'municipality_code', value: String(code) });
   }
+  // The reference list's own strings: a million rows share a few hundred names.
+  row.municipality = known.name;
   row.municipality_code = known.code;
   if (row.area !== null && row.area !== known.area) {
     issue('warning', line, col('area'), 'reader.area_mismatch', { area: shownValue(String(row.area)), name, known: known.area }, { field: 'area', value: String(row.area) });

@@ -12,7 +12,13 @@ export type Parsed<T> =
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(expected: ExpectCode, params?: IssueParams): Parsed<T> => (params ? { ok: false, expected, params } : { ok: false, expected });
 
-const NON_ASCII = /[^\x00-\x7f]/;
+/**
+ * A character NFKC might change: anything but ASCII, hiragana, katakana (not half-width),
+ * the unified CJK ideographs and a few punctuation marks, each of which NFKC leaves alone
+ * (tests/reader-trust.test.ts checks every one).
+ */
+export const NFKC_STABLE = '\\x00-\\x7f\\u3001\\u3002\\u3005\\u3007\\u300c-\\u300f\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u4e00-\\u9fff';
+const NFKC_MAY_CHANGE = new RegExp(`[^${NFKC_STABLE}]`);
 /** Longer than any number or date: refused before any pattern runs on it. */
 const MAX_SCALAR_LENGTH = 40;
 // Zero-width characters and the BOM: invisible, and never meant as part of a value.
@@ -23,8 +29,9 @@ const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  * zero-width characters go; spaces at both ends are trimmed. Linear in the cell's length.
  */
 export function cleanCell(raw: string): string {
-  // Most cells are plain ASCII; NFKC is the reader's slowest step, so skip it for them.
-  if (!NON_ASCII.test(raw)) return raw.trim();
+  // NFKC is the reader's slowest step: skip it for text that it leaves as it is (plain ASCII,
+  // and ordinary Japanese: kana, kanji, 、。「」ー々〇), as most cells are.
+  if (!NFKC_MAY_CHANGE.test(raw)) return raw.trim();
   return raw.normalize('NFKC').replace(ZERO_WIDTH, '').trim();
 }
 
@@ -35,6 +42,12 @@ export function cleanCell(raw: string): string {
  */
 export function parseWholeNumber(raw: string, max = Number.MAX_SAFE_INTEGER): Parsed<number> {
   if (raw.length > MAX_SCALAR_LENGTH) return fail('expect.whole_number');
+  // The usual cell, plain digits, needs none of the below.
+  if (/^\d{1,15}$/.test(raw)) return Number(raw) <= max ? ok(Number(raw)) : fail('expect.at_most', { max });
+  if (/^\d{1,3}(?:,\d{3}){1,4}$/.test(raw)) {
+    const value = Number(raw.replaceAll(',', ''));
+    return value <= max ? ok(value) : fail('expect.at_most', { max });
+  }
   const text = cleanCell(raw).replace(/^[¥￥]/u, '').replace(/(円|人|日|名|か所|箇所|時間)$/u, '').trim();
   if (!/^-?\d{1,3}(,\d{3})+$|^-?\d+$/.test(text)) {
     if (/^[▲△]/u.test(text)) return fail('expect.triangle_negative');
@@ -61,9 +74,12 @@ function isoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0);
 }
 
 function compareYmd(a: [number, number, number], b: [number, number, number]): number {
@@ -114,8 +130,8 @@ export function parseDate(raw: string): Parsed<string> {
 
 /** The fiscal year (April–March) a date falls in, named by the calendar year it starts in. */
 export function fiscalYearOfDate(iso: string): number {
-  const [year, month] = iso.split('-').map(Number) as [number, number];
-  return month >= 4 ? year : year - 1;
+  const year = Number(iso.slice(0, 4));
+  return Number(iso.slice(5, 7)) >= 4 ? year : year - 1;
 }
 
 /** A fiscal year: `2019`, `FY2019`, `2019年度`, `令和元年度`, `R1`, `H29年度`. */
