@@ -181,9 +181,15 @@ function renderReport(results: ReadFile[], canonicalCsv: Map<number, string>) {
   reportBox.replaceChildren(...children);
 }
 
-/** A summary line that opens to the whole list. */
+/**
+ * A summary line that opens to the list: its first LISTED items and how many more (a file of
+ * 100,000 new facilities would otherwise put 100,000 list items in the page).
+ */
 function listDetails(summary: string, items: string[]): HTMLDetailsElement {
-  return element('details', { className: 'list-details' }, element('summary', {}, summary), element('ul', {}, ...items.map((text) => element('li', {}, text))));
+  const list = element('ul', {});
+  for (const text of items.slice(0, LISTED)) list.append(element('li', {}, text));
+  if (items.length > LISTED) list.append(element('li', { className: 'more' }, words.t('import.more_items', { count: items.length - LISTED })));
+  return element('details', { className: 'list-details' }, element('summary', {}, summary), list);
 }
 
 function problemItem(i: ReportIssue): HTMLLIElement {

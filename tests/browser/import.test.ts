@@ -245,12 +245,19 @@ describe('import page', () => {
     await page.close();
   }, 60_000);
 
-  it('validates a 100,000-row file in a worker', async () => {
+  it('validates a 100,000-row file in a worker, and lists its new facilities without flooding the page', async () => {
+    // Next year, every facility under a new office number: 100,000 facilities new since last year.
     const rows = Array.from({ length: 100_000 }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));
     const page = await openImport();
-    await page.setInputFiles('input[type="file"]', { name: 'fy2030.csv', mimeType: 'text/csv', buffer: Buffer.from(plannerFile(rows)) });
-    await page.waitForSelector('[data-import][data-rows-read]', { timeout: 60_000 });
+    await page.setInputFiles('input[type="file"]', { name: `fy${NEXT}.csv`, mimeType: 'text/csv', buffer: Buffer.from(plannerFile(rows)) });
+    await page.waitForSelector('[data-import][data-report-ms]', { timeout: 60_000 });
     await expect(page.getAttribute('[data-import]', 'data-rows-read')).resolves.toBe('100000');
+    const newOffices = page.locator('[data-report] details.list-details').first();
+    await expect(newOffices.locator('summary').innerText()).resolves.toContain('100,000');
+    // The first 500 offices, then how many more.
+    await expect(newOffices.locator('li').count()).resolves.toBe(501);
+    await expect(newOffices.locator('li').first().textContent()).resolves.toContain('4100000000');
+    await expect(newOffices.locator('li').last().textContent()).resolves.toBe('…ほかに 99,500 件');
     await page.close();
   }, 90_000);
 });
