@@ -265,6 +265,31 @@ describe('target_path and goal_progress', () => {
     ]);
   });
 
+  it('sets no new-formula target before the new formula has results, nationally or in the reports', async () => {
+    // Tottori's 第4期 (FY2021–2023) sets FY2023 targets in both formulas; the national
+    // new-formula series starts in FY2023, so only the old-formula target runs back to FY2021.
+    const rows = (at: number) => [
+      row({ fiscal_year: at, office_no: '3100000001', municipality: '鳥取市', total_wages_yen: 180_000, person_months: 12, user_days: 2_400, open_days: 240 }),
+    ];
+    const newPath = async (engine: Awaited<ReturnType<typeof databaseOf>>) =>
+      (await engine.query("SELECT fiscal_year FROM target_path WHERE formula = 'new' ORDER BY fiscal_year")).map((r) => r.fiscal_year);
+    const national = await databaseOf(rows(2023), 'tottori', NO_PUBLISHED_TOTALS);
+    try {
+      expect(await newPath(national)).toEqual([2023]);
+      expect((await national.query("SELECT fiscal_year FROM target_path WHERE formula = 'old' ORDER BY fiscal_year")).map((r) => r.fiscal_year)).toEqual([2021, 2022, 2023]);
+    } finally {
+      national.close();
+    }
+    // A prefecture whose facilities reported user-days and open days in FY2022 has a
+    // new-formula average that year, so the target in force applies to it too.
+    const early = await databaseOf(rows(2022), 'tottori', NO_PUBLISHED_TOTALS);
+    try {
+      expect(await newPath(early)).toEqual([2022, 2023]);
+    } finally {
+      early.close();
+    }
+  });
+
   it('compares each year with its target in the same formula: the gap, the share and the growth still needed', async () => {
     const rows = await q('SELECT * FROM goal_progress ORDER BY fiscal_year');
     // FY2020 (published) is outside every phase: no target, no comparison.

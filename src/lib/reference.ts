@@ -35,10 +35,12 @@ export interface PublishedTotal {
   work_hours: number | null;
   average_monthly_wage_yen: number | null;
   source: string;
+  /** The source in English; optional, the Japanese one stands in for it. */
+  source_en: string;
 }
 
 export const MUNICIPALITY_COLUMNS = ['code', 'name', 'name_en', 'municipality', 'area'] as const;
-export const PUBLISHED_TOTAL_COLUMNS = ['fiscal_year', 'facilities_designated', 'facilities', 'person_months', 'total_wages_yen', 'work_hours', 'average_monthly_wage_yen', 'source'] as const;
+export const PUBLISHED_TOTAL_COLUMNS = ['fiscal_year', 'facilities_designated', 'facilities', 'person_months', 'total_wages_yen', 'work_hours', 'average_monthly_wage_yen', 'source', 'source_en'] as const;
 /** The header of an empty published_totals.csv, for data directories without one. */
 export const NO_PUBLISHED_TOTALS = `${PUBLISHED_TOTAL_COLUMNS.join(',')}\n`;
 export const NATIONAL_AVERAGE_COLUMNS = ['fiscal_year', 'average_monthly_wage_yen', 'formula', 'source'] as const;
@@ -92,7 +94,8 @@ export function municipalityName(municipalities: Municipality[], name: string, w
  */
 export function parsePublishedTotals(text: string, file: string, words: Words): PublishedTotal[] {
   const [header = [], ...lines] = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
-  if (header.join(',') !== PUBLISHED_TOTAL_COLUMNS.join(',')) {
+  // source_en, the last column, may be left out altogether.
+  if (header.join(',') !== PUBLISHED_TOTAL_COLUMNS.join(',') && header.join(',') !== PUBLISHED_TOTAL_COLUMNS.slice(0, -1).join(',')) {
     throw new DataError(`${file}:1: ${words.t('reference.error.header', { expected: PUBLISHED_TOTAL_COLUMNS.join(','), found: header.join(',') })}`);
   }
   const problems: string[] = [];
@@ -117,6 +120,7 @@ export function parsePublishedTotals(text: string, file: string, words: Words): 
       work_hours: number('work_hours', false),
       average_monthly_wage_yen: number('average_monthly_wage_yen', false),
       source: cells[PUBLISHED_TOTAL_COLUMNS.indexOf('source')] ?? '',
+      source_en: cells[PUBLISHED_TOTAL_COLUMNS.indexOf('source_en')] ?? '',
     };
     if (years.has(row.fiscal_year)) problems.push(`${file}:${line}: ${words.t('reference.error.year_twice', { value: String(row.fiscal_year) })}`);
     years.add(row.fiscal_year);

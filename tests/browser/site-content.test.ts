@@ -82,7 +82,13 @@ describe('the 京都府 fixture site', () => {
   it('marks the year that comes from published totals, and gives it no page of its own', () => {
     expect(text(page(files, 'years/index.html'))).toContain('令和2年度（2020年度）（公表値）');
     expect(files.has('years/fy2020/index.html')).toBe(false);
-    expect(text(page(files, 'index.html'))).toContain('「公表値」の年度（R2（2020））は事業所別の報告がなく');
+    expect(text(page(files, 'index.html'))).toContain('「公表値」と記した令和2年度は事業所別の報告がないため、公表された集計値を示しています。出典：テスト用の公表値（事業所別の報告なし）。');
+    // English pages name the source in English (published_totals.csv's source_en), and the
+    // legend says what the hollow point stands for.
+    const en = text(page(files, 'en/index.html'));
+    expect(en).toContain('Source: Published totals made up for tests (no facility rows).');
+    expect(en).toContain('Year from published totals (no facility rows)');
+    expect(en).not.toContain('テスト用の公表値');
   });
 
   it('shows the report’s numbers and English names on English pages', () => {

@@ -2,9 +2,11 @@
 // areas, goal). Pure: the build renders them to SVG, and the browser renders the same specs.
 
 import * as Plot from '@observablehq/plot';
+import { scaleLinear } from 'd3';
 import type { Words } from '../i18n/words.ts';
-import { COLORS } from './palette.ts';
+import { COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
+import { fittedOffset, fittingTicks, textWidth } from './text.ts';
 
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 const FONT_PX: Record<ChartSize, number> = { wide: 12, narrow: 11 };
@@ -16,9 +18,7 @@ const font = (size: ChartSize) => ({ fontSize: `${FONT_PX[size]}px` });
  * 45% of the chart, so long English labels such as "¥10,000 to under ¥15,000" are not cut.
  */
 export function labelMargin(labels: string[], size: ChartSize, least: number): number {
-  const em = FONT_PX[size];
-  const width = (label: string) => [...label].reduce((w, c) => w + (/[\u0000-\u02ff]/.test(c) ? 0.6 : 1) * em, 0);
-  const widest = Math.max(0, ...labels.map(width));
+  const widest = Math.max(0, ...labels.map((label) => textWidth(label, FONT_PX[size])));
   return Math.round(Math.min(Math.max(least, widest + 14), WIDTH[size] * 0.45));
 }
 
@@ -118,6 +118,8 @@ export interface BarDatum {
   accent?: boolean;
   /** A target of this bar alone, drawn as a mark across it. */
   target?: number;
+  /** Outlined instead of filled: a year known only from published totals. */
+  hollow?: boolean;
 }
 
 /** Horizontal bars with their values, and optional reference lines (goal, average). */
@@ -137,24 +139,40 @@ export function barsSpec(
   const max = Math.max(...data.map((d) => d.value), ...data.map((d) => d.target ?? 0), ...refs.map((r) => r.value));
   const targets = data.filter((d) => d.target !== undefined);
   const format = options.format ?? ((v: number) => options.words.count(v));
+  const ticks = narrow ? 4 : 6;
+  // A nice domain, so the axis reaches past the longest bar and every target with a tick.
+  const domain = scaleLinear().domain([0, max * 1.05]).nice(ticks).domain() as [number, number];
+  const width = WIDTH[options.size];
+  const marginLeft = labelMargin(data.map((d) => d.label), options.size, narrow ? 60 : 90);
+  const marginRight = 56;
+  const px = (v: number) => marginLeft + (v / domain[1]) * (width - marginLeft - marginRight);
+  // Reference labels sit above their lines, shifted sideways just enough to stay whole.
+  const refDx = refs.map((r) => fittedOffset(px(r.value), textWidth(r.label, FONT_PX[options.size]) * 1.08, width));
   return {
-    width: WIDTH[options.size],
+    width,
     height: 72 + data.length * (narrow ? 22 : 24) + refs.length * 14,
-    marginLeft: labelMargin(data.map((d) => d.label), options.size, narrow ? 60 : 90),
-    marginRight: 56,
+    marginLeft,
+    marginRight,
     marginTop: 20 + refs.length * 14,
     marginBottom: 44,
     style: font(options.size),
-    x: { domain: [0, max * 1.05], grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.count(v), ticks: narrow ? 4 : 6 },
+    x: {
+      domain, grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.count(v),
+      ticks: fittingTicks(domain, width - marginLeft - marginRight, (v) => options.words.count(v), FONT_PX[options.size], ticks),
+    },
     y: { domain: data.map((d) => d.label), label: null },
     marks: [
-      Plot.barX(data, { y: 'label', x: 'value', fill: (d: BarDatum) => (d.accent ? COLORS.prefecture : COLORS.neutral) }),
+      Plot.barX(data, {
+        y: 'label', x: 'value', inset: 1,
+        fill: (d: BarDatum) => (d.hollow ? 'white' : d.accent ? COLORS.prefecture : COLORS.neutral),
+        stroke: (d: BarDatum) => (d.accent ? COLORS.prefecture : COLORS.neutral), strokeWidth: 1.5,
+      }),
       Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10 }),
       Plot.tickX(targets, { y: 'label', x: 'target', stroke: COLORS.goal, strokeWidth: 3 }),
       Plot.ruleX([0]),
       ...refs.flatMap((r, i) => [
         Plot.ruleX([r.value], { stroke: r.color, strokeWidth: 2, strokeDasharray: i === 0 ? '8,4' : '3,3' }),
-        Plot.text([r.value], { x: (v: number) => v, frameAnchor: 'top', dy: -14 - 14 * (refs.length - 1 - i), text: () => r.label, fill: r.color, fontWeight: 'bold', textAnchor: 'middle' }),
+        Plot.text([r.value], { x: (v: number) => v, frameAnchor: 'top', dy: -14 - 14 * (refs.length - 1 - i), dx: refDx[i]!, text: () => r.label, fill: textColor(r.color), fontWeight: 'bold', textAnchor: 'start' }),
       ]),
     ],
   };

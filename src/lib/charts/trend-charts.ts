@@ -5,8 +5,9 @@ import type { Words } from '../i18n/words.ts';
 import { indicatorHeader } from '../indicators.ts';
 import type { NationalAverage } from '../reference.ts';
 import type { TargetPathRow, YearlyIndicators } from '../views.ts';
-import { COLORS } from './palette.ts';
+import { COLORS, TEXT_COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
+import { spreadLabels, textWidth } from './text.ts';
 
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 /** Room a two-line year tick needs on the axis, in pixels. */
@@ -46,48 +47,80 @@ export function averageWageTrendSpec(
   national: NationalAverage[],
   /** The targets in force, year by year within each phase (view target_path). */
   targets: TargetPathRow[],
-  /** Years whose values are labelled on the chart (the plan's baselines and the latest). */
+  /** Years whose values are labelled on the chart (the plan's baselines and the latest), as room allows. */
   labelledYears: number[],
   words: Words,
   size: ChartSize,
+  /** Averages as the plan shows them (whole yen or one decimal). */
+  format: (value: number) => string = (v) => words.count(v),
 ): Plot.PlotOptions {
   const narrow = size === 'narrow';
+  const fontPx = narrow ? 11 : 12;
   const years = yearly.map((y) => y.fiscal_year);
-  const labelled = yearly.filter((y) => labelledYears.includes(y.fiscal_year));
   const first = Math.min(...years);
+  const latest = Math.max(...years);
   const last = trendLastYear(yearly, targets);
   const shown = nationalWithin(national, yearly, last);
   const nationalOld = shown.filter((n) => n.formula === 'old');
   const nationalNew = shown.filter((n) => n.formula === 'new');
   const prefNew = yearly.filter((y) => y.average_monthly_wage_new_yen !== null);
+  // The prefecture's line breaks where a year has no data rather than bridging it.
+  const byYear = new Map(yearly.map((y) => [y.fiscal_year, y.average_monthly_wage_yen]));
+  const line = Array.from({ length: latest - first + 1 }, (_, i) => ({ fiscal_year: first + i, value: byYear.get(first + i) ?? NaN }));
   const drawn = targets.filter((t) => t.fiscal_year >= first && t.fiscal_year <= last);
+  // Each target spans its whole year, so a one-year target shows and steps fall between years.
+  const steps = drawn.flatMap((t) => [{ ...t, x: t.fiscal_year - 0.5 }, { ...t, x: t.fiscal_year + 0.5 }]);
   const max = Math.max(...drawn.map((t) => t.target_yen), ...yearly.map((y) => y.average_monthly_wage_new_yen ?? y.average_monthly_wage_yen), ...shown.map((n) => n.average_monthly_wage_yen));
-  const [marginLeft, marginRight] = narrow ? [52, 12] : [60, 20];
-  const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelledYears.filter((y) => years.includes(y)), WIDTH[size] - marginLeft - marginRight, size);
-  // Each phase's targets as a line over its own years; a phase's last target is labelled.
+  const yMax = Math.ceil((max * 1.08) / 5000) * 5000;
+  const [height, marginTop, marginBottom] = [narrow ? 320 : 380, 24, 44];
+  const targetColor = (t: TargetPathRow) => (t.formula === 'new' ? COLORS.newFormula : COLORS.goal);
+  // Each phase's last target is labelled: at the chart's right edge when its line ends there,
+  // else above the end of its line with its year. Edge labels are spread so they never overlap.
   const finals = drawn.filter((t) => t.fiscal_year === t.final_target_fiscal_year);
+  const atEdge = finals.filter((t) => t.fiscal_year === last);
+  const inside = finals.filter((t) => t.fiscal_year !== last);
+  const edgeText = (t: TargetPathRow) => words.count(t.target_yen);
+  const yPx = (v: number) => marginTop + (1 - v / yMax) * (height - marginTop - marginBottom);
+  const offsets = spreadLabels(atEdge.map((t) => yPx(t.target_yen)), fontPx + 2);
+  const marginLeft = narrow ? 52 : 60;
+  const marginRight = Math.max(narrow ? 12 : 20, ...atEdge.map((t) => Math.ceil(textWidth(edgeText(t), fontPx) * 1.1) + 8));
+  const plotWidth = WIDTH[size] - marginLeft - marginRight;
+  // Value labels that would touch are thinned: the latest year first, then the baselines in order.
+  const perYear = plotWidth / (last - first + 1);
+  const room = (d: YearlyIndicators) => Math.max(textWidth(format(d.average_monthly_wage_yen), 10), TICK_SPACING[size]) + 4;
+  const labelled: YearlyIndicators[] = [];
+  for (const d of yearly.filter((y) => labelledYears.includes(y.fiscal_year)).sort((a, b) => (a.fiscal_year === latest ? -1 : b.fiscal_year === latest ? 1 : a.fiscal_year - b.fiscal_year))) {
+    if (labelled.every((l) => Math.abs(l.fiscal_year - d.fiscal_year) * perYear >= (room(l) + room(d)) / 2)) labelled.push(d);
+  }
+  const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelled.map((d) => d.fiscal_year), plotWidth, size);
   const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.target_yen), year: words.fyName(t.fiscal_year) });
+  const measured = yearly.filter((y) => y.basis !== 'published');
+  const published = yearly.filter((y) => y.basis === 'published');
   return {
     width: WIDTH[size],
-    height: narrow ? 320 : 380,
+    height,
+    marginTop,
     marginLeft,
     marginRight,
-    marginBottom: 44,
-    style: { fontSize: narrow ? '11px' : '12px' },
+    marginBottom,
+    style: { fontSize: `${fontPx}px` },
     x: { domain: [first - 0.5, last + 0.5], ticks, tickFormat: (fy: number) => words.fyTick(fy), label: null },
-    y: { domain: [0, Math.ceil((max * 1.08) / 5000) * 5000], grid: true, label: indicatorHeader('average_monthly_wage_yen', words), tickFormat: (v: number) => words.count(v) },
+    y: { domain: [0, yMax], grid: true, label: indicatorHeader('average_monthly_wage_yen', words), tickFormat: (v: number) => words.count(v) },
     marks: [
       Plot.ruleY([0]),
-      Plot.line(drawn, { x: 'fiscal_year', y: 'target_yen', z: (t: TargetPathRow) => `${t.phase_no}:${t.formula}`, stroke: (t: TargetPathRow) => (t.formula === 'new' ? COLORS.newFormula : COLORS.goal), strokeWidth: 2, strokeDasharray: '8,4', curve: 'step' }),
-      Plot.text(finals, { x: 'fiscal_year', y: 'target_yen', text: targetLabel, textAnchor: 'end', dy: -8, fill: (t: TargetPathRow) => (t.formula === 'new' ? COLORS.newFormula : COLORS.goal), fontWeight: 'bold' }),
+      Plot.line(steps, { x: 'x', y: 'target_yen', z: (t: TargetPathRow) => `${t.phase_no}:${t.formula}`, stroke: targetColor, strokeWidth: 2, strokeDasharray: '8,4' }),
+      Plot.text(inside, { x: 'fiscal_year', y: 'target_yen', text: targetLabel, textAnchor: 'end', dx: 0, dy: -8, fill: (t: TargetPathRow) => textColor(targetColor(t)), fontWeight: 'bold' }),
+      ...atEdge.map((t, i) => Plot.text([t], { x: () => last + 0.5, y: 'target_yen', text: edgeText, textAnchor: 'start', dx: 4, dy: offsets[i]!, fill: textColor(targetColor(t)), fontWeight: 'bold' })),
       Plot.line(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, strokeDasharray: '3,3' }),
       Plot.dot(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.national, symbol: 'square', r: 3 }),
       Plot.dot(nationalNew, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, symbol: 'square', r: 5, fill: 'white' }),
-      Plot.line(yearly, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.prefecture, strokeWidth: 2.5 }),
-      Plot.dot(yearly, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.prefecture, r: 4 }),
-      Plot.text(labelled, { x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => words.count(d.average_monthly_wage_yen), dy: 14, fill: COLORS.prefecture, fontSize: 10 }),
+      Plot.line(line, { x: 'fiscal_year', y: 'value', stroke: COLORS.prefecture, strokeWidth: 2.5 }),
+      Plot.dot(measured, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.prefecture, r: 4 }),
+      // Years known only from published totals: hollow, as the legend says.
+      Plot.dot(published, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: 'white', stroke: COLORS.prefecture, strokeWidth: 2, r: 4 }),
+      Plot.text(labelled, { x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_yen), dy: 14, fill: TEXT_COLORS.prefecture, fontSize: 10 }),
       Plot.dot(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', stroke: COLORS.newFormula, strokeWidth: 2.5, symbol: 'diamond', r: 6, fill: 'white' }),
-      Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => words.count(d.average_monthly_wage_new_yen!), dx: -10, textAnchor: 'end', fill: COLORS.newFormula, fontSize: 10 }),
+      Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_new_yen!), dx: -10, textAnchor: 'end', fill: TEXT_COLORS.newFormula, fontSize: 10 }),
     ],
   };
 }
@@ -102,6 +135,7 @@ export function totalsTrendSpec(
   const millions = measure === 'total_wages_yen';
   const label = millions ? words.t('chart.total_wages_millions') : indicatorHeader('person_months', words);
   const value = (d: YearlyIndicators) => (millions ? d[measure] / 1e6 : d[measure]);
+  const color = millions ? COLORS.prefecture : COLORS.neutral;
   return {
     width: WIDTH[size] / (size === 'wide' ? 2 : 1),
     height: 260,
@@ -111,7 +145,8 @@ export function totalsTrendSpec(
     x: { type: 'band', domain: yearly.map((y) => y.fiscal_year), tickFormat: (fy: number) => words.fyTick(fy), label: null },
     y: { grid: true, label, tickFormat: (v: number) => words.count(v) },
     marks: [
-      Plot.barY(yearly, { x: 'fiscal_year', y: value, fill: millions ? COLORS.prefecture : COLORS.neutral }),
+      // Years known only from published totals are outlined, as the legend says.
+      Plot.barY(yearly, { x: 'fiscal_year', y: value, fill: (d: YearlyIndicators) => (d.basis === 'published' ? 'white' : color), stroke: color, strokeWidth: 1.5, inset: 2 }),
       Plot.ruleY([0]),
     ],
   };

@@ -80,7 +80,7 @@ const NATIONAL_TYPES: Record<(typeof NATIONAL_AVERAGE_COLUMNS)[number], string> 
 const MUNICIPALITY_TYPES = Object.fromEntries(MUNICIPALITY_COLUMNS.map((c) => [c, 'VARCHAR']));
 const PUBLISHED_TOTAL_TYPES: Record<(typeof PUBLISHED_TOTAL_COLUMNS)[number], string> = {
   fiscal_year: 'INTEGER', facilities_designated: 'INTEGER', facilities: 'INTEGER', person_months: 'BIGINT',
-  total_wages_yen: 'BIGINT', work_hours: 'BIGINT', average_monthly_wage_yen: 'DOUBLE', source: 'VARCHAR',
+  total_wages_yen: 'BIGINT', work_hours: 'BIGINT', average_monthly_wage_yen: 'DOUBLE', source: 'VARCHAR', source_en: 'VARCHAR',
 };
 
 export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): Promise<void> {
@@ -94,7 +94,8 @@ export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): 
     `INSERT INTO reports SELECT * FROM ${readCanonicalReportsSql(reportsPath)};`,
     `CREATE OR REPLACE TABLE national_averages AS SELECT * FROM read_csv(${sqlString(nationalPath)}, header = true, auto_detect = false, columns = ${csvColumns(NATIONAL_TYPES)});`,
     `CREATE OR REPLACE TABLE municipalities AS SELECT * FROM read_csv(${sqlString(municipalitiesPath)}, header = true, auto_detect = false, columns = ${csvColumns(MUNICIPALITY_TYPES)});`,
-    `CREATE OR REPLACE TABLE published_totals AS SELECT * FROM read_csv(${sqlString(publishedPath)}, header = true, auto_detect = false, columns = ${csvColumns(PUBLISHED_TOTAL_TYPES)});`,
+    // null_padding: a file without the optional last column (source_en) reads it as NULL.
+    `CREATE OR REPLACE TABLE published_totals AS SELECT * FROM read_csv(${sqlString(publishedPath)}, header = true, auto_detect = false, null_padding = true, columns = ${csvColumns(PUBLISHED_TOTAL_TYPES)});`,
     ...planTablesSql(inputs.plan),
     ...inputs.indicatorSql,
   ];

@@ -7,7 +7,7 @@ import { prefectureAverageLabel } from '../plan.ts';
 import { rolledUpCities } from '../reference.ts';
 import type { SiteData } from '../site.ts';
 import type { PlaceRow } from '../views.ts';
-import { areaLabel, placeName, sourceNotes } from './common.ts';
+import { areaLabel, averageFormat, placeName, sourceNotes } from './common.ts';
 import { indicatorColumn, type Column, type Figure } from './types.ts';
 
 const PLACE_COLUMNS = [
@@ -42,7 +42,7 @@ export function areaFigure(site: SiteData, fy: number, words: Words, idPrefix: s
     unit: words.t('fig.unit.yen_per_month'),
     charts: [{
       spec: (size) => barsSpec(charted.map((r) => ({ label: areaLabel(plan, r.area, words), value: r.average_monthly_wage_yen! })), {
-        xLabel: indicatorColumn('average_monthly_wage_yen', words, plan).label, words, size,
+        xLabel: indicatorColumn('average_monthly_wage_yen', words, plan).label, words, size, format: averageFormat(plan, words),
         references: [
           ...goal,
           { value: prefecture.average_monthly_wage_yen, label: words.t('legend.value', { series: average, value: words.yen(prefecture.average_monthly_wage_yen, decimals) }), color: COLORS.prefecture },
@@ -81,7 +81,7 @@ export function municipalityFigure(site: SiteData, fy: number, area: string | nu
     unit: words.t('fig.unit.yen_per_month'),
     charts: [{
       spec: (size) => barsSpec(charted.map((r) => ({ label: placeName(site, r.municipality, words), value: r.average_monthly_wage_yen! })), {
-        xLabel: indicatorColumn('average_monthly_wage_yen', words, plan).label, words, size,
+        xLabel: indicatorColumn('average_monthly_wage_yen', words, plan).label, words, size, format: averageFormat(plan, words),
         references: goal,
       }),
       label: words.t('fig.municipalities.chart_label', { where }),

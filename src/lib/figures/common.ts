@@ -1,6 +1,7 @@
 // What every figure shares: the source line, the sample-data note, and the names of the
 // plan's bands, groups, activities and areas in the page's language.
 
+import type { LegendItem } from '../charts/palette.ts';
 import type { Words } from '../i18n/words.ts';
 import type { Plan } from '../plan.ts';
 import { municipalityName } from '../reference.ts';
@@ -26,3 +27,20 @@ export function areaLabel(plan: Plan, area: string, words: Words): string {
 }
 
 export const placeName = (site: Pick<SiteData, 'municipalities'>, name: string, words: Words) => municipalityName(site.municipalities, name, words);
+
+/** Averages as the plan shows them: whole yen or one decimal (plan.json precision), no unit. */
+export const averageFormat = (plan: Plan, words: Words) => (value: number) => words.decimal(value, plan.precision.average_monthly_wage);
+
+/**
+ * A fiscal year as tables and sentences name it, marked 「（公表値）」 when its figures come
+ * from published totals rather than facility rows; `short` for R3（2021）/ FY2021.
+ */
+export function yearName(yearly: Pick<SiteData['yearly'][number], 'fiscal_year' | 'basis'>[], fy: number, words: Words, short = false): string {
+  const year = short ? words.fyShort(fy) : words.fy(fy);
+  return yearly.some((y) => y.fiscal_year === fy && y.basis === 'published') ? words.t('published.year', { year }) : year;
+}
+
+/** The legend entry for years shown from published totals, when a figure has any. */
+export function publishedLegend(yearly: Pick<SiteData['yearly'][number], 'basis'>[], words: Words, marker: 'hollow-circle' | 'outline', color: string): LegendItem[] {
+  return yearly.some((y) => y.basis === 'published') ? [{ label: words.t('legend.published'), color, line: 'none', marker }] : [];
+}

@@ -8,7 +8,7 @@ import { COLORS } from '../charts/palette.ts';
 import type { Words } from '../i18n/words.ts';
 import { FORMULAS, type Formula } from '../plan.ts';
 import type { SiteData } from '../site.ts';
-import { sourceNotes } from './common.ts';
+import { averageFormat, publishedLegend, sourceNotes, yearName } from './common.ts';
 import { indicatorColumn, type Figure } from './types.ts';
 
 const average = (y: SiteData['yearly'][number], formula: Formula) => (formula === 'old' ? y.average_monthly_wage_yen : y.average_monthly_wage_new_yen);
@@ -19,7 +19,6 @@ export function goalFigures(site: SiteData, words: Words): Figure[] {
 
 function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
   const { plan } = site;
-  const decimals = plan.precision.average_monthly_wage;
   const formulaName = words.t(formula === 'old' ? 'formula.old' : 'formula.new');
   const years = site.yearly.filter((y) => average(y, formula) !== null);
   const progress = (fy: number) => site.goalProgress.find((g) => g.fiscal_year === fy && g.formula === formula);
@@ -32,10 +31,10 @@ function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
     charts: [{
       spec: (size) => barsSpec(years.map((y) => {
         const p = progress(y.fiscal_year);
-        return { label: words.fyShort(y.fiscal_year), value: average(y, formula)!, accent: p !== undefined, ...(p ? { target: p.target_yen } : {}) };
+        return { label: words.fyShort(y.fiscal_year), value: average(y, formula)!, accent: p !== undefined, hollow: y.basis === 'published', ...(p ? { target: p.target_yen } : {}) };
       }), {
         xLabel: words.t('fig.goal.axis', { formula: formulaName }), words, size,
-        format: (v) => (decimals ? words.decimal(v, decimals) : words.count(v)),
+        format: averageFormat(plan, words),
       }),
       label: words.t('fig.goal.chart_label', { formula: formulaName }),
       description: words.t('fig.goal.description', { formula: formulaName }),
@@ -43,6 +42,7 @@ function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
     legend: [
       ...(years.some((y) => progress(y.fiscal_year)) ? [{ label: words.t('legend.plan_period_year'), color: COLORS.prefecture, line: 'none' as const, marker: 'square' as const }] : []),
       ...(years.some((y) => !progress(y.fiscal_year)) ? [{ label: words.t('legend.other_year'), color: COLORS.neutral, line: 'none' as const, marker: 'square' as const }] : []),
+      ...publishedLegend(years, words, 'outline', COLORS.neutral),
       { label: words.t('legend.target_in_force'), color: COLORS.goal, line: 'solid', marker: 'none' },
     ],
     table: {
@@ -62,7 +62,7 @@ function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
       rows: years.map((y) => {
         const p = progress(y.fiscal_year);
         return [
-          words.fyShort(y.fiscal_year),
+          yearName(site.yearly, y.fiscal_year, words, true),
           p ? phaseName(p.phase_no) : null,
           average(y, formula),
           p?.target_yen ?? null,

@@ -8,6 +8,7 @@ import { formatIndicator, indicatorLabel } from '../indicators.ts';
 import type { Formula } from '../plan.ts';
 import type { SiteData } from '../site.ts';
 import type { HeadlineIndicator } from '../views.ts';
+import { yearName } from './common.ts';
 
 export interface Kpi {
   label: string;
@@ -28,7 +29,7 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
     if (!c) return [];
     const yen = key === 'total_wages_yen' || key === 'average_monthly_wage_yen';
     const change = words.change(c.change, yen ? 'yen' : 'count', key === 'average_monthly_wage_yen' ? decimals : undefined);
-    return [words.t('kpi.vs_previous', { year: words.fyShort(c.compared_fiscal_year), change, pct: words.percent(c.change_pct, true) })];
+    return [words.t('kpi.vs_previous', { year: yearName(site.yearly, c.compared_fiscal_year, words, true), change, pct: words.percent(c.change_pct, true) })];
   };
   const headline = (key: HeadlineIndicator, details: string[] = []): Kpi =>
     ({ label: indicatorLabel(key, words), value: formatIndicator(key, year[key], words, plan), details: [...details, ...vsPrevious(key)] });

@@ -6,7 +6,7 @@ import { averageWageTrendSpec, nationalWithin, totalsTrendSpec, trendLastYear } 
 import type { Words } from '../i18n/words.ts';
 import { prefectureName, type Formula } from '../plan.ts';
 import type { SiteData } from '../site.ts';
-import { sourceNotes } from './common.ts';
+import { averageFormat, publishedLegend, sourceNotes, yearName } from './common.ts';
 import { indicatorColumn, type Column, type Figure } from './types.ts';
 
 export function averageTrendFigure(site: SiteData, words: Words): Figure {
@@ -32,7 +32,7 @@ export function averageTrendFigure(site: SiteData, words: Words): Figure {
     title: words.t('fig.average_trend.title'),
     unit: words.t('fig.unit.yen_per_month'),
     charts: [{
-      spec: (size) => averageWageTrendSpec(yearly, site.nationalAverages, targetPath, labelled, words, size),
+      spec: (size) => averageWageTrendSpec(yearly, site.nationalAverages, targetPath, labelled, words, size, averageFormat(plan, words)),
       label: words.t('fig.average_trend.chart_label'),
       description: words.t('fig.average_trend.description', {
         prefecture: pref,
@@ -42,6 +42,7 @@ export function averageTrendFigure(site: SiteData, words: Words): Figure {
     }],
     legend: [
       { label: series(pref, 'old'), color: COLORS.prefecture, line: 'solid', marker: 'circle' },
+      ...publishedLegend(yearly, words, 'hollow-circle', COLORS.prefecture),
       ...(yearly.some((y) => y.average_monthly_wage_new_yen !== null) ? [{ label: series(pref, 'new'), color: COLORS.newFormula, line: 'none' as const, marker: 'diamond' as const }] : []),
       ...(national.some((n) => n.formula === 'old') ? [{ label: series(words.t('legend.national'), 'old'), color: COLORS.national, line: 'dashed' as const, marker: 'square' as const }] : []),
       ...(national.some((n) => n.formula === 'new') ? [{ label: series(words.t('legend.national'), 'new'), color: COLORS.national, line: 'none' as const, marker: 'ring' as const }] : []),
@@ -61,14 +62,14 @@ export function averageTrendFigure(site: SiteData, words: Words): Figure {
         const y = yearly.find((r) => r.fiscal_year === fy);
         const n = nationalByYear.get(fy);
         return [
-          y?.basis === 'published' ? words.t('published.year', { year: words.fy(fy) }) : words.fy(fy), y?.average_monthly_wage_yen ?? null, y?.average_monthly_wage_new_yen ?? null,
+          yearName(yearly, fy, words), y?.average_monthly_wage_yen ?? null, y?.average_monthly_wage_new_yen ?? null,
           n?.average_monthly_wage_yen ?? null, n ? formula(n.formula) : null,
           ...targetFormulas.map((f) => targets.find((t) => t.fiscal_year === fy && t.formula === f)?.target_yen ?? null),
         ];
       }),
     },
     notes: sourceNotes(plan, words, [
-      words.t('note.formulas', { old: formula('old'), new: formula('new') }),
+      words.t('note.formulas', { old: formula('old'), new: formula('new'), rounding: words.t(decimals === 1 ? 'rounding.monthly_1' : 'rounding.monthly_0') }),
       words.t('note.targets'),
       words.t('note.national_source'),
       ...publishedNote(site, words),
@@ -79,7 +80,8 @@ export function averageTrendFigure(site: SiteData, words: Words): Figure {
 /** Where years come from published totals, which, and from where. */
 function publishedNote(site: SiteData, words: Words): string[] {
   const used = site.publishedTotals.filter((t) => site.yearly.some((y) => y.fiscal_year === t.fiscal_year && y.basis === 'published'));
-  return used.length === 0 ? [] : [words.t('note.published', { years: words.list(used.map((t) => words.fyShort(t.fiscal_year))), sources: words.names([...new Set(used.map((t) => t.source))]) })];
+  const sources = [...new Set(used.map((t) => words.name({ ja: t.source, en: t.source_en || t.source })))];
+  return used.length === 0 ? [] : [words.t('note.published', { years: words.list(used.map((t) => words.fyName(t.fiscal_year))), sources: words.names(sources) })];
 }
 
 export function totalsTrendFigure(site: SiteData, words: Words): Figure {
@@ -97,6 +99,7 @@ export function totalsTrendFigure(site: SiteData, words: Words): Figure {
         ? words.t('fig.totals_trend.person_months_description', { first: words.count(first.person_months), latest: words.count(latest.person_months) })
         : words.t('fig.totals_trend.wages_description', { first: words.yen(first.total_wages_yen), latest: words.yen(latest.total_wages_yen) }),
     })),
+    legend: publishedLegend(yearly, words, 'outline', COLORS.prefecture),
     table: {
       caption: words.t('fig.totals_trend.caption'),
       columns: [
@@ -110,7 +113,7 @@ export function totalsTrendFigure(site: SiteData, words: Words): Figure {
         indicatorColumn('work_hours', words, plan),
         indicatorColumn('average_hourly_wage_yen', words, plan),
       ],
-      rows: yearly.map((y) => [y.basis === 'published' ? words.t('published.year', { year: words.fy(y.fiscal_year) }) : words.fy(y.fiscal_year), y.facilities_designated, y.facilities_reported, y.reporting_rate_pct, y.facilities, y.person_months, y.total_wages_yen, y.work_hours, y.average_hourly_wage_yen]),
+      rows: yearly.map((y) => [yearName(yearly, y.fiscal_year, words), y.facilities_designated, y.facilities_reported, y.reporting_rate_pct, y.facilities, y.person_months, y.total_wages_yen, y.work_hours, y.average_hourly_wage_yen]),
     },
     notes: sourceNotes(site.plan, words, [words.t('note.person_months'), words.t('note.reporting'), words.t('note.hourly'), ...publishedNote(site, words)]),
   };

@@ -33,6 +33,7 @@ export function phaseGoalSentence(plan: PlanFile, latest: number, words: Words):
   return words.t('page.goal.phase_goal', {
     phase: words.name(phase.name), from: words.fyShort(phase.start_fiscal_year), to: words.fyShort(phase.end_fiscal_year),
     year: words.fyName(finalYear), average: prefectureAverageLabel(plan, words), goals: words.names(goals),
+    region: words.name(plan.prefecture.suffix).toLowerCase(),
   });
 }
 

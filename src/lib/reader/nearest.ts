@@ -1,5 +1,5 @@
-// The known names nearest to one that is not known, for "did you mean…?": 久留米 → 久留米市,
-// 北九州市小倉区 → 北九州市小倉北区, 宗象市 → 宗像市.
+// The known names nearest to one that is not known, for "did you mean…?": 宇治 → 宇治市,
+// 京都市北 → 京都市北区, 長岡京士 → 長岡京市.
 
 /** Edit distance (insertions, deletions, substitutions), stopping early above `limit`. */
 function distance(a: string, b: string, limit: number): number {

@@ -274,7 +274,6 @@ function findHeader(records: SourceRecord[]): number {
 }
 
 const MONTHLY_NAMES: Record<MonthlyColumn['measure'], string> = { person_months: '支払対象者数', total_wages_yen: '工賃支払額' };
-const ACTIVITY_COLUMNS = REPORT_COLUMNS.filter((c) => c.type === 'count').map((c) => c.name);
 const SUMMED_COLUMNS = REPORT_COLUMNS.filter((c) => c.sqlType === 'BIGINT').map((c) => c.name);
 /** Headers a file without a header line should have, for the message that says so. */
 const EXAMPLE_HEADERS = ['office_no', 'office_name', 'total_wages_yen', 'person_months'].map((name) => REPORT_COLUMNS.find((c) => c.name === name)!.ja).join(', ');

@@ -2,11 +2,19 @@
 --
 -- target_path: for every year of every phase's period and every formula the phase has
 -- targets in, the target in force: the phase's next target from that year on (its stated
--- target for the year, or the one it works towards), else its last. Nothing outside a phase.
+-- target for the year, or the one it works towards), else its last. Nothing outside a phase,
+-- and no new-formula target before the first year the new formula has results (nationally,
+-- in reference/national_averages.csv, or in the prefecture's reports).
 CREATE OR REPLACE VIEW target_path AS
 WITH years AS (
   SELECT p.phase_no, y.fiscal_year
   FROM plan_phases p, range(p.start_fiscal_year, p.end_fiscal_year + 1) AS y(fiscal_year)
+),
+new_formula_from AS (
+  SELECT least(
+    (SELECT min(fiscal_year) FROM national_averages WHERE formula = 'new'),
+    (SELECT min(fiscal_year) FROM yearly_indicators WHERE average_monthly_wage_new_yen IS NOT NULL)
+  ) AS fiscal_year
 ),
 formulas AS (SELECT DISTINCT phase_no, formula FROM plan_targets),
 finals AS (
@@ -31,6 +39,7 @@ FROM candidates c
 JOIN finals fin ON fin.phase_no = c.phase_no AND fin.formula = c.formula
 JOIN plan_targets ft ON ft.phase_no = c.phase_no AND ft.formula = c.formula AND ft.fiscal_year = fin.final_fiscal_year
 WHERE c.rank = 1
+  AND (c.formula = 'old' OR c.fiscal_year >= coalesce((SELECT fiscal_year FROM new_formula_from), c.fiscal_year))
 ORDER BY c.phase_no, c.fiscal_year, c.formula;
 
 -- goal_progress: each year with results against the target in force, like with like: an

@@ -1,0 +1,50 @@
+// Where chart labels go: their estimated width, and offsets that keep them whole and apart.
+
+import { ticks } from 'd3';
+
+/** Room for a label of `text` in pixels at `fontPx`: about 1 em per full-width character, 0.6 em for others. */
+export function textWidth(text: string, fontPx: number): number {
+  return [...text].reduce((w, c) => w + (/[\u0000-\u02ff]/.test(c) ? 0.6 : 1) * fontPx, 0);
+}
+
+/**
+ * Vertical offsets that keep labels at pixel heights `ys` at least `gap` apart, moving each
+ * as little as possible downwards from the one above it (labels in any order).
+ */
+export function spreadLabels(ys: number[], gap: number): number[] {
+  const order = ys.map((y, i) => [y, i] as const).sort((a, b) => a[0] - b[0]);
+  const placed = new Array<number>(ys.length);
+  let previous = -Infinity;
+  for (const [y, i] of order) {
+    const at = Math.max(y, previous + gap);
+    placed[i] = at - y;
+    previous = at;
+  }
+  return placed;
+}
+
+/**
+ * Where a label centred on `x` (pixels) goes so that all `width` pixels of it stay inside a
+ * chart `chartWidth` wide: the offset of its left end from `x`.
+ */
+export function fittedOffset(x: number, width: number, chartWidth: number): number {
+  const left = Math.min(Math.max(2, x - width / 2), chartWidth - 2 - width);
+  return left - x;
+}
+
+/**
+ * Ticks of a linear axis `domain` whose labels (as `format` writes them, at `fontPx`) fit
+ * side by side in `plotWidth` pixels: the most of d3's nice ticks, up to `most`, that leave
+ * each label its width and a gap.
+ */
+export function fittingTicks(domain: [number, number], plotWidth: number, format: (v: number) => string, fontPx: number, most: number): number[] {
+  let fallback: number[] = [];
+  for (let n = most; n >= 1; n--) {
+    const values = ticks(domain[0], domain[1], n);
+    const widest = Math.max(0, ...values.map((v) => textWidth(format(v), fontPx)));
+    const stepPx = values.length < 2 ? Infinity : ((values[1]! - values[0]!) / (domain[1] - domain[0])) * plotWidth;
+    if (stepPx >= widest + 8) return values;
+    fallback = values;
+  }
+  return fallback;
+}

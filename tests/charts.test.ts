@@ -1,0 +1,91 @@
+// Chart labels: placed whole and apart, and readable (WCAG AA contrast) on every figure.
+
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { renderPlotSvg, type ChartSize } from '../src/lib/charts/render.ts';
+import { fittedOffset, fittingTicks, spreadLabels } from '../src/lib/charts/text.ts';
+import { sitePages } from '../src/lib/figures/site-pages.ts';
+import { wordsFor } from '../src/lib/i18n/catalogue.ts';
+import { LOCALES } from '../src/lib/i18n/locales.ts';
+import { fixturePaths, siteOf } from './helpers.ts';
+
+describe('fittedOffset', () => {
+  it('centres a label on its line where it fits, else pulls it inside the chart', () => {
+    // 100 px label on x = 200 of a 360 px chart: 150–250, centred.
+    expect(fittedOffset(200, 100, 360)).toBe(-50);
+    // 185 px label on x = 300: centred it would end at 392; it ends at 358 instead, from 173.
+    expect(fittedOffset(300, 185, 360)).toBe(173 - 300);
+    // On x = 20 it would start at −72; it starts at 2.
+    expect(fittedOffset(20, 185, 360)).toBe(2 - 20);
+  });
+});
+
+describe('spreadLabels', () => {
+  it('moves a label down just enough to clear the one above it, whatever their order', () => {
+    // 100 and 105 with 13 px between them: the second goes to 113; 300 stays.
+    expect(spreadLabels([105, 300, 100], 13)).toEqual([8, 0, 0]);
+    expect(spreadLabels([100, 100, 100], 12)).toEqual([0, 12, 24]);
+  });
+});
+
+describe('fittingTicks', () => {
+  const count = (v: number) => v.toLocaleString('en-US');
+  it('keeps the ticks whose labels fit side by side', () => {
+    // "25,000" at 11 px is about 40 px wide. On 189 px, ticks 5,000 apart are 37.8 px apart:
+    // too close; 10,000 apart (75.6 px) fit.
+    expect(fittingTicks([0, 25_000], 189, count, 11, 4)).toEqual([0, 10_000, 20_000]);
+    // On 549 px every 5,000 fits (110 px apart).
+    expect(fittingTicks([0, 25_000], 549, count, 12, 6)).toEqual([0, 5_000, 10_000, 15_000, 20_000, 25_000]);
+  });
+});
+
+/** WCAG relative luminance contrast of a #rrggbb colour against white. */
+function contrastOnWhite(hex: string): number {
+  const channel = (i: number) => {
+    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const l = 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
+  return 1.05 / (l + 0.05);
+}
+
+/** The fill a text element is drawn in: its own, or the nearest ancestor's. */
+function fillOf(el: Element | null): string | null {
+  for (let e = el; e; e = e.parentElement) {
+    const fill = e.getAttribute('fill');
+    if (fill) return fill;
+  }
+  return null;
+}
+
+describe.each(['tottori', 'kyoto', 'hiroshima'] as const)('every chart of the %s fixture', (fixture) => {
+  it('writes its labels in colours with 4.5:1 contrast on white, and draws series with 3:1', async () => {
+    const site = await siteOf(fixturePaths(fixture));
+    const checked = { text: 0, marks: 0 };
+    for (const locale of LOCALES) {
+      const words = wordsFor(locale);
+      for (const figure of sitePages(site).flatMap((page) => page.figures(words))) {
+        for (const chart of figure.charts) {
+          for (const size of ['wide', 'narrow'] as ChartSize[]) {
+            const { document } = parseHTML(`<!doctype html><html><body>${renderPlotSvg(chart.spec(size), chart)}</body></html>`);
+            for (const text of document.querySelectorAll('text')) {
+              const fill = fillOf(text);
+              // White labels sit inside the darkest segments of stacked bars.
+              if (!fill || !fill.startsWith('#')) continue;
+              checked.text++;
+              expect(contrastOnWhite(fill), `${figure.id} (${size}): text "${text.textContent}" in ${fill}`).toBeGreaterThanOrEqual(4.5);
+            }
+            for (const mark of document.querySelectorAll('[stroke^="#"]')) {
+              checked.marks++;
+              const stroke = mark.getAttribute('stroke')!;
+              expect(contrastOnWhite(stroke), `${figure.id} (${size}): stroke ${stroke}`).toBeGreaterThanOrEqual(3);
+            }
+          }
+        }
+      }
+    }
+    // Labels in series colours and coloured lines were there to check.
+    expect(checked.text).toBeGreaterThan(0);
+    expect(checked.marks).toBeGreaterThan(0);
+  });
+});
