@@ -34,16 +34,17 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-sort
 }
 
 // PNG needs a canvas, so it is the one download that needs JavaScript: the button stays
-// hidden without it. The visible SVG (desktop or phone variant) is drawn at 2× scale.
+// hidden without it. It is the figure's SVG download (title, legend, chart, notes) at 2× scale.
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-png]')) {
   button.hidden = false;
   button.addEventListener('click', async () => {
-    const figure = button.closest('figure');
-    const svg = [...(figure?.querySelectorAll<SVGSVGElement>('svg[role="img"]') ?? [])].find((s) => s.getBoundingClientRect().width > 0);
-    if (!svg) return;
+    const link = button.closest('figure')?.querySelector<HTMLAnchorElement>('a[download$=".svg"]');
+    if (!link) return;
+    const svgText = await (await fetch(link.href)).text();
+    const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement as unknown as SVGSVGElement;
     const { width, height } = svg.viewBox.baseVal;
     const image = new Image();
-    image.src = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(svg)], { type: 'image/svg+xml' }));
+    image.src = URL.createObjectURL(new Blob([svgText], { type: 'image/svg+xml' }));
     await image.decode();
     const canvas = document.createElement('canvas');
     canvas.width = width * 2;
