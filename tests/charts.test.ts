@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPlotSvg, type ChartSize } from '../src/lib/charts/render.ts';
 import { fittedOffset, fittingTicks, spreadLabels } from '../src/lib/charts/text.ts';
 import { sitePages } from '../src/lib/figures/site-pages.ts';
+import { wrapText } from '../src/lib/figures/svg.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
 import { fixturePaths, siteOf } from './helpers.ts';
@@ -36,6 +37,18 @@ describe('fittingTicks', () => {
     expect(fittingTicks([0, 25_000], 189, count, 11, 4)).toEqual([0, 10_000, 20_000]);
     // On 549 px every 5,000 fits (110 px apart).
     expect(fittingTicks([0, 25_000], 549, count, 12, 6)).toEqual([0, 5_000, 10_000, 15_000, 20_000, 25_000]);
+  });
+});
+
+describe('wrapText (notes of a downloaded SVG)', () => {
+  it('breaks Latin text at spaces and Japanese between characters, within the width', () => {
+    // 0.6 em a character at 10 px: 16 characters fit in 100 px.
+    expect(wrapText('Source: Wage reports made up for tests', 100, 10)).toEqual(['Source: Wage', 'reports made up', 'for tests']);
+    // A full-width character is 1 em: 5 fit in 60 px at 12 px.
+    expect(wrapText('平均工賃月額（旧算定式）', 60, 12)).toEqual(['平均工賃月', '額（旧算定', '式）']);
+    // A curly apostrophe belongs to its word: "phase’s" (30 + 10 + 6 = 46 px, ’ counted 1 em)
+    // stays whole on its own line rather than breaking after "phase’" (40 px).
+    expect(wrapText('ab phase’s', 45, 10)).toEqual(['ab', 'phase’s']);
   });
 });
 

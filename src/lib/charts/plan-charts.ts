@@ -87,22 +87,30 @@ export function stackedSharesSpec(
 ): Plot.PlotOptions {
   const narrow = options.size === 'narrow';
   const colors = sequentialColors(parts.length);
+  const marginLeft = labelMargin(rows, options.size, narrow ? 60 : 80);
+  const marginRight = 16;
+  const plotWidth = WIDTH[options.size] - marginLeft - marginRight;
+  // A share is written inside its segment only where the segment is wider than the label.
+  const label = (d: StackDatum) => {
+    const text = options.words.share(d.share);
+    return d.share * plotWidth >= textWidth(text, 10) + 4 ? text : '';
+  };
   return {
     width: WIDTH[options.size],
     height: 66 + rows.length * (narrow ? 30 : 34),
     marginBottom: 44,
-    marginLeft: labelMargin(rows, options.size, narrow ? 60 : 80),
-    marginRight: 16,
+    marginLeft,
+    marginRight,
     style: font(options.size),
     x: { domain: [0, 1], label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.share(v).replace('.0', ''), ticks: 5, grid: true },
     y: { domain: rows, label: null },
     color: { domain: parts, range: colors },
     marks: [
       Plot.barX(data, Plot.stackX({ y: 'row', x: 'share', fill: 'part', order: parts, inset: 0.5 })),
-      // Shares of 8% and more are labelled inside their segment, in a colour that reads on it.
+      // In a colour that reads on the segment; the table has every share.
       Plot.text(data, Plot.stackX({
         y: 'row', x: 'share', order: parts,
-        text: (d: StackDatum) => (d.share >= 0.08 ? options.words.share(d.share) : ''),
+        text: label,
         fill: (d: StackDatum) => (parts.indexOf(d.part) >= parts.length / 2 ? 'white' : 'black'),
         fontSize: 10,
       })),
