@@ -113,6 +113,9 @@ describe.each(SITES)('site $name', (site) => {
         svg: f.querySelector<HTMLAnchorElement>('a[download$=".svg"]')!.href,
         rows: [...f.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent ?? '')),
         headers: [...f.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
+        title: f.querySelector('.chart-title')!.firstChild!.textContent!.trim(),
+        legend: [...f.querySelectorAll('.legend li')].map((li) => li.textContent!.trim()),
+        source: [...f.querySelectorAll('.chart-notes li')].map((li) => li.textContent!.trim()).find((t) => /^(出典|Source)/.test(t)),
       })));
     expect(figures.length).toBeGreaterThan(0);
     for (const figure of figures) {
@@ -128,7 +131,13 @@ describe.each(SITES)('site $name', (site) => {
       }));
       const svg = await fetch(figure.svg);
       expect(svg.headers.get('content-type')).toContain('image/svg');
-      expect(await svg.text()).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      // A standalone file that says what it shows: title, legend and source with the chart.
+      const svgText = (await svg.text()).replace(/&amp;/g, '&');
+      expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      expect(svgText).toContain(figure.title);
+      for (const item of figure.legend) expect(svgText).toContain(`>${item}</text>`);
+      expect(figure.source).toBeDefined();
+      expect(svgText.replace(/<\/text><text[^>]*>/g, '').replace(/\s+/g, '')).toContain(figure.source!.replace(/\s+/g, ''));
     }
     await page.close();
   });
@@ -187,15 +196,22 @@ describe('on the data under test', () => {
     await page.close();
   });
 
-  it('prints one chart per page', async () => {
+  it('prints every number: each figure’s table open and within an A4 page’s width', async () => {
+    // A4 less 1 cm margins is about 718 CSS pixels wide.
     const page = await withJs.newPage();
-    await page.goto(url(site, 'opening-years/'));
+    await page.setViewportSize({ width: 718, height: 1000 });
     await page.emulateMedia({ media: 'print' });
-    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
-    const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    // Three charts; the title and introduction share the first chart's page.
-    expect(await page.locator('figure.chart').count()).toBe(3);
-    expect(pages).toBe(3);
+    for (const path of ['', 'opening-years/']) {
+      await page.goto(url(site, path));
+      const cells = await page.locator('main td').evaluateAll((tds) => tds.map((td) => ({
+        text: td.textContent, visible: td.checkVisibility(), right: td.getBoundingClientRect().right,
+      })));
+      expect(cells.length).toBeGreaterThan(20);
+      for (const cell of cells) {
+        expect(cell.visible, `${path}: cell "${cell.text}" is not printed`).toBe(true);
+        expect(cell.right, `${path}: cell "${cell.text}" runs off the page`).toBeLessThanOrEqual(718);
+      }
+    }
     await page.close();
   });
 

@@ -71,6 +71,9 @@ export const en = {
 
   // Site frame
   'site.name': 'Wage Plan Dashboard',
+  'page.not_found.title': 'Page not found',
+  'page.not_found.body': 'There is no page at this address. Check the address, or start from the overview.',
+  'page.not_found.home': 'Go to the overview',
   'site.skip_to_content': 'Skip to content',
   'site.this_language_version': 'English version',
   'nav.label': 'Site',
@@ -98,8 +101,8 @@ export const en = {
   'page.goal.intro': 'Each year’s result against the target in force that year and the national average, in the same formula.',
   'page.wage_bands.title': 'Facilities by wage band',
   'page.wage_bands.intro': 'Facilities grouped by their own average monthly wage into {count} bands, compared across years.',
-  'page.wage_bands.intro_plan_years': 'At first the plan’s comparison years and the latest year are shown. You can choose the years; the choice stays in this page’s URL.',
-  'page.wage_bands.intro_latest': 'At first the latest year is shown. You can choose the years to compare; the choice stays in this page’s URL.',
+  'page.wage_bands.intro_plan_years': 'By default the plan’s comparison years and the latest year are shown.',
+  'page.wage_bands.intro_latest': 'By default the latest year is shown.',
   'page.opening_years.title': 'By years since opening ({year})',
   'page.opening_years.intro': 'Facilities up to their year {last} since opening against older ones: wage bands, wages paid and person-months per facility.',
   'page.activities.title': 'Production activities',
@@ -276,6 +279,7 @@ export const en = {
   // Wage-band year picker
   'wage_bands.picker_legend': 'Years to compare',
   'wage_bands.picker_show': 'Show',
+  'wage_bands.picker_hint': 'Choose the years to compare; the choice stays in this page’s URL.',
 
   // SQL console
   'console.noscript': 'The SQL console needs JavaScript. The published charts work without it.',

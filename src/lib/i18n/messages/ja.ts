@@ -71,6 +71,9 @@ export const ja = {
   // Site frame
   'site.name': '工賃向上計画ダッシュボード',
   'site.skip_to_content': '本文へ移動',
+  'page.not_found.title': 'ページが見つかりません',
+  'page.not_found.body': 'お探しのページはありません。アドレスを確かめるか、概要のページからたどってください。',
+  'page.not_found.home': '概要のページへ',
   'site.this_language_version': '日本語版',
   'nav.label': 'サイト内',
   'nav.overview': '概要',
@@ -97,8 +100,8 @@ export const ja = {
   'page.goal.intro': '各年度の実績を、その年度に効力のある目標・全国平均と同じ算定式で比べます。',
   'page.wage_bands.title': '平均工賃月額別の事業所分布',
   'page.wage_bands.intro': '事業所ごとの平均工賃月額を{count}つの区分に分け、年度ごとの事業所数を比べます。',
-  'page.wage_bands.intro_plan_years': 'はじめは計画の比較年度と最新年度を表示します。比較する年度は選べます（選んだ年度はこのページのURLに残ります）。',
-  'page.wage_bands.intro_latest': 'はじめは最新年度を表示します。比較する年度は選べます（選んだ年度はこのページのURLに残ります）。',
+  'page.wage_bands.intro_plan_years': '既定では計画の比較年度と最新年度を表示します。',
+  'page.wage_bands.intro_latest': '既定では最新年度を表示します。',
   'page.opening_years.title': '開所年数別の状況（{year}）',
   'page.opening_years.intro': '開所後{first}の事業所と{later}の事業所で、工賃区分の分布、事業所当たりの工賃支払額と延べ人数を比べます。',
   'page.activities.title': '事業所の生産活動の状況',
@@ -275,6 +278,7 @@ export const ja = {
   // Wage-band year picker
   'wage_bands.picker_legend': '比較する年度',
   'wage_bands.picker_show': '表示',
+  'wage_bands.picker_hint': '比較する年度を選べます。選んだ年度はこのページのURLに残ります。',
 
   // SQL console
   'console.noscript': 'SQL コンソールには JavaScript が必要です。公開している図表は JavaScript なしで表示できます。',
