@@ -64,8 +64,10 @@ export class BrowserSqlEngine implements SqlEngine {
     return new BrowserSqlEngine(db, await db.connect());
   }
 
-  async registerText(name: string, text: string): Promise<string> {
-    await this.db.registerFileText(name, text);
+  async registerText(name: string, text: string | Uint8Array): Promise<string> {
+    // Bytes are handed over to DuckDB's worker as they are; text is encoded first.
+    if (typeof text === 'string') await this.db.registerFileText(name, text);
+    else await this.db.registerFileBuffer(name, text);
     return name;
   }
 

@@ -39,7 +39,7 @@ const KIND_LABEL: Record<IssueKind, PlainMessageId> = {
 /** How many problems the list shows at once; all of them are in the CSV download. */
 const LISTED = 500;
 
-const download = (name: string, content: string, type: string) => downloadBlob(name, new Blob([content], { type }));
+const download = (name: string, content: string | Uint8Array<ArrayBuffer>, type: string) => downloadBlob(name, new Blob([content], { type }));
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
   const el = Object.assign(document.createElement(tag), props);
@@ -61,6 +61,7 @@ async function handle(files: File[]) {
   delete root.dataset.rowsRead;
   delete root.dataset.reportMs;
   reportBox.replaceChildren();
+  reportBox.removeAttribute('aria-labelledby');
   previewBox.replaceChildren();
   progressList.replaceChildren();
   publishedData ??= fetchPublishedData();
@@ -76,16 +77,26 @@ async function handle(files: File[]) {
     files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
     publishedCsv: published.reportsCsv,
     municipalitiesCsv: published.municipalitiesCsv,
+    listed: LISTED,
     ...(published.plan.report_sheet === undefined ? {} : { sheet: published.plan.report_sheet }),
   };
   if (stale()) return;
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   run.worker = worker;
   const results: ReadFile[] = [];
-  const canonicalCsv = new Map<number, string>();
+  const canonicalCsv = new Map<number, Uint8Array<ArrayBuffer>>();
   let done: Extract<ImportMessage, { type: 'done' }> | null = null;
   const started = performance.now();
-  let validated = started;
+  // The report is drawn as soon as every file is checked; the normalised files and the
+  // preview's data follow, and their download buttons join the report as they arrive.
+  let downloads: HTMLElement | null = null;
+  const fileChecked = () => {
+    if (results.length < files.length) return;
+    root.dataset.readMs = String(Math.round(performance.now() - started));
+    root.dataset.rowsRead = String(results.reduce((n, r) => n + r.rowCount, 0));
+    downloads = renderReport(results);
+    root.dataset.reportMs = String(Math.round(performance.now() - started));
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<ImportMessage>) => {
@@ -95,8 +106,11 @@ async function handle(files: File[]) {
         else if (message.type === 'file') {
           bars.get(message.report.file)!.value = 1;
           results.push(message);
-          validated = performance.now();
-        } else if (message.type === 'csv') canonicalCsv.set(message.year, message.canonicalCsv);
+          fileChecked();
+        } else if (message.type === 'csv') {
+          canonicalCsv.set(message.year, message.canonicalCsv);
+          if (downloads) addDownload(downloads, message.year, message.canonicalCsv);
+        }
         else if (message.type === 'done') {
           done = message;
           resolve();
@@ -113,11 +127,6 @@ async function handle(files: File[]) {
   }
   if (stale() || done === null) return;
   const { mergedCsv, replacedYears } = done as Extract<ImportMessage, { type: 'done' }>;
-  // Reading and checking time; the preview's data is merged after that.
-  root.dataset.readMs = String(Math.round(validated - started));
-  root.dataset.rowsRead = String(results.reduce((n, r) => n + r.rowCount, 0));
-  renderReport(results, canonicalCsv);
-  root.dataset.reportMs = String(Math.round(performance.now() - started));
   if (mergedCsv !== null) await renderPreview(new Set(canonicalCsv.keys()), new Set(replacedYears), published, { ...published, reportsCsv: mergedCsv }, stale);
 }
 
@@ -126,8 +135,16 @@ const where = (i: ReportIssue) => (i.sheet === undefined
   ? words.t('import.where_line', { file: i.file, line: i.line, column: i.column })
   : words.t('import.where_cell', { file: i.file, sheet: i.sheet, cell: cellAddress(i.column, i.line) }));
 
-/** The verdict, each file, the summaries and the list of problems, errors first. */
-function renderReport(results: ReadFile[], canonicalCsv: Map<number, string>) {
+/** One normalised file per year without errors, offered as its bytes arrive from the worker. */
+function addDownload(downloads: HTMLElement, fy: number, csv: Uint8Array<ArrayBuffer>) {
+  const button = element('button', { type: 'button', className: 'download' }, words.t('import.download_normalised', { file: `fy${fy}.csv` }));
+  button.addEventListener('click', () => download(`fy${fy}.csv`, csv, 'text/csv;charset=utf-8'));
+  downloads.append(button, ' ');
+  downloads.hidden = false;
+}
+
+/** The verdict, each file, the summaries and the list of problems, errors first; returns where downloads go. */
+function renderReport(results: ReadFile[]): HTMLElement {
   const all = results.flatMap((r) => r.report.issues);
   // Errors first, so no number of warnings can push one out of the list shown.
   all.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
@@ -152,18 +169,16 @@ function renderReport(results: ReadFile[], canonicalCsv: Map<number, string>) {
       ` [${r.report.encoding ?? '?'}${r.report.sheet === null ? '' : ` · ${r.report.sheet}`}]`);
     return item;
   }));
-  // One normalised file per year, offered when the year has no errors.
-  const downloads = element('p', { className: 'downloads' }, ...[...canonicalCsv].flatMap(([fy, csv]) => {
-    const button = element('button', { type: 'button', className: 'download' }, words.t('import.download_normalised', { file: `fy${fy}.csv` }));
-    button.addEventListener('click', () => download(`fy${fy}.csv`, csv, 'text/csv;charset=utf-8'));
-    return [button, ' '];
-  }));
+  // One normalised file per year with no errors, added by addDownload.
+  const downloads = element('p', { className: 'downloads' });
+  downloads.hidden = true;
 
   // Facilities new since last year: not a problem, but worth a look.
   const newOffices = results.flatMap((r) => r.newOffices);
-  const summaries = newOffices.length === 0 ? [] : [listDetails(words.t('import.new_offices', { count: newOffices.length }), newOffices)];
+  const newOfficeCount = results.reduce((n, r) => n + r.newOfficeCount, 0);
+  const summaries = newOfficeCount === 0 ? [] : [listDetails(words.t('import.new_offices', { count: newOfficeCount }), newOffices, newOfficeCount)];
 
-  const children: Node[] = [heading, verdict, perFile, ...(canonicalCsv.size > 0 ? [downloads] : []), ...summaries];
+  const children: Node[] = [heading, verdict, perFile, downloads, ...summaries];
   if (all.length > 0) {
     const list = element('ol', { className: 'problems' });
     const caption = element('p', { className: 'problems-caption', id: 'problems-caption' });
@@ -179,16 +194,20 @@ function renderReport(results: ReadFile[], canonicalCsv: Map<number, string>) {
     children.push(element('h3', {}, words.t('import.problems_label')), filters, caption, list, issuesCsv);
   }
   reportBox.replaceChildren(...children);
+  // Named by its heading once it has one (an empty section names nothing).
+  reportBox.setAttribute('aria-labelledby', 'report-heading');
+  return downloads;
 }
 
 /**
  * A summary line that opens to the list: its first LISTED items and how many more (a file of
  * 100,000 new facilities would otherwise put 100,000 list items in the page).
  */
-function listDetails(summary: string, items: string[]): HTMLDetailsElement {
+function listDetails(summary: string, items: string[], total = items.length): HTMLDetailsElement {
   const list = element('ul', {});
-  for (const text of items.slice(0, LISTED)) list.append(element('li', {}, text));
-  if (items.length > LISTED) list.append(element('li', { className: 'more' }, words.t('import.more_items', { count: items.length - LISTED })));
+  const shown = items.slice(0, LISTED);
+  for (const text of shown) list.append(element('li', {}, text));
+  if (total > shown.length) list.append(element('li', { className: 'more' }, words.t('import.more_items', { count: total - shown.length })));
   return element('details', { className: 'list-details' }, element('summary', {}, summary), list);
 }
 
@@ -241,7 +260,7 @@ export function issuesToCsv(issues: ReportIssue[]): string {
  * The preview: `data` is the published data with the dropped years merged in (by the worker).
  * A dropped year that is already published replaces it; the table shows both rows.
  */
-async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, published: PublishedData, data: PublishedData, stale: () => boolean) {
+async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, published: PublishedData, data: Omit<PublishedData, 'reportsCsv'> & { reportsCsv: Uint8Array }, stale: () => boolean) {
   const status = element('p', { role: 'status' }, words.t('import.preview_preparing'));
   previewBox.replaceChildren(status);
   const [{ BrowserSqlEngine, INDICATOR_SQL }, { setupDatabase }, Plot, charts, planCharts] = await Promise.all([

@@ -15,6 +15,8 @@ export interface ImportRequest {
   municipalitiesCsv: string;
   /** The plan's sheet of report workbooks, if it names one. */
   sheet?: string;
+  /** How many names of a long list (new facilities) the page shows; only those are sent. */
+  listed: number;
 }
 
 /** A file as checked: everything but its rows. */
@@ -31,19 +33,22 @@ export type ImportMessage =
     report: FileSummary;
     rowCount: number;
     fiscalYears: number[];
-    /** Facilities not in the published previous year (office number and name). */
+    /** Facilities not in the published previous year: how many, and the first `listed` (office number and name). */
+    newOfficeCount: number;
     newOffices: string[];
     milliseconds: number;
   }
-  | { type: 'csv'; year: number; canonicalCsv: string }
-  | { type: 'done'; mergedCsv: string | null; replacedYears: number[] }
+  // CSVs travel as UTF-8 bytes, transferred: a 90 MB string would be copied on the page's thread.
+  | { type: 'csv'; year: number; canonicalCsv: Uint8Array<ArrayBuffer> }
+  | { type: 'done'; mergedCsv: Uint8Array<ArrayBuffer> | null; replacedYears: number[] }
   | { type: 'failed'; message: string };
 
-const post = (message: ImportMessage) => (self as unknown as Worker).postMessage(message);
+const post = (message: ImportMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   try {
-    const { files, publishedCsv, municipalitiesCsv, sheet } = event.data;
+    const { files, publishedCsv, municipalitiesCsv, sheet, listed } = event.data;
     const municipalities = Papa.parse<Municipality>(municipalitiesCsv, { header: true, skipEmptyLines: true }).data;
     // The published data is itself a canonical report file, read by the same reader.
     const published = readReport(new TextEncoder().encode(publishedCsv), 'reports.csv', { municipalities }).rows;
@@ -75,10 +80,12 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       const { rows, rowLines: _lines, ...summary } = report;
       const fiscalYears = [...new Set(rows.map((r) => r.fiscal_year as number))];
       const before = new Set(published.filter((r) => fiscalYears.includes((r.fiscal_year as number) + 1)).map((r) => r.office_no));
-      const newOffices = before.size === 0 ? [] : rows.filter((r) => !before.has(r.office_no)).map((r) => `${String(r.office_no)} ${String(r.office_name)}`);
+      // Only the listed names cross to the page: a million strings would freeze it while they arrive.
+      const newRows = before.size === 0 ? [] : rows.filter((r) => !before.has(r.office_no));
+      const newOffices = newRows.slice(0, listed).map((r) => `${String(r.office_no)} ${String(r.office_name)}`);
       const nameYear = fiscalYearFromFileName(report.file);
       checked.push({ rows, clean: report.issues.every((issue) => issue.severity !== 'error'), years: nameYear === null ? fiscalYears : [...fiscalYears, nameYear] });
-      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, newOffices, milliseconds: timings[i]! });
+      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, newOfficeCount: newRows.length, newOffices, milliseconds: timings[i]! });
     });
     // The preview's data: published years, with the dropped years replacing the same ones. A
     // year is previewed only when every file that holds part of it is free of errors.
@@ -86,10 +93,17 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const valid = checked.filter((f) => f.clean && f.years.every((y) => !failedYears.has(y))).flatMap((f) => f.rows);
     const newYears = new Set(valid.map((r) => r.fiscal_year));
     // The check is reported; now one normalised file per year (fyYYYY.csv), and the preview's data.
-    for (const year of newYears) post({ type: 'csv', year: year as number, canonicalCsv: reportsToCanonicalCsv(valid.filter((r) => r.fiscal_year === year)) });
+    // The preview's file is the published years kept, then each new year's lines: written once.
+    const merged = [reportsToCanonicalCsv(published.filter((r) => !newYears.has(r.fiscal_year)))];
+    for (const year of newYears) {
+      const text = reportsToCanonicalCsv(valid.filter((r) => r.fiscal_year === year));
+      merged.push(text.slice(text.indexOf('\n') + 1));
+      const canonicalCsv = utf8(text);
+      post({ type: 'csv', year: year as number, canonicalCsv }, [canonicalCsv.buffer]);
+    }
     const replacedYears = [...new Set(published.filter((r) => newYears.has(r.fiscal_year)).map((r) => r.fiscal_year as number))];
-    const mergedCsv = valid.length === 0 ? null : reportsToCanonicalCsv([...published.filter((r) => !newYears.has(r.fiscal_year)), ...valid]);
-    post({ type: 'done', mergedCsv, replacedYears });
+    const mergedCsv = valid.length === 0 ? null : utf8(merged.join(''));
+    post({ type: 'done', mergedCsv, replacedYears }, mergedCsv ? [mergedCsv.buffer] : []);
   } catch (e) {
     post({ type: 'failed', message: (e as Error).message });
   }

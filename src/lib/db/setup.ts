@@ -11,7 +11,7 @@ export type Row = Record<string, unknown>;
 
 export interface SqlEngine {
   /** Makes `text` readable by read_csv(); returns the path to use in SQL. */
-  registerText(name: string, text: string): Promise<string>;
+  registerText(name: string, text: string | Uint8Array): Promise<string>;
   run(sql: string): Promise<void>;
   query(sql: string): Promise<Row[]>;
 }
@@ -19,7 +19,8 @@ export interface SqlEngine {
 export interface DatabaseInputs {
   plan: Plan;
   /** Canonical report CSV (see reportsToCanonicalCsv), all fiscal years. */
-  reportsCsv: string;
+  /** The reports as canonical CSV; UTF-8 bytes where they come from a worker. */
+  reportsCsv: string | Uint8Array;
   nationalAveragesCsv: string;
   municipalitiesCsv: string;
   /** reference/published_totals.csv, or just its header. */

@@ -21,7 +21,7 @@ export class NodeSqlEngine implements SqlEngine {
     return new NodeSqlEngine(instance, await instance.connect());
   }
 
-  async registerText(name: string, text: string): Promise<string> {
+  async registerText(name: string, text: string | Uint8Array): Promise<string> {
     const path = join(this.dir, name);
     writeFileSync(path, text);
     return path;
