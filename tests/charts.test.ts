@@ -4,6 +4,8 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { renderPlotSvg, type ChartSize } from '../src/lib/charts/render.ts';
 import { fittedOffset, fittingTicks, spreadLabels } from '../src/lib/charts/text.ts';
+import { averageWageTrendSpec } from '../src/lib/charts/trend-charts.ts';
+import type { TargetPathRow, YearlyIndicators } from '../src/lib/views.ts';
 import { sitePages } from '../src/lib/figures/site-pages.ts';
 import { wrapText } from '../src/lib/figures/svg.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
@@ -49,6 +51,23 @@ describe('wrapText (notes of a downloaded SVG)', () => {
     // A curly apostrophe belongs to its word: "phase’s" (30 + 10 + 6 = 46 px, ’ counted 1 em)
     // stays whole on its own line rather than breaking after "phase’" (40 px).
     expect(wrapText('ab phase’s', 45, 10)).toEqual(['ab', 'phase’s']);
+  });
+});
+
+describe('averageWageTrendSpec goal labels', () => {
+  it('labels a phase’s goal where its line ends, at the chart’s edge, also when the phase runs past its target year', () => {
+    // Phase FY2024–2026 with one target, ¥19,000 for FY2025: its line runs on to FY2026.
+    const yearly = [2024, 2025].map((fy) => ({ fiscal_year: fy, average_monthly_wage_yen: 17_000 + fy - 2024, average_monthly_wage_new_yen: null, basis: 'reports' })) as unknown as YearlyIndicators[];
+    const targets = [2024, 2025, 2026].map((fy) => ({
+      phase_no: 1, fiscal_year: fy, formula: 'old', target_fiscal_year: 2025, target_yen: 19_000, hourly_target_yen: null, final_target_fiscal_year: 2025, final_target_yen: 19_000,
+    })) as TargetPathRow[];
+    const words = wordsFor('en');
+    const svg = renderPlotSvg(averageWageTrendSpec(yearly, [], targets, [2025], words, 'wide'), { label: 'l', description: 'd' });
+    const { document } = parseHTML(`<html><body>${svg}</body></html>`);
+    const labels = [...document.querySelectorAll('text')].filter((t) => t.textContent === '19,000');
+    expect(labels).toHaveLength(1);
+    // The edge label starts right of the line's end (text-anchor start), not before its target year.
+    expect(labels[0]!.closest('[text-anchor]')!.getAttribute('text-anchor')).toBe('start');
   });
 });
 

@@ -38,9 +38,20 @@ for (const table of document.querySelectorAll<HTMLTableElement>('table[data-sort
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-png]')) {
   button.hidden = false;
   button.addEventListener('click', async () => {
-    const link = button.closest('figure')?.querySelector<HTMLAnchorElement>('a[download$=".svg"]');
-    if (!link) return;
-    const svgText = await (await fetch(link.href)).text();
+    const figure = button.closest('figure');
+    const link = figure?.querySelector<HTMLAnchorElement>('a[download$=".svg"]');
+    // The chart on the page stands in when the file cannot be fetched (a page opened from disk).
+    const shown = () => [...(figure?.querySelectorAll<SVGSVGElement>('svg[role="img"]') ?? [])].find((s) => s.getBoundingClientRect().width > 0);
+    let svgText: string;
+    try {
+      const response = await fetch(link!.href);
+      if (!response.ok) throw new Error(response.statusText);
+      svgText = await response.text();
+    } catch {
+      const fallback = shown();
+      if (!fallback) return;
+      svgText = new XMLSerializer().serializeToString(fallback);
+    }
     const svg = new DOMParser().parseFromString(svgText, 'image/svg+xml').documentElement as unknown as SVGSVGElement;
     const { width, height } = svg.viewBox.baseVal;
     const image = new Image();

@@ -311,7 +311,8 @@ async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, 
     addRow(y, newYears.has(y.fiscal_year) ? 'new-year' : '', newYears.has(y.fiscal_year) ? words.t('import.badge') : null);
   }
   const targets = (await engine.query(selectView('target_path', 'phase_no, fiscal_year, formula'))) as ViewRow<'target_path'>[];
-  const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, targets, [...data.plan.baseline_fiscal_years, ...newYears], words, innerWidth < 640 ? 'narrow' : 'wide'));
+  const decimals = data.plan.precision.average_monthly_wage;
+  const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, targets, [...data.plan.baseline_fiscal_years, ...newYears], words, innerWidth < 640 ? 'narrow' : 'wide', (v) => words.decimal(v, decimals)));
   trend.setAttribute('role', 'img');
   trend.setAttribute('aria-label', words.t('import.preview_trend_label'));
   const years = previous === undefined ? [latestNew] : [previous, latestNew];
@@ -359,6 +360,7 @@ dropZone.addEventListener('drop', (e) => {
 input.addEventListener('change', () => void handle([...(input.files ?? [])]).catch(showFailure));
 
 function showFailure(e: unknown) {
+  reportBox.removeAttribute('aria-labelledby');
   reportBox.replaceChildren(element('p', { className: 'verdict error', role: 'alert' }, words.t('import.failed', { message: (e as Error).message })));
 }
 root.dataset.ready = 'true';

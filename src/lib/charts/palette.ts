@@ -7,6 +7,8 @@ export const COLORS = {
   goal: '#D55E00',
   newFormula: '#009E73',
   neutral: '#3D95D0',
+  /** Legend marks that stand for every series (an outlined bar of any colour). */
+  ink: '#555555',
 } as const;
 
 /** Text in a series' colour: the same hue dark enough for 4.5:1 on white. */

@@ -74,14 +74,18 @@ export function averageWageTrendSpec(
   const yMax = Math.ceil((max * 1.08) / 5000) * 5000;
   const [height, marginTop, marginBottom] = [narrow ? 320 : 380, 24, 44];
   const targetColor = (t: TargetPathRow) => (t.formula === 'new' ? COLORS.newFormula : COLORS.goal);
-  // Each phase's last target is labelled: at the chart's right edge when its line ends there,
-  // else above the end of its line with its year. Edge labels are spread so they never overlap.
-  const finals = drawn.filter((t) => t.fiscal_year === t.final_target_fiscal_year);
-  const atEdge = finals.filter((t) => t.fiscal_year === last);
-  const inside = finals.filter((t) => t.fiscal_year !== last);
-  const edgeText = (t: TargetPathRow) => words.count(t.target_yen);
+  // Each phase's last target is labelled where its line ends: at the chart's right edge, or
+  // above the line's end with the target's year. Edge labels are spread so they never overlap.
+  const ends = new Map<string, TargetPathRow>();
+  for (const t of drawn) {
+    const key = `${t.phase_no}:${t.formula}`;
+    if ((ends.get(key)?.fiscal_year ?? -Infinity) < t.fiscal_year) ends.set(key, t);
+  }
+  const atEdge = [...ends.values()].filter((t) => t.fiscal_year === last);
+  const inside = [...ends.values()].filter((t) => t.fiscal_year !== last);
+  const edgeText = (t: TargetPathRow) => words.count(t.final_target_yen);
   const yPx = (v: number) => marginTop + (1 - v / yMax) * (height - marginTop - marginBottom);
-  const offsets = spreadLabels(atEdge.map((t) => yPx(t.target_yen)), fontPx + 2);
+  const offsets = spreadLabels(atEdge.map((t) => yPx(t.final_target_yen)), fontPx + 2);
   const marginLeft = narrow ? 52 : 60;
   const marginRight = Math.max(narrow ? 12 : 20, ...atEdge.map((t) => Math.ceil(textWidth(edgeText(t), fontPx) * 1.1) + 8));
   const plotWidth = WIDTH[size] - marginLeft - marginRight;
@@ -93,7 +97,7 @@ export function averageWageTrendSpec(
     if (labelled.every((l) => Math.abs(l.fiscal_year - d.fiscal_year) * perYear >= (room(l) + room(d)) / 2)) labelled.push(d);
   }
   const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelled.map((d) => d.fiscal_year), plotWidth, size);
-  const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.target_yen), year: words.fyName(t.fiscal_year) });
+  const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.final_target_yen), year: words.fyName(t.final_target_fiscal_year) });
   const measured = yearly.filter((y) => y.basis !== 'published');
   const published = yearly.filter((y) => y.basis === 'published');
   return {
@@ -109,8 +113,8 @@ export function averageWageTrendSpec(
     marks: [
       Plot.ruleY([0]),
       Plot.line(steps, { x: 'x', y: 'target_yen', z: (t: TargetPathRow) => `${t.phase_no}:${t.formula}`, stroke: targetColor, strokeWidth: 2, strokeDasharray: '8,4' }),
-      Plot.text(inside, { x: 'fiscal_year', y: 'target_yen', text: targetLabel, textAnchor: 'end', dx: 0, dy: -8, fill: (t: TargetPathRow) => textColor(targetColor(t)), fontWeight: 'bold' }),
-      ...atEdge.map((t, i) => Plot.text([t], { x: () => last + 0.5, y: 'target_yen', text: edgeText, textAnchor: 'start', dx: 4, dy: offsets[i]!, fill: textColor(targetColor(t)), fontWeight: 'bold' })),
+      Plot.text(inside, { x: (t: TargetPathRow) => t.fiscal_year + 0.5, y: 'final_target_yen', text: targetLabel, textAnchor: 'end', dx: 0, dy: -8, fill: (t: TargetPathRow) => textColor(targetColor(t)), fontWeight: 'bold' }),
+      ...atEdge.map((t, i) => Plot.text([t], { x: () => last + 0.5, y: 'final_target_yen', text: edgeText, textAnchor: 'start', dx: 4, dy: offsets[i]!, fill: textColor(targetColor(t)), fontWeight: 'bold' })),
       Plot.line(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, strokeDasharray: '3,3' }),
       Plot.dot(nationalOld, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.national, symbol: 'square', r: 3 }),
       Plot.dot(nationalNew, { x: 'fiscal_year', y: 'average_monthly_wage_yen', stroke: COLORS.national, strokeWidth: 2, symbol: 'square', r: 5, fill: 'white' }),

@@ -42,7 +42,7 @@ function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
     legend: [
       ...(years.some((y) => progress(y.fiscal_year)) ? [{ label: words.t('legend.plan_period_year'), color: COLORS.prefecture, line: 'none' as const, marker: 'square' as const }] : []),
       ...(years.some((y) => !progress(y.fiscal_year)) ? [{ label: words.t('legend.other_year'), color: COLORS.neutral, line: 'none' as const, marker: 'square' as const }] : []),
-      ...publishedLegend(years, words, 'outline', COLORS.neutral),
+      ...publishedLegend(years, words, 'outline', COLORS.ink),
       { label: words.t('legend.target_in_force'), color: COLORS.goal, line: 'solid', marker: 'none' },
     ],
     table: {

@@ -81,7 +81,7 @@ export function averageTrendFigure(site: SiteData, words: Words): Figure {
 function publishedNote(site: SiteData, words: Words): string[] {
   const used = site.publishedTotals.filter((t) => site.yearly.some((y) => y.fiscal_year === t.fiscal_year && y.basis === 'published'));
   const sources = [...new Set(used.map((t) => words.name({ ja: t.source, en: t.source_en || t.source })))];
-  return used.length === 0 ? [] : [words.t('note.published', { years: words.list(used.map((t) => words.fyName(t.fiscal_year))), sources: words.names(sources) })];
+  return used.length === 0 ? [] : [words.t(used.length === 1 ? 'note.published_one' : 'note.published', { years: words.list(used.map((t) => words.fyName(t.fiscal_year))), sources: words.names(sources) })];
 }
 
 export function totalsTrendFigure(site: SiteData, words: Words): Figure {
@@ -99,7 +99,7 @@ export function totalsTrendFigure(site: SiteData, words: Words): Figure {
         ? words.t('fig.totals_trend.person_months_description', { first: words.count(first.person_months), latest: words.count(latest.person_months) })
         : words.t('fig.totals_trend.wages_description', { first: words.yen(first.total_wages_yen), latest: words.yen(latest.total_wages_yen) }),
     })),
-    legend: publishedLegend(yearly, words, 'outline', COLORS.prefecture),
+    legend: publishedLegend(yearly, words, 'outline', COLORS.ink),
     table: {
       caption: words.t('fig.totals_trend.caption'),
       columns: [

@@ -2,7 +2,7 @@
 // download files are all generated from this list, so a figure has one definition.
 
 import type { PlainMessageId, Words } from '../i18n/words.ts';
-import { currentPhase, numberedTitle, planNotes, prefectureAverageLabel, type PlanFile, type ViewId } from '../plan.ts';
+import { currentPhase, numberedTitle, planNotes, prefectureAverageLabel, prefectureName, type PlanFile, type ViewId } from '../plan.ts';
 import { latestYear, previousYear, reportedYears, type SiteData } from '../site.ts';
 import { activityFigures } from './activities.ts';
 import { areaFigure, municipalityFigure } from './areas.ts';
@@ -33,7 +33,7 @@ export function phaseGoalSentence(plan: PlanFile, latest: number, words: Words):
   return words.t('page.goal.phase_goal', {
     phase: words.name(phase.name), from: words.fyShort(phase.start_fiscal_year), to: words.fyShort(phase.end_fiscal_year),
     year: words.fyName(finalYear), average: prefectureAverageLabel(plan, words), goals: words.names(goals),
-    region: words.name(plan.prefecture.suffix).toLowerCase(),
+    prefecture: prefectureName(plan, words),
   });
 }
 

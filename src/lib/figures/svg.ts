@@ -49,6 +49,18 @@ function swatch(item: LegendItem, x: number, y: number): string {
   return parts.join('');
 }
 
+/**
+ * A chart's root <svg> with its size fixed inline: Plot's own stylesheet (height: auto) must
+ * not resize it when it is nested in the figure's SVG.
+ */
+function fixedSize(svg: string, width: number, height: number): string {
+  const end = svg.indexOf('>');
+  const tag = svg.slice(0, end);
+  const size = `width:${width}px;height:${height}px;max-width:none;`;
+  const sized = tag.includes(' style="') ? tag.replace(' style="', ` style="${size}`) : `${tag} style="${size}"`;
+  return sized + svg.slice(end);
+}
+
 /** A figure as one self-describing SVG file; a figure with several charts gets them side by side. */
 export function figureSvg(figure: Figure): string {
   const out: string[] = [];
@@ -78,11 +90,11 @@ export function figureSvg(figure: Figure): string {
   const each = WIDTH / charts.length;
   let tallest = 0;
   charts.forEach((svg, i) => {
-    const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 0);
+    const height = Number(/\sheight="([\d.]+)"/.exec(svg)?.[1] ?? 0);
     // The figure's width is the desktop chart's; charts side by side share it.
-    const width = Number(/width="([\d.]+)"/.exec(svg)?.[1] ?? WIDTH);
+    const width = Number(/\swidth="([\d.]+)"/.exec(svg)?.[1] ?? WIDTH);
     const scale = Math.min(1, each / width);
-    out.push(`<g transform="translate(${i * each} ${y.toFixed(1)}) scale(${scale})">${svg}</g>`);
+    out.push(`<g transform="translate(${i * each} ${y.toFixed(1)}) scale(${scale})">${fixedSize(svg, width, height)}</g>`);
     tallest = Math.max(tallest, height * scale);
   });
   y += tallest;

@@ -4,7 +4,8 @@
 -- targets in, the target in force: the phase's next target from that year on (its stated
 -- target for the year, or the one it works towards), else its last. Nothing outside a phase,
 -- and no new-formula target before the first year the new formula has results (nationally,
--- in reference/national_averages.csv, or in the prefecture's reports).
+-- in reference/national_averages.csv, or in the prefecture's reports; least() skips a NULL).
+-- Where neither has any, nothing says when it began and the targets stand as stated.
 CREATE OR REPLACE VIEW target_path AS
 WITH years AS (
   SELECT p.phase_no, y.fiscal_year

@@ -245,6 +245,7 @@ export const ja = {
   'note.national_source': '全国平均：厚生労働省「工賃（賃金）の実績について」（就労継続支援B型）。令和5年度は新算定式。',
   'note.person_months': '延べ人数は各月の工賃支払対象者数の年間合計。',
   'note.published': '「公表値」と記した{years}は事業所別の報告がないため、公表された集計値を示しています。出典：{sources}。',
+  'note.published_one': '「公表値」と記した{years}は事業所別の報告がないため、公表された集計値を示しています。出典：{sources}。',
   'published.year': '{year}（公表値）',
   'note.goal_formula': 'ここでの目標は{formula}で設定されたものです。達成率と目標との差は{formula}の値で計算しています。',
   'note.targets': '目標は計画の各期の期間内だけに示します。各年度は、その年度の目標（なければその期の次の目標）と比べます。',
