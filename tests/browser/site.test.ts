@@ -196,6 +196,23 @@ describe('on the data under test', () => {
     await page.close();
   });
 
+  it('folds the menu under a toggle on phones, and lists the staff tools apart from the published pages', async () => {
+    const page = await withJs.newPage();
+    await page.goto(url(site, ''));
+    // Desktop: one row of published pages, then SQL and import under "担当者向け".
+    await expect(page.locator('.nav-wide ul.public a').allInnerTexts()).resolves.not.toContain('SQL');
+    await expect(page.locator('.nav-wide ul.staff a').allInnerTexts()).resolves.toEqual(['SQL', 'データ取込']);
+    await expect(page.locator('.nav-narrow').isVisible()).resolves.toBe(false);
+    // Phone: the menu is closed until its toggle is pressed.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect(page.locator('.nav-wide').isVisible()).resolves.toBe(false);
+    const goal = page.locator('.nav-narrow ul.public a', { hasText: '目標の達成状況' });
+    await expect(goal.isVisible()).resolves.toBe(false);
+    await page.locator('.nav-narrow summary').click();
+    await expect(goal.isVisible()).resolves.toBe(true);
+    await page.close();
+  });
+
   it('prints every number: each figure’s table open and within an A4 page’s width', async () => {
     // A4 less 1 cm margins is about 718 CSS pixels wide.
     const page = await withJs.newPage();

@@ -48,18 +48,12 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
     return n ? [words.t('kpi.national_formula', { value: words.yen(n.average_monthly_wage_yen), formula: formulaName(formula) })] : [];
   };
 
-  const kpis: Kpi[] = [
-    headline('facilities', [words.t('kpi.reporting', {
-      designated: words.count(year.facilities_designated), reported: words.count(year.facilities_reported), rate: words.percent(year.reporting_rate_pct),
-    })]),
-    headline('person_months'),
-    headline('total_wages_yen'),
-    {
-      label: words.t('kpi.average_formula', { formula: formulaName('old') }),
-      value: words.yen(year.average_monthly_wage_yen, decimals),
-      details: [...goalLines('old'), ...vsPrevious('average_monthly_wage_yen'), ...nationalLine('old')],
-    },
-  ];
+  // The averages first: they are what the plan is about; the totals behind them follow.
+  const kpis: Kpi[] = [{
+    label: words.t('kpi.average_formula', { formula: formulaName('old') }),
+    value: words.yen(year.average_monthly_wage_yen, decimals),
+    details: [...goalLines('old'), ...vsPrevious('average_monthly_wage_yen'), ...nationalLine('old')],
+  }];
   if (year.average_monthly_wage_new_yen !== null) {
     kpis.push({
       label: words.t('kpi.average_formula', { formula: formulaName('new') }),
@@ -83,5 +77,63 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
       ],
     });
   }
+  kpis.push(
+    headline('facilities', [words.t('kpi.reporting', {
+      designated: words.count(year.facilities_designated), reported: words.count(year.facilities_reported), rate: words.percent(year.reporting_rate_pct),
+    })]),
+    headline('person_months'),
+    headline('total_wages_yen'),
+  );
   return kpis;
+}
+
+export interface VerdictLine {
+  text: string;
+  /** The share of the goal reached, for a progress bar (goal lines only). */
+  sharePct?: number;
+  /** Good news (goal reached, at or above the national average), bad news, or neither. */
+  good?: boolean;
+}
+
+export interface Verdict {
+  /** 令和5年度の平均工賃月額（旧算定式）は 15,110円 */
+  headline: string;
+  lines: VerdictLine[];
+}
+
+/**
+ * The year's answer in plain words, before any card or chart: the average in each formula
+ * the year has, whether it reached the target in force in that formula, and where it stands
+ * against the national average in the same formula (never across formulas).
+ */
+export function yearVerdict(site: SiteData, fy: number, words: Words): Verdict {
+  const { plan } = site;
+  const year = site.yearly.find((y) => y.fiscal_year === fy)!;
+  const decimals = plan.precision.average_monthly_wage;
+  const formulaName = (formula: Formula) => words.t(formula === 'old' ? 'formula.old' : 'formula.new');
+  const lines: VerdictLine[] = [];
+  for (const formula of ['old', 'new'] as const) {
+    const average = formula === 'old' ? year.average_monthly_wage_yen : year.average_monthly_wage_new_yen;
+    if (average === null) continue;
+    // The new formula's own figure first, so the comparisons after it say which average they are about.
+    if (formula === 'new') lines.push({ text: words.t('verdict.average_new', { formula: formulaName(formula), value: words.yen(average, decimals) }) });
+    const p = site.goalProgress.find((g) => g.fiscal_year === fy && g.formula === formula);
+    if (p) {
+      const goal = { goal: words.yen(p.target_yen, decimals), year: words.fyShort(p.target_fiscal_year), formula: formulaName(formula) };
+      lines.push(p.goal_met
+        ? { text: words.t('verdict.goal_met', goal), sharePct: p.share_of_goal_pct, good: true }
+        : { text: words.t('verdict.goal_short', { ...goal, pct: words.percent(p.share_of_goal_pct), gap: words.yen(p.gap_to_goal_yen, decimals) }), sharePct: p.share_of_goal_pct, good: false });
+    }
+    const n = site.nationalAverages.find((x) => x.fiscal_year === fy && x.formula === formula);
+    if (n) {
+      const difference = average - n.average_monthly_wage_yen;
+      const params = { national: words.yen(n.average_monthly_wage_yen), formula: formulaName(formula), gap: words.yen(Math.abs(difference), decimals) };
+      const id = difference < 0 ? 'verdict.national_below' : difference > 0 ? 'verdict.national_above' : 'verdict.national_equal';
+      lines.push({ text: words.t(id, params), good: difference >= 0 });
+    }
+  }
+  return {
+    headline: words.t('verdict.average', { year: words.fyName(fy), formula: formulaName('old'), value: words.yen(year.average_monthly_wage_yen, decimals) }),
+    lines,
+  };
 }

@@ -17,6 +17,8 @@ export interface SitePage {
   path: string;
   /** Shown in the main navigation when set. */
   nav?: PlainMessageId;
+  /** A tool for prefecture staff and analysts (SQL, import): listed apart from the published pages. */
+  staff?: boolean;
   title: (words: Words) => string;
   intro: (words: Words) => string[];
   figures: (words: Words) => Figure[];
@@ -116,6 +118,7 @@ export function sitePages(site: SiteData): SitePage[] {
     {
       path: 'query/',
       nav: 'nav.query',
+      staff: true,
       title: (w) => w.t('page.query.title'),
       intro: (w) => [w.t('page.query.intro')],
       figures: () => [],
@@ -123,6 +126,7 @@ export function sitePages(site: SiteData): SitePage[] {
     {
       path: 'import/',
       nav: 'nav.import',
+      staff: true,
       title: (w) => w.t('page.import.title'),
       intro: (w) => [w.t('page.import.intro')],
       figures: () => [],

@@ -76,6 +76,8 @@ export const en = {
   'page.not_found.home': 'Go to the overview',
   'site.skip_to_content': 'Skip to content',
   'site.this_language_version': 'English version',
+  'nav.menu': 'Menu',
+  'nav.staff': 'For staff',
   'nav.label': 'Site',
   'nav.overview': 'Overview',
   'nav.goal': 'Goal',
@@ -122,6 +124,14 @@ export const en = {
   'areas.all': 'All areas',
 
   // Headline cards
+  'verdict.average': 'In {year} the average monthly wage ({formula}) was {value}.',
+  'verdict.goal_met': 'The goal of {goal} ({year}, {formula}) was reached.',
+  'verdict.goal_short': 'Short of the goal of {goal} ({year}, {formula}): {pct} of it, {gap} to go.',
+  'verdict.national_below': '{gap} below the national average of {national} ({formula}).',
+  'verdict.national_above': '{gap} above the national average of {national} ({formula}).',
+  'verdict.national_equal': 'The same as the national average of {national} ({formula}).',
+  'verdict.average_new': 'Under the {formula} it was {value}.',
+  'verdict.progress': 'Share of the goal reached',
   'kpi.heading': 'Results for {year}',
   'kpi.average_formula': 'Average monthly wage ({formula})',
   'kpi.vs_previous': 'vs {year}: {change} ({pct})',

@@ -76,6 +76,8 @@ export const ja = {
   'page.not_found.home': '概要のページへ',
   'site.this_language_version': '日本語版',
   'nav.label': 'サイト内',
+  'nav.menu': 'メニュー',
+  'nav.staff': '担当者向け',
   'nav.overview': '概要',
   'nav.goal': '目標の達成状況',
   'nav.wage_bands': '工賃区分別',
@@ -121,6 +123,14 @@ export const ja = {
   'areas.all': '全圏域',
 
   // Headline cards
+  'verdict.average': '{year}の平均工賃月額（{formula}）は {value} でした。',
+  'verdict.goal_met': '目標 {goal}（{year}・{formula}）を達成しました。',
+  'verdict.goal_short': '目標 {goal}（{year}・{formula}）には届いていません。達成率 {pct}、あと {gap} です。',
+  'verdict.national_below': '全国平均 {national}（{formula}）を {gap} 下回っています。',
+  'verdict.national_above': '全国平均 {national}（{formula}）を {gap} 上回っています。',
+  'verdict.national_equal': '全国平均 {national}（{formula}）と同じです。',
+  'verdict.average_new': '{formula}では {value} です。',
+  'verdict.progress': '目標に対する達成率',
   'kpi.heading': '{year}の実績',
   'kpi.average_formula': '平均工賃月額（{formula}）',
   'kpi.vs_previous': '{year}比 {change}（{pct}）',
