@@ -251,6 +251,32 @@ describe('activity_mix: not reported is not "no"', () => {
   });
 });
 
+describe('disclosure threshold', () => {
+  it('withholds the totals and average of a place with fewer facilities than plan.json says, and keeps its counts', async () => {
+    const engine = await databaseOf([
+      row({ fiscal_year: 2024, office_no: '2600000001', municipality_code: '26204', total_wages_yen: 120_000, person_months: 12 }), // 宇治市 (山城北)
+      row({ fiscal_year: 2024, office_no: '2600000002', municipality_code: '26204', total_wages_yen: 240_000, person_months: 12 }),
+      row({ fiscal_year: 2024, office_no: '2600000003', municipality: '亀岡市', municipality_code: '26206', total_wages_yen: 300_000, person_months: 12 }), // 南丹
+    ], 'kyoto', NO_PUBLISHED_TOTALS);
+    try {
+      await engine.run('UPDATE plan SET min_facilities = 2');
+      expect(await engine.query('SELECT municipality, facilities, person_months, total_wages_yen, average_monthly_wage_yen AS avg, suppressed FROM municipality_indicators ORDER BY municipality_code')).toEqual([
+        // 360,000 ÷ 24 = 15,000
+        { municipality: '宇治市', facilities: 2, person_months: 24, total_wages_yen: 360_000, avg: 15_000, suppressed: false },
+        { municipality: '亀岡市', facilities: 1, person_months: null, total_wages_yen: null, avg: null, suppressed: true },
+      ]);
+      expect(await engine.query('SELECT area, facilities, avg, suppressed FROM (SELECT *, average_monthly_wage_yen AS avg FROM area_indicators) ORDER BY area_no')).toEqual([
+        { area: '南丹', facilities: 1, avg: null, suppressed: true },
+        { area: '山城北', facilities: 2, avg: 15_000, suppressed: false },
+      ]);
+      // The prefecture's own figures are never withheld: 660,000 ÷ 36 = 18,333.3 → 18,333
+      expect(await engine.query('SELECT average_monthly_wage_yen AS avg FROM yearly_indicators')).toEqual([{ avg: 18_333 }]);
+    } finally {
+      engine.close();
+    }
+  });
+});
+
 describe('target_path and goal_progress', () => {
   it('puts each phase’s target in force on each year of its period, and nothing outside', async () => {
     const path = await q('SELECT phase_no, fiscal_year, formula, target_fiscal_year, target_yen, hourly_target_yen, final_target_yen FROM target_path ORDER BY fiscal_year');

@@ -66,6 +66,12 @@ export const planSchema = z.strictObject({
     .refine((phases) => phases.every((p, i) => i === 0 || p.start_fiscal_year > phases[i - 1]!.end_fiscal_year), { params: { id: 'plan.error.phases_order' } }),
   /** Decimals of the published monthly averages: 0 (whole yen, the default) or 1 (17,411.8). */
   precision: z.strictObject({ average_monthly_wage: z.union([z.literal(0), z.literal(1)]).default(0) }).default({ average_monthly_wage: 0 }),
+  /**
+   * Statistical disclosure control: an area or municipality with fewer facilities in the
+   * average than `min_facilities` shows its count but no totals or average, so no single
+   * facility's wages can be read off. 1 (the default) shows every place.
+   */
+  disclosure: z.strictObject({ min_facilities: z.number().int().min(1).default(1) }).default({ min_facilities: 1 }),
   /** Years the plan compares its indicators with (its baseline table). */
   baseline_fiscal_years: years,
   /** Years the plan compares in its wage-band figure; the latest year is added. */

@@ -15,6 +15,8 @@ const PLACE_COLUMNS = {
   previous_fiscal_year: 'INTEGER?',
   previous_average_monthly_wage_yen: 'DOUBLE?',
   average_change_yen: 'DOUBLE?',
+  /** Fewer facilities in the average than the plan's disclosure threshold: totals and average withheld. */
+  suppressed: 'BOOLEAN',
 } as const;
 
 const VIEW_COLUMNS = {

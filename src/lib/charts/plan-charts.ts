@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3';
 import type { Words } from '../i18n/words.ts';
 import { COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
-import { fittedOffset, fittingTicks, textWidth } from './text.ts';
+import { fittedOffset, fittingTicks, HALO, textWidth } from './text.ts';
 
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 const FONT_PX: Record<ChartSize, number> = { wide: 12, narrow: 11 };
@@ -175,13 +175,12 @@ export function barsSpec(
         fill: (d: BarDatum) => (d.hollow ? 'white' : d.accent ? COLORS.prefecture : COLORS.neutral),
         stroke: (d: BarDatum) => (d.accent ? COLORS.prefecture : COLORS.neutral), strokeWidth: 1.5,
       }),
-      Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10 }),
       Plot.tickX(targets, { y: 'label', x: 'target', stroke: COLORS.goal, strokeWidth: 3 }),
       Plot.ruleX([0]),
-      ...refs.flatMap((r, i) => [
-        Plot.ruleX([r.value], { stroke: r.color, strokeWidth: 2, strokeDasharray: i === 0 ? '8,4' : '3,3' }),
-        Plot.text([r.value], { x: (v: number) => v, frameAnchor: 'top', dy: -14 - 14 * (refs.length - 1 - i), dx: refDx[i]!, text: () => r.label, fill: textColor(r.color), fontWeight: 'bold', textAnchor: 'start' }),
-      ]),
+      ...refs.map((r, i) => Plot.ruleX([r.value], { stroke: r.color, strokeWidth: 2, strokeDasharray: i === 0 ? '8,4' : '3,3' })),
+      // Values over the lines, with a white halo, so a goal or average line never cuts through one.
+      Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10, fill: 'currentColor', ...HALO }),
+      ...refs.map((r, i) => Plot.text([r.value], { x: (v: number) => v, frameAnchor: 'top', dy: -14 - 14 * (refs.length - 1 - i), dx: refDx[i]!, text: () => r.label, fill: textColor(r.color), fontWeight: 'bold', textAnchor: 'start' })),
     ],
   };
 }

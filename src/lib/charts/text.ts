@@ -2,6 +2,9 @@
 
 import { ticks } from 'd3';
 
+/** Text drawn over a white outline of itself, so lines behind it do not cut through it. */
+export const HALO = { stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;
+
 /** Room for a label of `text` in pixels at `fontPx`: about 1 em per full-width character, 0.6 em for others. */
 export function textWidth(text: string, fontPx: number): number {
   return [...text].reduce((w, c) => w + (/[\u0000-\u02ff]/.test(c) ? 0.6 : 1) * fontPx, 0);

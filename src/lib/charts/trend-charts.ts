@@ -7,7 +7,7 @@ import type { NationalAverage } from '../reference.ts';
 import type { TargetPathRow, YearlyIndicators } from '../views.ts';
 import { COLORS, TEXT_COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
-import { spreadLabels, textWidth } from './text.ts';
+import { HALO, spreadLabels, textWidth } from './text.ts';
 
 const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 /** Room a two-line year tick needs on the axis, in pixels. */
@@ -122,9 +122,9 @@ export function averageWageTrendSpec(
       Plot.dot(measured, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.prefecture, r: 4 }),
       // Years known only from published totals: hollow, as the legend says.
       Plot.dot(published, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: 'white', stroke: COLORS.prefecture, strokeWidth: 2, r: 4 }),
-      Plot.text(labelled, { x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_yen), dy: 14, fill: TEXT_COLORS.prefecture, fontSize: 10 }),
+      Plot.text(labelled, { x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_yen), dy: 14, fill: TEXT_COLORS.prefecture, fontSize: 10, ...HALO }),
       Plot.dot(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', stroke: COLORS.newFormula, strokeWidth: 2.5, symbol: 'diamond', r: 6, fill: 'white' }),
-      Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_new_yen!), dx: -10, textAnchor: 'end', fill: TEXT_COLORS.newFormula, fontSize: 10 }),
+      Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_new_yen!), dx: -10, textAnchor: 'end', fill: TEXT_COLORS.newFormula, fontSize: 10, ...HALO }),
     ],
   };
 }

@@ -16,6 +16,10 @@ const PLACE_COLUMNS = [
 ] as const;
 
 const placeColumns = (site: SiteData, words: Words): Column[] => PLACE_COLUMNS.map((id) => indicatorColumn(id, words, site.plan));
+
+/** Said under a table where the plan's disclosure threshold withheld a place's figures. */
+const disclosureNote = (site: SiteData, rows: PlaceRow[], words: Words) =>
+  rows.some((r) => r.suppressed) ? [words.t('note.disclosure', { min: site.plan.disclosure.min_facilities })] : [];
 const placeCells = (r: PlaceRow) => PLACE_COLUMNS.map((id) => r[id]);
 
 /** The old-formula target in force in a year (area averages are old-formula ones), as a reference line. */
@@ -61,7 +65,7 @@ export function areaFigure(site: SiteData, fy: number, words: Words, idPrefix: s
       rows: rows.map((r) => [areaLabel(plan, r.area, words), ...placeCells(r)]),
       sortable: true,
     },
-    notes: sourceNotes(plan, words, [words.t('note.areas')]),
+    notes: sourceNotes(plan, words, [words.t('note.areas'), ...disclosureNote(site, rows, words)]),
   };
 }
 
@@ -97,6 +101,7 @@ export function municipalityFigure(site: SiteData, fy: number, area: string | nu
     notes: sourceNotes(plan, words, [
       ...(cities.length > 0 ? [words.t('note.wards_rolled_up', { cities: words.names(cities) })] : []),
       words.t('note.few_facilities'),
+      ...disclosureNote(site, rows, words),
     ]),
   };
 }

@@ -26,9 +26,18 @@ sums AS (
   GROUP BY GROUPING SETS ((fiscal_year, area), (fiscal_year, area, municipality))
   HAVING grouping(municipality) = 1 OR municipality IS NOT NULL
 ),
-averaged AS (
-  SELECT sums.*, average_yen(total_wages_yen, person_months, p.monthly_decimals) AS average_monthly_wage_yen
+-- A place with facilities in the average, but fewer than the plan's disclosure threshold
+-- (plan.json disclosure.min_facilities), keeps its counts and withholds its totals and average.
+withheld AS (
+  SELECT sums.*, facilities > 0 AND facilities < p.min_facilities AS suppressed, p.monthly_decimals
   FROM sums CROSS JOIN plan p
+),
+averaged AS (
+  SELECT * EXCLUDE (person_months, total_wages_yen, monthly_decimals),
+    CASE WHEN NOT suppressed THEN person_months END AS person_months,
+    CASE WHEN NOT suppressed THEN total_wages_yen END AS total_wages_yen,
+    CASE WHEN NOT suppressed THEN average_yen(total_wages_yen, person_months, monthly_decimals) END AS average_monthly_wage_yen
+  FROM withheld
 )
 SELECT
   a.fiscal_year, a.level, pa.area_no, a.area, a.municipality, a.municipality_code,
@@ -41,7 +50,8 @@ SELECT
   a.average_monthly_wage_yen,
   lag(a.fiscal_year) OVER by_place AS previous_fiscal_year,
   lag(a.average_monthly_wage_yen) OVER by_place AS previous_average_monthly_wage_yen,
-  a.average_monthly_wage_yen - lag(a.average_monthly_wage_yen) OVER by_place AS average_change_yen
+  a.average_monthly_wage_yen - lag(a.average_monthly_wage_yen) OVER by_place AS average_change_yen,
+  a.suppressed
 FROM averaged a
 LEFT JOIN plan_areas pa ON pa.area = a.area
 WINDOW by_place AS (PARTITION BY a.level, a.area, a.municipality ORDER BY a.fiscal_year);

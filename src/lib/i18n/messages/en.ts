@@ -267,6 +267,7 @@ export const en = {
   'note.bands_share': 'Shares are of that year’s facilities.',
   'note.years_since_opening': 'Years since opening = fiscal year − fiscal year of the opening date + 1 (fiscal years start on 1 April, so a facility designated on 31 March counts in the fiscal year before).',
   'note.multiple_answers': 'Multiple answers: a facility answers once for each of its main kinds of work (up to three), so answers add up to more than the facilities. Share of answers is of all answers ({activities}); share of facilities is of that year’s facilities.',
+  'note.disclosure': 'Areas and municipalities with fewer than {min} facilities in the average show no person-months, wages or average (—), so that no single facility’s wages can be read off.',
   'note.areas': 'Areas follow the facility’s municipality. The previous year is the last earlier year with reports.',
   'note.wards_rolled_up': 'Facilities in the wards of {cities} are counted under their city.',
   'note.few_facilities': 'Averages of municipalities with few facilities move a lot with one facility.',
