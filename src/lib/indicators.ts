@@ -41,7 +41,8 @@ export const INDICATORS = {
   work_hours: { label: 'ind.work_hours', format: 'count', unit: 'unit.hours' },
   average_hourly_wage_yen: { label: 'ind.average_hourly_wage_yen', format: 'yen', decimals: 1 },
   facilities_with_hours: { label: 'ind.facilities_with_hours', format: 'count', unit: 'unit.facilities' },
-  goal_yen: { label: 'ind.goal_yen', format: 'yen', decimals: 'monthly_average' },
+  // Targets are amounts as the plan states them (18,500円), not averages to the plan's precision.
+  goal_yen: { label: 'ind.goal_yen', format: 'yen' },
   gap_to_goal_yen: { label: 'ind.gap_to_goal_yen', format: 'yen', decimals: 'monthly_average' },
   share_of_goal_pct: { label: 'ind.share_of_goal_pct', format: 'percent' },
   growth_needed_per_year_pct: { label: 'ind.growth_needed_per_year_pct', format: 'percent' },

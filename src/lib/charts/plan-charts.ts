@@ -58,7 +58,7 @@ export function groupedBarsSpec(
     marginRight: 48,
     style: font(options.size),
     x: {
-      grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format,
+      grid: true, nice: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format,
       ticks: options.percent ? (narrow ? 4 : 6) : countTicks(Math.max(0, ...data.map((d) => d.value)), narrow ? 4 : 6),
     },
     y: { domain: series, axis: null },

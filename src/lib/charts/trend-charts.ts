@@ -97,6 +97,7 @@ export function averageWageTrendSpec(
     if (labelled.every((l) => Math.abs(l.fiscal_year - d.fiscal_year) * perYear >= (room(l) + room(d)) / 2)) labelled.push(d);
   }
   const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelled.map((d) => d.fiscal_year), plotWidth, size);
+  const nearAxis = (d: YearlyIndicators) => (d.fiscal_year - first + 0.5) * perYear < textWidth(format(d.average_monthly_wage_yen), 10) / 2 + 2;
   const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.final_target_yen), year: words.fyName(t.final_target_fiscal_year) });
   const measured = yearly.filter((y) => y.basis !== 'published');
   const published = yearly.filter((y) => y.basis === 'published');
@@ -122,7 +123,11 @@ export function averageWageTrendSpec(
       Plot.dot(measured, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: COLORS.prefecture, r: 4 }),
       // Years known only from published totals: hollow, as the legend says.
       Plot.dot(published, { x: 'fiscal_year', y: 'average_monthly_wage_yen', fill: 'white', stroke: COLORS.prefecture, strokeWidth: 2, r: 4 }),
-      Plot.text(labelled, { x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_yen), dy: 14, fill: TEXT_COLORS.prefecture, fontSize: 10, ...HALO }),
+      // Centred under their points, except where that would run into the y axis's numbers.
+      ...[labelled.filter((d) => !nearAxis(d)), labelled.filter(nearAxis)].map((group, i) => Plot.text(group, {
+        x: 'fiscal_year', y: 'average_monthly_wage_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_yen),
+        dy: 14, dx: i === 0 ? 0 : -4, textAnchor: i === 0 ? 'middle' : 'start', fill: TEXT_COLORS.prefecture, fontSize: 10, ...HALO,
+      })),
       Plot.dot(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', stroke: COLORS.newFormula, strokeWidth: 2.5, symbol: 'diamond', r: 6, fill: 'white' }),
       Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_new_yen!), dx: -10, textAnchor: 'end', fill: TEXT_COLORS.newFormula, fontSize: 10, ...HALO }),
     ],
@@ -140,13 +145,17 @@ export function totalsTrendSpec(
   const label = millions ? words.t('chart.total_wages_millions') : indicatorHeader('person_months', words);
   const value = (d: YearlyIndicators) => (millions ? d[measure] / 1e6 : d[measure]);
   const color = millions ? COLORS.prefecture : COLORS.neutral;
+  const width = WIDTH[size] / (size === 'wide' ? 2 : 1);
+  // Every year labelled where there is room; else every second or third, always the latest.
+  const years = yearly.map((y) => y.fiscal_year);
+  const every = Math.max(1, Math.ceil(TICK_SPACING[size] / ((width - 56 - 20) / years.length)));
   return {
-    width: WIDTH[size] / (size === 'wide' ? 2 : 1),
+    width,
     height: 260,
     marginLeft: 56,
     marginBottom: 44,
     style: { fontSize: '11px' },
-    x: { type: 'band', domain: yearly.map((y) => y.fiscal_year), tickFormat: (fy: number) => words.fyTick(fy), label: null },
+    x: { type: 'band', domain: years, ticks: years.filter((_, i) => (years.length - 1 - i) % every === 0), tickFormat: (fy: number) => words.fyTick(fy), label: null },
     y: { grid: true, label, tickFormat: (v: number) => words.count(v) },
     marks: [
       // Years known only from published totals are outlined, as the legend says.

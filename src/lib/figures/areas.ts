@@ -26,7 +26,7 @@ const placeCells = (r: PlaceRow) => PLACE_COLUMNS.map((id) => r[id]);
 function targetReference(site: SiteData, fy: number, words: Words) {
   const target = site.targetPath.find((t) => t.fiscal_year === fy && t.formula === 'old');
   if (!target) return [];
-  const goal = words.yen(target.target_yen, site.plan.precision.average_monthly_wage);
+  const goal = words.yen(target.target_yen);
   return [{ value: target.target_yen, label: words.t('legend.goal', { goal }), color: COLORS.goal }];
 }
 

@@ -29,7 +29,7 @@ export function phaseGoalSentence(plan: PlanFile, latest: number, words: Words):
   const phase = currentPhase(plan, latest);
   const finalYear = Math.max(...phase.targets.map((t) => t.fiscal_year));
   const goals = phase.targets.filter((t) => t.fiscal_year === finalYear).map((t) => words.t('page.goal.target', {
-    goal: words.yen(t.average_monthly_wage_yen, plan.precision.average_monthly_wage),
+    goal: words.yen(t.average_monthly_wage_yen),
     formula: words.t(t.formula === 'old' ? 'formula.old' : 'formula.new'),
   }));
   return words.t('page.goal.phase_goal', {

@@ -157,7 +157,7 @@ export const en = {
   'figure.numbered_title': '{title} ({number})',
   'figure.numbered_caption': '{number}: {caption}',
   'figure.permalink': 'Link to this chart: {title}',
-  'figure.show_numbers': 'Show the numbers as a table',
+  'figure.show_numbers': 'The numbers as a table',
   'figure.download': 'Download:',
   'fig.unit.yen_per_month': 'Yen per month',
   'fig.year_column': '{year} {label}',

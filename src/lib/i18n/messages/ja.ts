@@ -156,7 +156,7 @@ export const ja = {
   'figure.numbered_title': '{title}（{number}）',
   'figure.numbered_caption': '{number}：{caption}',
   'figure.permalink': 'この図へのリンク：{title}',
-  'figure.show_numbers': '数値を表で表示',
+  'figure.show_numbers': '数値の表',
   'figure.download': 'ダウンロード：',
   'fig.unit.yen_per_month': '単位：円／月',
   'fig.year_column': '{year} {label}',
