@@ -84,7 +84,8 @@ async function handle(files: File[]) {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   run.worker = worker;
   const results: ReadFile[] = [];
-  const canonicalCsv = new Map<number, Uint8Array<ArrayBuffer>>();
+  // The years whose normalised file arrived: the preview marks them as new.
+  const newYears = new Set<number>();
   let done: Extract<ImportMessage, { type: 'done' }> | null = null;
   const started = performance.now();
   // The report is drawn as soon as every file is checked; the normalised files and the
@@ -108,7 +109,7 @@ async function handle(files: File[]) {
           results.push(message);
           fileChecked();
         } else if (message.type === 'csv') {
-          canonicalCsv.set(message.year, message.canonicalCsv);
+          newYears.add(message.year);
           if (downloads) addDownload(downloads, message.year, message.canonicalCsv);
         }
         else if (message.type === 'done') {
@@ -127,7 +128,7 @@ async function handle(files: File[]) {
   }
   if (stale() || done === null) return;
   const { mergedCsv, replacedYears } = done as Extract<ImportMessage, { type: 'done' }>;
-  if (mergedCsv !== null) await renderPreview(new Set(canonicalCsv.keys()), new Set(replacedYears), published, { ...published, reportsCsv: mergedCsv }, stale);
+  if (mergedCsv !== null) await renderPreview(newYears, new Set(replacedYears), published, { ...published, reportsCsv: mergedCsv }, stale);
 }
 
 const severityName = (i: ReportIssue) => words.t(i.severity === 'error' ? 'import.error' : 'import.warning');

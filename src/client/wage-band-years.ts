@@ -1,6 +1,7 @@
 // Redraws the wage-band figure for the years in the URL (?years=…), with the same figure
 // definition as the build: chart, legend, table and downloads all follow the choice.
 
+import { legendSwatch } from '../lib/charts/palette.ts';
 import type { WageBandSite } from '../lib/figures/wage-bands.ts';
 import { pageWords } from './words.ts';
 
@@ -34,7 +35,7 @@ async function redraw(years: number[]) {
   const item = legend.querySelector('li')!;
   legend.replaceChildren(...(figure.legend ?? []).map((entry) => {
     const li = item.cloneNode(true) as HTMLLIElement;
-    li.querySelector('rect')!.setAttribute('fill', entry.color);
+    li.querySelector('svg')!.innerHTML = legendSwatch(entry, 2, 7);
     for (const node of [...li.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
     li.append(entry.label);
     return li;

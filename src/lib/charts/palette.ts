@@ -36,3 +36,26 @@ export function textColor(color: string): string {
   if (color === COLORS.newFormula) return TEXT_COLORS.newFormula;
   return color;
 }
+
+const DASH: Record<LegendItem['line'], string> = { solid: '', dashed: '3,3', 'long-dashed': '8,4', none: '' };
+
+/**
+ * A legend entry's line and marker as SVG markup, 32 px wide, starting at `x` and centred on
+ * `y`: the page's legend and the downloaded SVG draw the same swatch.
+ */
+export function legendSwatch(item: LegendItem, x: number, y: number): string {
+  const parts: string[] = [];
+  if (item.line !== 'none') parts.push(`<line x1="${x}" y1="${y}" x2="${x + 32}" y2="${y}" stroke="${item.color}" stroke-width="2.5" stroke-dasharray="${DASH[item.line]}"/>`);
+  const cx = x + 16;
+  const shapes: Record<LegendItem['marker'], string> = {
+    circle: `<circle cx="${cx}" cy="${y}" r="4" fill="${item.color}"/>`,
+    'hollow-circle': `<circle cx="${cx}" cy="${y}" r="4" fill="white" stroke="${item.color}" stroke-width="2"/>`,
+    square: `<rect x="${cx - 4}" y="${y - 4}" width="8" height="8" fill="${item.color}"/>`,
+    ring: `<rect x="${cx - 5}" y="${y - 5}" width="10" height="10" fill="white" stroke="${item.color}" stroke-width="2"/>`,
+    outline: `<rect x="${cx - 6}" y="${y - 5}" width="12" height="10" fill="white" stroke="${item.color}" stroke-width="2"/>`,
+    diamond: `<path d="M${cx} ${y - 6} L${cx + 6} ${y} L${cx} ${y + 6} L${cx - 6} ${y} Z" fill="white" stroke="${item.color}" stroke-width="2"/>`,
+    none: '',
+  };
+  parts.push(shapes[item.marker]);
+  return parts.join('');
+}

@@ -2,7 +2,7 @@
 // and unit, its legend, the chart(s) and its notes (formulas, source), so the file still says
 // what it shows when it is pasted into a report or a slide.
 
-import type { LegendItem } from '../charts/palette.ts';
+import { legendSwatch } from '../charts/palette.ts';
 import { renderPlotSvg } from '../charts/render.ts';
 import { textWidth } from '../charts/text.ts';
 import type { Figure } from './types.ts';
@@ -10,7 +10,6 @@ import type { Figure } from './types.ts';
 const WIDTH = 720;
 const PAD = 12;
 const FONT = "system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic UI', Meiryo, sans-serif";
-const DASH = { solid: '', dashed: '3,3', 'long-dashed': '8,4', none: '' } as const;
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -32,22 +31,6 @@ export function wrapText(text: string, width: number, fontPx: number): string[] 
   return lines;
 }
 
-function swatch(item: LegendItem, x: number, y: number): string {
-  const parts: string[] = [];
-  if (item.line !== 'none') parts.push(`<line x1="${x}" y1="${y}" x2="${x + 32}" y2="${y}" stroke="${item.color}" stroke-width="2.5" stroke-dasharray="${DASH[item.line]}"/>`);
-  const cx = x + 16;
-  const shapes: Record<LegendItem['marker'], string> = {
-    circle: `<circle cx="${cx}" cy="${y}" r="4" fill="${item.color}"/>`,
-    'hollow-circle': `<circle cx="${cx}" cy="${y}" r="4" fill="white" stroke="${item.color}" stroke-width="2"/>`,
-    square: `<rect x="${cx - 4}" y="${y - 4}" width="8" height="8" fill="${item.color}"/>`,
-    ring: `<rect x="${cx - 5}" y="${y - 5}" width="10" height="10" fill="white" stroke="${item.color}" stroke-width="2"/>`,
-    outline: `<rect x="${cx - 6}" y="${y - 5}" width="12" height="10" fill="white" stroke="${item.color}" stroke-width="2"/>`,
-    diamond: `<path d="M${cx} ${y - 6} L${cx + 6} ${y} L${cx} ${y + 6} L${cx - 6} ${y} Z" fill="white" stroke="${item.color}" stroke-width="2"/>`,
-    none: '',
-  };
-  parts.push(shapes[item.marker]);
-  return parts.join('');
-}
 
 /**
  * A chart's root <svg> with its size fixed inline: Plot's own stylesheet (height: auto) must
@@ -82,7 +65,7 @@ export function figureSvg(figure: Figure): string {
       x = PAD;
       y += 20;
     }
-    out.push(swatch(item, x, y), `<text x="${x + 38}" y="${y + 4}" font-size="12">${escape(item.label)}</text>`);
+    out.push(legendSwatch(item, x, y), `<text x="${x + 38}" y="${y + 4}" font-size="12">${escape(item.label)}</text>`);
     x += width;
   }
   y += PAD;
