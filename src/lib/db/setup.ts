@@ -6,6 +6,7 @@ import { LOCALES, LOCALE_SPECS } from '../i18n/locales.ts';
 import type { Plan } from '../plan.ts';
 import { MUNICIPALITY_COLUMNS, NATIONAL_AVERAGE_COLUMNS, PUBLISHED_TOTAL_COLUMNS } from '../reference.ts';
 import { REPORT_COLUMNS } from '../schema.ts';
+import { viewDocs } from './view-docs.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -101,6 +102,49 @@ export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): 
     ...inputs.indicatorSql,
   ];
   for (const sql of statements) await engine.run(sql);
+  await commentViews(engine, inputs.indicatorSql);
+}
+
+/** Puts each view's documentation into the database, for `duckdb_views()` and the console. */
+async function commentViews(engine: SqlEngine, indicatorSql: string[]): Promise<void> {
+  const columns = new Set((await engine.query(`SELECT table_name || '.' || column_name AS c FROM duckdb_columns() WHERE database_name = current_database()`)).map((r) => r.c as string));
+  for (const doc of viewDocs(indicatorSql)) {
+    await engine.run(`COMMENT ON VIEW ${doc.view} IS ${sqlString(doc.about)}`);
+    for (const [column, about] of doc.columns) {
+      if (columns.has(`${doc.view}.${column}`)) await engine.run(`COMMENT ON COLUMN ${doc.view}.${column} IS ${sqlString(about)}`);
+    }
+  }
+}
+
+/** The name the published database is attached under in the browser, read-only. */
+export const PUBLISHED_DATABASE = 'kouchin';
+/** The one writable schema in the browser, for an analyst's own tables. */
+export const SCRATCH_SCHEMA = 'scratch';
+
+/**
+ * Writes the in-memory database to a DuckDB file. Small blocks (16 KiB, not 256 KiB) keep a
+ * database of small tables about a quarter of the size; the browser reads it with the same
+ * DuckDB version (package.json pins @duckdb/node-api to the engine of @duckdb/duckdb-wasm).
+ */
+export function exportDatabaseSql(path: string): string[] {
+  return [
+    `ATTACH ${sqlString(path)} AS exported (BLOCK_SIZE 16384)`,
+    'COPY FROM DATABASE memory TO exported',
+    'DETACH exported',
+  ];
+}
+
+/**
+ * Attaches the published database file read-only: no statement can change a published table
+ * or view. Published names are found first; an analyst's tables go to `scratch` and can never
+ * shadow a published name.
+ */
+export function attachPublishedSql(path: string): string[] {
+  return [
+    `ATTACH ${sqlString(path)} AS ${PUBLISHED_DATABASE} (READ_ONLY)`,
+    `CREATE SCHEMA IF NOT EXISTS memory.${SCRATCH_SCHEMA}`,
+    `SET search_path = '${PUBLISHED_DATABASE}.main,memory.${SCRATCH_SCHEMA}'`,
+  ];
 }
 
 /**

@@ -1,10 +1,10 @@
 // SqlEngine on native DuckDB (@duckdb/node-api), for the build, the CLI and tests.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { plainValue, type Row, type SqlEngine } from '../db/setup.ts';
+import { exportDatabaseSql, plainValue, type Row, type SqlEngine } from '../db/setup.ts';
 
 export class NodeSqlEngine implements SqlEngine {
   private readonly dir = mkdtempSync(join(tmpdir(), 'kouchin-'));
@@ -38,6 +38,14 @@ export class NodeSqlEngine implements SqlEngine {
       for (const [k, v] of Object.entries(row)) out[k] = v instanceof Date ? v.toISOString().slice(0, 10) : plainValue(v);
       return out;
     });
+  }
+
+  /** The whole database (tables, views, macros) as a DuckDB file, for the browser to attach. */
+  async exportDatabase(): Promise<Uint8Array> {
+    const path = join(this.dir, 'export.duckdb');
+    rmSync(path, { force: true });
+    for (const sql of exportDatabaseSql(path)) await this.run(sql);
+    return new Uint8Array(readFileSync(path));
   }
 
   close(): void {

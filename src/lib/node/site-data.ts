@@ -6,7 +6,10 @@ import { selectView, type ViewName, type ViewRow } from '../views.ts';
 import { openIndicatorDatabase, type IndicatorDatabase } from './indicators.ts';
 import { projectPaths } from './project.ts';
 
-export interface Site extends SiteData, PublishedFiles {}
+export interface Site extends SiteData, PublishedFiles {
+  /** The database the SQL console attaches: every table and view, as a DuckDB file. */
+  databaseFile: Uint8Array;
+}
 
 let cached: Promise<Site> | undefined;
 
@@ -17,7 +20,7 @@ export function loadSite(root = process.cwd()): Promise<Site> {
     // The build says what needs a look, and goes on.
     for (const warning of db.warnings) console.warn(warning);
     try {
-      return await querySite(db);
+      return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase() };
     } finally {
       db.engine.close();
     }
@@ -25,7 +28,7 @@ export function loadSite(root = process.cwd()): Promise<Site> {
   return cached;
 }
 
-export async function querySite(db: IndicatorDatabase): Promise<Site> {
+export async function querySite(db: IndicatorDatabase): Promise<SiteData & PublishedFiles> {
   const view = <V extends ViewName>(name: V, orderBy: string) => db.engine.query(selectView(name, orderBy)) as Promise<ViewRow<V>[]>;
   return {
     plan: db.plan,

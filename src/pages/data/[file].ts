@@ -7,14 +7,15 @@ import { loadSite } from '../../lib/node/site-data.ts';
 export async function getStaticPaths() {
   const site = await loadSite();
   const csv = 'text/csv; charset=utf-8';
-  const files: [string, string, string][] = [
+  const files: [string, string | Uint8Array, string][] = [
     ['reports.csv', site.reportsCsv, csv],
     ['national_averages.csv', site.nationalAveragesCsv, csv],
     ['municipalities.csv', site.municipalitiesCsv, csv],
     ['published_totals.csv', site.publishedTotalsCsv, csv],
+    ['kouchin.duckdb', site.databaseFile, 'application/octet-stream'],
     ['plan.json', JSON.stringify(site.plan, null, 2), 'application/json'],
   ];
   return files.map(([file, body, type]) => ({ params: { file }, props: { body, type } }));
 }
 
-export const GET: APIRoute = ({ props }) => new Response(props.body as string, { headers: { 'Content-Type': props.type as string } });
+export const GET: APIRoute = ({ props }) => new Response(props.body as string | Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': props.type as string } });

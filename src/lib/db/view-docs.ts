@@ -1,0 +1,32 @@
+// Each view's documentation is the comment written above it in src/lib/sql/*.sql. It is put
+// into the database (COMMENT ON VIEW / COLUMN), so the console's sidebar and any analyst's
+// `duckdb_views()` read the same words as the SQL's author wrote, in one place.
+
+export interface ViewDoc {
+  view: string;
+  /** The whole comment block, as text. */
+  about: string;
+  /** `--   column_name   meaning` lines: the column's meaning. */
+  columns: Map<string, string>;
+}
+
+export function viewDocs(sqlFiles: string[]): ViewDoc[] {
+  const docs: ViewDoc[] = [];
+  for (const sql of sqlFiles) {
+    const lines = sql.split('\n');
+    lines.forEach((line, i) => {
+      const view = /^CREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+(\w+)/i.exec(line)?.[1];
+      if (!view) return;
+      const comment: string[] = [];
+      for (let j = i - 1; j >= 0 && lines[j]!.startsWith('--'); j--) comment.unshift(lines[j]!.replace(/^--\s?/, ''));
+      if (comment.length === 0) return;
+      const columns = new Map<string, string>();
+      for (const c of comment) {
+        const m = /^\s+([a-z_][a-z0-9_]*)\s{2,}(\S.*)$/.exec(c);
+        if (m) columns.set(m[1]!, m[2]!.trim());
+      }
+      docs.push({ view, about: comment.map((c) => c.trim()).join('\n'), columns });
+    });
+  }
+  return docs;
+}
