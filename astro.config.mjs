@@ -1,5 +1,8 @@
 // @ts-check
+import { writeFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
+import { gzipUrl, keepDuckDbWorker } from './src/lib/build/gzip-url.ts';
+import { headersFile } from './src/lib/csp.ts';
 
 /**
  * The benchmark's naive page (chart drawn after DuckDB-WASM loads) exists only in bench builds.
@@ -16,12 +19,25 @@ const benchPages = {
   },
 };
 
+/**
+ * `_headers` beside the pages, for hosts that read it (Cloudflare Pages, Netlify).
+ * @type {import('astro').AstroIntegration}
+ */
+const securityHeaders = {
+  name: 'kouchin-security-headers',
+  hooks: {
+    'astro:build:done': ({ dir }) => writeFileSync(new URL('_headers', dir), headersFile()),
+  },
+};
+
 export default defineConfig({
   output: 'static',
-  integrations: [benchPages],
+  integrations: [benchPages, securityHeaders],
   // Relative asset URLs keep the site working under any path a prefecture publishes it at.
   build: { format: 'directory' },
   vite: {
+    plugins: [gzipUrl()],
+    worker: { plugins: () => [keepDuckDbWorker()] },
     // DuckDB-WASM ships its own workers and wasm; pre-bundling breaks them.
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
     ssr: { external: ['@duckdb/node-api'] },

@@ -8,12 +8,14 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpus, totalmem } from 'node:os';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
 import { launchChromium, serveDist, CHROMIUM_PATH, type SiteServer } from '../src/lib/node/chromium.ts';
+import { runInConsole } from '../src/lib/node/console-page.ts';
 import { plannerFile } from '../src/lib/node/planner-file.ts';
 import { projectPaths } from '../src/lib/node/project.ts';
 import type { ReportRow } from '../src/lib/schema.ts';
@@ -27,6 +29,10 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
+/** The size of the largest file below `dir`. */
+function largestIn(dir: string): number {
+  return Math.max(0, ...readdirSync(dir, { withFileTypes: true }).map((e) => (e.isDirectory() ? largestIn(join(dir, e.name)) : statSync(join(dir, e.name)).size)));
+}
 const ms = (x: number) => `${Math.round(x).toLocaleString('en-US')} ms`;
 /** Long tasks are reported by the browser only from 50 ms up. */
 const longTask = (x: number) => (x === 0 ? 'none over 50 ms' : ms(x));
@@ -126,29 +132,81 @@ async function firstChart(server: SiteServer, path: string, naive: boolean): Pro
   return value;
 }
 
-/** DuckDB-WASM ready time on the console, and query medians run through its UI. */
+/** Runs `sql` in an open console through its UI; the console's own elapsed time. */
+async function timeInConsole(page: Page, sql: string): Promise<number> {
+  await runInConsole(page, sql, 300_000);
+  return Number(await page.getAttribute('[data-query-console]', 'data-last-elapsed-ms'));
+}
+
+const LONGEST_TASK = () => {
+  const w = window as unknown as { __longest: number };
+  w.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+};
+const longestSoFar = (page: Page, reset = false) => page.evaluate((r) => {
+  const w = window as unknown as { __longest: number };
+  const value = w.__longest;
+  if (r) w.__longest = 0;
+  return value;
+}, reset);
+
+/**
+ * The console: DuckDB-WASM ready after navigation, cold (a new browser profile) and warm (the
+ * same page opened again), split at the engine's marks; query medians through its UI; and the
+ * bytes a first visit transfers.
+ */
 async function consoleTimes(server: SiteServer, queries: string[]) {
-  const ready: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const steps: Record<string, number[]> = {};
+  let transfer = 0;
   const times = new Map<string, number[]>(queries.map((q) => [q, []]));
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext();
     const page = await context.newPage();
+    const bytes: number[] = [];
+    page.on('response', (r) => void r.request().sizes().then((s) => bytes.push(s.responseBodySize + s.responseHeadersSize)).catch(() => {}));
     await page.goto(`${server.url}query/`);
     await page.waitForSelector('[data-query-console][data-ready-ms]', { timeout: 120_000 });
-    ready.push(Number(await page.getAttribute('[data-query-console]', 'data-ready-ms')));
-    for (const sql of queries) {
-      await page.locator('.cm-content').click();
-      await page.keyboard.press('ControlOrMeta+A');
-      await page.keyboard.press('Delete');
-      await page.locator('.cm-content').fill(sql);
-      await page.evaluate(() => delete document.querySelector<HTMLElement>('[data-query-console]')!.dataset.lastElapsedMs);
-      await page.keyboard.press('Control+Enter');
-      await page.waitForSelector('[data-query-console][data-last-elapsed-ms]', { timeout: 120_000 });
-      times.get(sql)!.push(Number(await page.getAttribute('[data-query-console]', 'data-last-elapsed-ms')));
-    }
+    cold.push(Number(await page.getAttribute('[data-query-console]', 'data-ready-ms')));
+    for (const m of await page.evaluate(() => performance.getEntriesByType('mark').map((e) => [e.name, e.startTime] as const))) (steps[m[0]] ??= []).push(m[1]);
+    await page.waitForLoadState('networkidle');
+    transfer = bytes.reduce((a, b) => a + b, 0);
+    for (const sql of queries) times.get(sql)!.push(await timeInConsole(page, sql));
+    await page.goto(`${server.url}query/`);
+    await page.waitForSelector('[data-query-console][data-ready-ms]', { timeout: 120_000 });
+    warm.push(Number(await page.getAttribute('[data-query-console]', 'data-ready-ms')));
     await context.close();
   }
-  return { ready: median(ready), queries: new Map([...times].map(([q, t]) => [q, median(t)])) };
+  return {
+    cold: median(cold),
+    warm: median(warm),
+    steps: Object.fromEntries(Object.entries(steps).map(([k, v]) => [k.replace('duckdb:', ''), median(v)])),
+    transfer,
+    queries: new Map([...times].map(([q, t]) => [q, median(t)])),
+  };
+}
+
+/** A 1,000,000-row result in the console: shown, sorted and exported as CSV, longest main-thread tasks. */
+async function millionRowResult(server: SiteServer) {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(LONGEST_TASK);
+  await page.goto(`${server.url}query/`);
+  await page.waitForSelector('[data-query-console][data-ready-ms]', { timeout: 120_000 });
+  await longestSoFar(page, true);
+  const shownMs = await timeInConsole(page, "SELECT range AS n, range % 7 AS m, 'office ' || range AS name, range / 3 AS third FROM range(1000000)");
+  await page.waitForTimeout(500);
+  const shownTask = await longestSoFar(page, true);
+  const started = performance.now();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.click('[data-export="csv"]')]);
+  await download.path();
+  const csvMs = performance.now() - started;
+  const csvTask = await longestSoFar(page, true);
+  await context.close();
+  return { shownMs, shownTask, csvMs, csvTask };
 }
 
 /**
@@ -252,6 +310,10 @@ for (const d of datasets) {
   log(`console on ${d.name}`);
   consoleResults[d.key] = await withServer(builds[d.key]!.outDir, (server) => consoleTimes(server, [QUERIES.yearly, QUERIES.groupBy]));
 }
+log('console: a 1,000,000-row result');
+const bigResult = await withServer(builds.sample!.outDir, (server) => millionRowResult(server));
+/** The largest file any build wrote (static hosts limit a file to 25 MiB). */
+const largestFile = Math.max(...datasets.map((d) => largestIn(join(ROOT, builds[d.key]!.outDir))));
 await browser.close();
 
 // ---- the CLI at scale -----------------------------------------------------------------------
@@ -286,7 +348,10 @@ const national = consoleResults.national!;
 const budgets: [string, string, boolean][] = [
   ['Overview ≤ 150 KB gzip (excluding fonts), 0 DuckDB bytes', `${kb(w.gzipTotal)} gzip, ${w.duckdbBytes} DuckDB bytes`, w.gzipTotal <= 150 * 1024 && w.duckdbBytes === 0],
   ['Prerendered first chart ≤ 1/5 of the naive time', `${ms(sample.prerendered)} vs ${ms(sample.naive)} (ratio 1/${(1 / ratio).toFixed(1)})`, ratio <= 0.2],
-  ['DuckDB-WASM ready ≤ 1.5 s (sample)', ms(consoleResults.sample!.ready), consoleResults.sample!.ready <= 1500],
+  ['Every built file ≤ 25 MiB', `largest ${(largestFile / 2 ** 20).toFixed(1)} MiB`, largestFile <= 25 * 2 ** 20],
+  ['Console: DuckDB ready ≤ 1.0 s after navigation, cold (sample)', ms(consoleResults.sample!.cold), consoleResults.sample!.cold <= 1000],
+  ['Console: DuckDB ready ≤ 1.0 s after navigation, cold (national)', ms(national.cold), national.cold <= 1000],
+  ['Console: 1M-row result, no main-thread task > 200 ms (shown; CSV export)', `${longTask(bigResult.shownTask)}; ${longTask(bigResult.csvTask)}`, bigResult.shownTask <= 200 && bigResult.csvTask <= 200],
   ['National GROUP BY ≤ 300 ms median', ms(national.queries.get(QUERIES.groupBy)!), national.queries.get(QUERIES.groupBy)! <= 300],
   ['100k-row validation ≤ 2 s, no main-thread task > 200 ms', `${ms(sample.imported.readMs)}, longest main-thread task: ${longTask(sample.imported.longestTask)}`, sample.imported.readMs <= 2000 && sample.imported.longestTask <= 200],
   ['1M rows in the browser: report ≤ 20 s, no main-thread task > 200 ms', `${ms(sample.million.reportMs)}, longest main-thread task: ${longTask(sample.million.longestTask)}`, sample.million.reportMs <= 20_000 && sample.million.longestTask <= 200],
@@ -326,15 +391,23 @@ const lines = [
   `| naive page (DuckDB-WASM → query → Plot) | ${ms(sample.naive)} |`,
   `| ratio | 1/${(1 / ratio).toFixed(1)} |`,
   '',
-  '## SQL console (DuckDB-WASM, data as canonical CSV)',
+  '## SQL console (DuckDB-WASM attaching the build\'s database file read-only)',
   '',
-  '| data | rows | build | DuckDB ready (load + data) | yearly_indicators | GROUP BY fiscal_year, area |',
-  '|---|---:|---:|---:|---:|---:|',
+  'Ready is counted from navigation. Steps: the page\'s scripts have run and the engine starts (`download`),',
+  'the wasm is fetched, inflated and instantiated (`start`), the database opened (`data`), the file attached (`ready`).',
+  '',
+  '| data | rows | build | ready, cold | ready, warm | steps (cold, from navigation) | first visit transfers | yearly_indicators | GROUP BY fiscal_year, area |',
+  '|---|---:|---:|---:|---:|---|---:|---:|---:|',
   ...datasets.map((d) => {
     const c = consoleResults[d.key]!;
     const b = builds[d.key]!;
-    return `| ${d.name} | ${b.rows.toLocaleString('en-US')} | ${b.seconds.toFixed(1)} s | ${ms(c.ready)} | ${ms(c.queries.get(QUERIES.yearly)!)} | ${ms(c.queries.get(QUERIES.groupBy)!)} |`;
+    const steps = ['download', 'start', 'data', 'ready'].map((k) => `${k} ${ms(c.steps[k] ?? NaN)}`).join(', ');
+    return `| ${d.name} | ${b.rows.toLocaleString('en-US')} | ${b.seconds.toFixed(1)} s | ${ms(c.cold)} | ${ms(c.warm)} | ${steps} | ${kb(c.transfer)} | ${ms(c.queries.get(QUERIES.yearly)!)} | ${ms(c.queries.get(QUERIES.groupBy)!)} |`;
   }),
+  '',
+  `A 1,000,000-row result (sample site): shown after ${ms(bigResult.shownMs)} (the console's own count, fetching and drawing included), `
+    + `longest main-thread task ${longTask(bigResult.shownTask)}; exported as CSV in ${ms(bigResult.csvMs)}, longest task ${longTask(bigResult.csvTask)}.`,
+  `Largest built file: ${(largestFile / 2 ** 20).toFixed(1)} MiB.`,
   '',
   'Parquet is not measured in the browser: reading it makes DuckDB-WASM download its parquet',
   'extension from the network, which this offline, self-hosted site cannot do (see README).',

@@ -362,6 +362,8 @@ input.addEventListener('change', () => void handle([...(input.files ?? [])]).cat
 
 function showFailure(e: unknown) {
   reportBox.removeAttribute('aria-labelledby');
-  reportBox.replaceChildren(element('p', { className: 'verdict error', role: 'alert' }, words.t('import.failed', { message: (e as Error).message })));
+  // The check works anywhere; only the preview needs DuckDB-WASM, which older browsers lack.
+  const message = (e as Error).name === 'UnsupportedBrowserError' ? words.t('console.unsupported_browser') : words.t('import.failed', { message: (e as Error).message });
+  reportBox.replaceChildren(element('p', { className: 'verdict error', role: 'alert' }, message));
 }
 root.dataset.ready = 'true';

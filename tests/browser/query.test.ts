@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wordsFor } from '../../src/lib/i18n/catalogue.ts';
 import { launchChromium, serveDist, type SiteServer } from '../../src/lib/node/chromium.ts';
+import { runInConsole } from '../../src/lib/node/console-page.ts';
 import { openIndicatorDatabase, type IndicatorDatabase } from '../../src/lib/node/indicators.ts';
 import { queryExamples } from '../../src/lib/query-examples.ts';
 import { DATA_PATHS, ROOT } from '../helpers.ts';
@@ -42,22 +43,7 @@ async function openConsole(hash = ''): Promise<Page> {
   return page;
 }
 
-async function runSql(page: Page, sql: string) {
-  await page.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await page.locator('.cm-content').fill(sql);
-  const before = await page.getAttribute('[data-query-console]', 'data-last-elapsed-ms');
-  await page.keyboard.press('Control+Enter');
-  await page.waitForFunction(
-    (previous) => {
-      const root = document.querySelector<HTMLElement>('[data-query-console]')!;
-      const error = document.querySelector<HTMLElement>('[data-error]')!;
-      return !error.hidden || (root.dataset.lastElapsedMs !== undefined && root.dataset.lastElapsedMs !== previous) || root.dataset.lastSql !== undefined;
-    },
-    before ?? undefined,
-  );
-}
+const runSql = (page: Page, sql: string) => runInConsole(page, sql);
 
 async function resultTable(page: Page) {
   const headers = await page.locator('[data-results] thead th').allTextContents();
@@ -140,17 +126,75 @@ describe('SQL console', () => {
     await page.close();
   });
 
-  it('pages through 100,000 rows, 100 at a time', async () => {
+  it('shows 100,000 rows by drawing only those in view, scrolls to the last and sorts', async () => {
     const page = await openConsole();
     await runSql(page, 'SELECT range AS n, range % 7 AS m FROM range(100000)');
     expect(await page.locator('[data-status]').textContent()).toContain('100,000');
-    await expect(page.locator('[data-results] tbody tr').count()).resolves.toBe(100);
-    await page.getByRole('button', { name: '最後 »' }).click();
-    expect((await resultTable(page)).at(-1)).toEqual({ n: '99999', m: String(99999 % 7) });
+    expect(await page.locator('[data-results] table').getAttribute('aria-rowcount')).toBe('100001');
+    const drawn = await page.locator('[data-results] tbody tr:not([aria-hidden])').count();
+    expect(drawn).toBeGreaterThan(10);
+    expect(drawn).toBeLessThan(200);
+    await page.locator('[data-results] .table-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+    await page.waitForFunction(() => document.querySelector('[data-results] tbody tr[aria-rowindex="100001"]'));
+    expect(await page.locator('[data-results] tbody tr[aria-rowindex="100001"] td').allTextContents()).toEqual(['99999', String(99999 % 7)]);
+    await page.locator('[data-results] .table-scroll').evaluate((el) => (el.scrollTop = 0));
     await page.locator('[data-results] thead button', { hasText: 'n' }).click(); // ascending
     await page.locator('[data-results] thead button', { hasText: 'n' }).click(); // descending
-    await page.getByRole('button', { name: '« 最初' }).click();
-    expect((await resultTable(page))[0]).toEqual({ n: '99999', m: String(99999 % 7) });
+    await page.waitForFunction(() => document.querySelector('[data-results] th[aria-sort="descending"]'));
+    expect(await page.locator('[data-results] tbody tr[aria-rowindex="2"] td').allTextContents()).toEqual(['99999', String(99999 % 7)]);
+    await page.close();
+  });
+
+  it('does not run a shared link that would change anything, and published tables cannot change', async () => {
+    const published = (await db.engine.query('SELECT sum(total_wages_yen) AS s FROM reports'))[0]!.s;
+    const sql = 'UPDATE reports SET total_wages_yen = 1; SELECT sum(total_wages_yen) AS s FROM reports';
+    const page = await openConsole(`#sql=${encodeURIComponent(sql)}`);
+    await page.waitForSelector('[data-notice]:not([hidden])');
+    expect(await page.locator('[data-results] tbody tr').count()).toBe(0);
+    expect(await page.locator('.cm-content').textContent()).toBe(sql);
+    // The reader runs it anyway: the published database is read-only.
+    await page.click('[data-run]');
+    await page.waitForSelector('[data-error]:not([hidden])');
+    expect(await page.locator('[data-error]').textContent()).toMatch(/読み取り専用[\s\S]*read-only mode/);
+    await runSql(page, 'SELECT sum(total_wages_yen) AS s FROM reports');
+    expect(await resultTable(page)).toEqual([{ s: String(published) }]);
+    await page.close();
+  });
+
+  it('keeps your own tables in the scratch schema, unable to shadow a published name', async () => {
+    const page = await openConsole();
+    await runSql(page, 'CREATE TABLE yearly_indicators AS SELECT 1 AS x');
+    expect(await page.locator('[data-error]').textContent()).toContain('scratch');
+    await runSql(page, 'CREATE TABLE scratch.yearly_indicators AS SELECT 1 AS x; CREATE TABLE scratch.mine AS SELECT 42 AS answer; SELECT * FROM mine; SELECT count(*) AS years FROM yearly_indicators');
+    // One result per statement; the last is shown, and yearly_indicators is still the published view.
+    expect(await page.locator('[data-statements] button').count()).toBe(4);
+    const years = (await db.engine.query('SELECT count(*) AS n FROM yearly_indicators'))[0]!.n;
+    expect(await resultTable(page)).toEqual([{ years: String(years) }]);
+    await page.locator('[data-statements] button').nth(2).click();
+    expect(await resultTable(page)).toEqual([{ answer: '42' }]);
+    await page.waitForFunction(() => document.querySelector('[data-schema]')?.textContent?.includes('scratch.mine'));
+    await page.close();
+  });
+
+  it('clears the last result when a run fails, and disables its exports', async () => {
+    const page = await openConsole();
+    await runSql(page, 'SELECT 1 AS one');
+    expect(await page.locator('[data-export="csv"]').isEnabled()).toBe(true);
+    await runSql(page, 'SELECT 1 AS one; SELECT nope');
+    expect(await page.locator('[data-error]').textContent()).toContain('2 文のうち 2 文目');
+    expect(await page.locator('[data-results] table').count()).toBe(0);
+    expect(await page.locator('[data-export="csv"]').isEnabled()).toBe(false);
+    await page.close();
+  });
+
+  it('completes published table, view and column names in the editor', async () => {
+    const page = await openConsole();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('SELECT * FROM yearly_ind');
+    await page.waitForSelector('.cm-tooltip-autocomplete');
+    expect(await page.locator('.cm-tooltip-autocomplete li').allTextContents()).toContain('yearly_indicators');
     await page.close();
   });
 });

@@ -1,15 +1,18 @@
 // Every built page of every site (the data under test and each fixture plan) in Debian's
 // Chromium: renders with JavaScript off and on, fits a 360 px phone, passes axe-core, and
-// requests nothing but the site. On each site, downloads equal their tables, and on the
-// data under test, permalinks, sortable tables, PNG downloads and printing work.
+// requests nothing but the site; every file fits a static host and every page has the CSP.
+// On each site, downloads equal their tables, and on the data under test, permalinks,
+// sortable tables, PNG downloads and printing work.
 // Needs `npm run build` first (npm test does it); the fixture sites are built by build-sites.ts.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, serveDist, type SiteServer } from '../../src/lib/node/chromium.ts';
+import { headersFor, launchChromium, serveDist, type SiteServer } from '../../src/lib/node/chromium.ts';
+import { contentSecurityPolicy } from '../../src/lib/csp.ts';
 import type { Site } from '../../src/lib/node/site-data.ts';
 import { defaultWageBandYears } from '../../src/lib/figures/wage-bands.ts';
 import { ROOT, siteOf } from '../helpers.ts';
@@ -55,6 +58,26 @@ function parseCsv(bytes: Uint8Array): string[][] {
 describe.each(SITES)('site $name', (site) => {
   const pages = builtPages(site);
 
+  it('deploys on a static host with a 25 MiB file limit, with a strict CSP on every page', () => {
+    const root = join(ROOT, site.outDir);
+    const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+    const files = walk(root);
+    expect(files.filter((f) => statSync(f).size > 25 * 1024 * 1024).map((f) => relative(root, f))).toEqual([]);
+    // The one DuckDB-WASM build the console uses ships, compressed; the others do not.
+    expect(files.filter((f) => /duckdb-(mvp|coi|eh)\.wasm/.test(f)).map((f) => relative(root, f).replace(/\.[\w-]+\.gz$/, '.HASH.gz'))).toEqual(['_astro/duckdb-eh.wasm.HASH.gz']);
+    const policy = contentSecurityPolicy({ wasm: false });
+    for (const path of pages) {
+      const html = readFileSync(join(root, path, 'index.html'), 'utf8');
+      const head = html.slice(0, html.indexOf('</head>'));
+      expect(head, path).toContain(`<meta http-equiv="Content-Security-Policy" content="${policy}">`);
+      // Before anything it governs, and no inline script that it would have to allow.
+      expect(head.indexOf('Content-Security-Policy'), path).toBeLessThan(head.search(/<script|<link|<style/));
+      expect(html.match(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>/g), path).toBeNull();
+      expect(html, path).not.toMatch(/\son[a-z]+=/);
+    }
+    expect(headersFor(join(root, '_headers'))['Content-Security-Policy']).toBe(`${contentSecurityPolicy({ wasm: true })}; frame-ancestors 'self'`);
+  });
+
   it('has every page of its plan in every language, and no other', () => {
     const { plan, yearly } = data.get(site.name)!;
     // A page per year with facility rows; years from published totals alone have none.
@@ -84,10 +107,13 @@ describe.each(SITES)('site $name', (site) => {
       const errors: string[] = [];
       const requests: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // The Content-Security-Policy (meta and header) blocks nothing the page itself needs.
+      page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text()) && errors.push(m.text()));
       page.on('request', (r) => requests.push(r.url()));
       // Pages with scripts that fetch (console, import, year picker) settle when the network does.
       await page.goto(url(site, path), { waitUntil: /(query|import|wage-bands)\/$/.test(path) ? 'networkidle' : 'load' });
-      await page.addScriptTag({ content: AXE_SOURCE });
+      // Evaluated by the test, not added as an inline <script> (which the page's CSP refuses).
+      await page.evaluate(AXE_SOURCE);
       const violations = await page.evaluate(async () => {
         const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run();
         return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
