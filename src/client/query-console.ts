@@ -64,7 +64,9 @@ let generation = 0;
 const current = () => resultsList[shown] ?? null;
 
 // The engine starts first (below); the editor's code loads meanwhile.
-const initialSql = decodeHash() ?? examples.options[1]?.value ?? 'SELECT * FROM yearly_indicators';
+/** The query of a shared link, as the page was opened (runs change the address later). */
+const linkedSql = decodeHash();
+const initialSql = linkedSql ?? examples.options[1]?.value ?? 'SELECT * FROM yearly_indicators';
 let editor: SqlEditor | null = null;
 const editorReady = import('./sql-editor.ts').then(({ createSqlEditor }) => {
   editor = createSqlEditor($<HTMLElement>('[data-editor]'), initialSql, words.t('console.editor_label'), () => void run());
@@ -127,10 +129,9 @@ async function start() {
   runButton.disabled = false;
   await renderSchema();
   renderRecent();
-  const linked = decodeHash();
-  if (linked === null) return;
+  if (linkedSql === null || running || root.dataset.runs) return;
   // A link runs by itself only if it cannot change anything; otherwise the reader decides.
-  if (onlyReads(linked)) await run();
+  if (onlyReads(linkedSql)) await run();
   else showNotice(words.t('console.link_not_run'));
 }
 

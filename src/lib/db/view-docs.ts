@@ -4,7 +4,7 @@
 
 export interface ViewDoc {
   view: string;
-  /** The whole comment block, as text. */
+  /** The comment block without its column lines, as text. */
   about: string;
   /** `--   column_name   meaning` lines: the column's meaning. */
   columns: Map<string, string>;
@@ -21,11 +21,13 @@ export function viewDocs(sqlFiles: string[]): ViewDoc[] {
       for (let j = i - 1; j >= 0 && lines[j]!.startsWith('--'); j--) comment.unshift(lines[j]!.replace(/^--\s?/, ''));
       if (comment.length === 0) return;
       const columns = new Map<string, string>();
+      const about: string[] = [];
       for (const c of comment) {
         const m = /^\s+([a-z_][a-z0-9_]*)\s{2,}(\S.*)$/.exec(c);
         if (m) columns.set(m[1]!, m[2]!.trim());
+        else about.push(c.trim());
       }
-      docs.push({ view, about: comment.map((c) => c.trim()).join('\n'), columns });
+      docs.push({ view, about: about.join(' '), columns });
     });
   }
   return docs;

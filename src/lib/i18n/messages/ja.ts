@@ -336,7 +336,7 @@ export const ja = {
   'console.export_running': '書き出しのため、全行を取り直しています…',
   'console.csv_writing': 'CSV を作成中…',
   'console.csv_written': 'CSV を書き出しました（{rows} 行）',
-  'console.downloads': 'データ一式をダウンロード：',
+  'console.downloads': 'データ一式のダウンロード：',
   'console.download_csv': '事業所別の報告（CSV）',
   'console.download_db': 'データベース（DuckDB 形式）',
   'console.cancelled': 'クエリを中止しました。',
