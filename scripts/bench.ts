@@ -16,6 +16,7 @@ import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { launchChromium, serveDist, CHROMIUM_PATH, type SiteServer } from '../src/lib/node/chromium.ts';
 import { runInConsole } from '../src/lib/node/console-page.ts';
+import { publishedReportsCsv } from '../src/lib/node/published.ts';
 import { plannerFile } from '../src/lib/node/planner-file.ts';
 import { projectPaths } from '../src/lib/node/project.ts';
 import type { ReportRow } from '../src/lib/schema.ts';
@@ -69,7 +70,7 @@ for (const d of datasets) {
   }
   const outDir = join('.cache', 'bench', `dist-${d.key}`);
   const seconds = timed(`build ${d.name}`, astro, ['build', '--outDir', outDir], { KOUCHIN_DATA: d.data, KOUCHIN_BENCH: '1' }) / 1000;
-  const rows = readFileSync(join(ROOT, outDir, 'data', 'reports.csv'), 'utf8').trimEnd().split('\n').length - 1;
+  const rows = publishedReportsCsv(join(ROOT, outDir)).trimEnd().split('\n').length - 1;
   builds[d.key] = { seconds, rows, outDir };
 }
 
@@ -214,7 +215,7 @@ async function millionRowResult(server: SiteServer) {
  * its facilities repeated under new office numbers. Written to disk, as a person picks it.
  */
 function plannerFileOf(count: number): { file: string; bytes: number } {
-  const published = Papa.parse<ReportRow>(readFileSync(join(ROOT, builds.sample!.outDir, 'data', 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+  const published = Papa.parse<ReportRow>(publishedReportsCsv(join(ROOT, builds.sample!.outDir)), { header: true, skipEmptyLines: true }).data;
   const latest = Math.max(...published.map((r) => Number(r.fiscal_year)));
   const source = published.filter((r) => Number(r.fiscal_year) === latest);
   const rows = Array.from({ length: count }, (_, i) => ({ ...source[i % source.length]!, office_no: String(4_100_000_000 + i) }));

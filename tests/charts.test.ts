@@ -107,7 +107,10 @@ describe.each(['tottori', 'kyoto', 'hiroshima'] as const)('every chart of the %s
               checked.text++;
               expect(contrastOnWhite(fill), `${figure.id} (${size}): text "${text.textContent}" in ${fill}`).toBeGreaterThanOrEqual(4.5);
             }
+            // A map's shapes are told apart from each other (white borders, shades of one hue),
+            // not from the page; its table holds every value.
             for (const mark of document.querySelectorAll('[stroke^="#"]')) {
+              if (mark.closest('.map-shapes')) continue;
               checked.marks++;
               const stroke = mark.getAttribute('stroke')!;
               expect(contrastOnWhite(stroke), `${figure.id} (${size}): stroke ${stroke}`).toBeGreaterThanOrEqual(3);

@@ -17,7 +17,7 @@ const KYOTO = fixtureDir('kyoto');
 const dir = mkdtempSync(join(tmpdir(), 'kouchin-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A data directory with the 京都府 fixture's plan, municipalities and national averages, and the given report files. */
+/** A data directory with the 京都府 fixture's plan, municipalities, national averages and map, and the given report files. */
 function dataDirectory(name: string, reports: Record<string, string | Uint8Array>, baselines: number[] = []): string {
   const data = join(dir, name);
   mkdirSync(data, { recursive: true });
@@ -25,6 +25,7 @@ function dataDirectory(name: string, reports: Record<string, string | Uint8Array
   const plan = JSON.parse(readFileSync(join(KYOTO, 'plan.json'), 'utf8'));
   writeFileSync(join(data, 'plan.json'), JSON.stringify({ ...plan, baseline_fiscal_years: baselines, wage_band_comparison_fiscal_years: [] }));
   for (const file of ['municipalities.csv', 'national_averages.csv']) cpSync(join(KYOTO, 'reference', file), join(data, 'reference', file), { recursive: true });
+  cpSync(join(KYOTO, 'geo'), join(data, 'geo'), { recursive: true });
   mkdirSync(join(data, 'reports'));
   for (const [file, content] of Object.entries(reports)) writeFileSync(join(data, 'reports', file), content);
   return data;

@@ -4,7 +4,7 @@ import type { Plan } from '../lib/plan.ts';
 import { siteUrl } from '../lib/paths.ts';
 import type { PublishedFiles } from '../lib/site.ts';
 
-/** A file the build published, e.g. `data/reports.csv`. */
+/** A file the build published, e.g. `data/plan.json`. */
 export async function fetchSiteText(path: string): Promise<string> {
   const response = await fetch(siteUrl(path));
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
@@ -20,16 +20,23 @@ export function downloadBlob(name: string, blob: Blob): void {
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
-export interface PublishedData extends PublishedFiles {
+export interface PublishedData extends Omit<PublishedFiles, 'reportsCsvByYear'> {
   /** The plan as the build resolved and checked it. */
   plan: Plan;
+}
+
+/** Every yearly report file the build published, joined into one canonical CSV (one header). */
+async function fetchReports(): Promise<string> {
+  const { files } = JSON.parse(await fetchSiteText('data/reports.json')) as { files: string[] };
+  const texts = await Promise.all(files.map((f) => fetchSiteText(`data/${f}`)));
+  return texts.map((t, i) => (i === 0 ? t : t.slice(t.indexOf('\n') + 1))).join('');
 }
 
 /** The published reports, reference tables and plan, as the build wrote them under /data/. */
 export async function fetchPublishedData(): Promise<PublishedData> {
   const [plan, reportsCsv, nationalAveragesCsv, municipalitiesCsv, publishedTotalsCsv] = await Promise.all([
     fetchSiteText('data/plan.json'),
-    fetchSiteText('data/reports.csv'),
+    fetchReports(),
     fetchSiteText('data/national_averages.csv'),
     fetchSiteText('data/municipalities.csv'),
     fetchSiteText('data/published_totals.csv'),

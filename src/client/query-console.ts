@@ -41,6 +41,7 @@ const PLAIN_ROWS = 200;
 const ROW_HEIGHT = 28;
 /** Rows sorted in the page; a larger read-only result is sorted by DuckDB instead. */
 const SORT_IN_PAGE = 100_000;
+const MARKDOWN_ROWS = 1000;
 
 interface Result {
   sql: string;
@@ -449,17 +450,21 @@ function renderResults() {
 /** Yields to the browser, so a long export never holds the page for long. */
 const breathe = () => new Promise((r) => setTimeout(r, 0));
 
-/** The shown result as CSV text parts, built a few thousand rows at a time. */
-async function csvParts(result: Result): Promise<string[]> {
-  const parts = ['\uFEFF' + result.columns.map((c) => csvCell(c.name)).join(',') + '\r\n'];
-  const CHUNK = 5000;
+/**
+ * The shown result as CSV, built and encoded a few thousand rows at a time with a pause
+ * between, so a million rows never hold the page for long (the Blob then only copies bytes).
+ */
+async function csvParts(result: Result): Promise<Uint8Array<ArrayBuffer>[]> {
+  const encoder = new TextEncoder();
+  const parts = [encoder.encode('\uFEFF' + result.columns.map((c) => csvCell(c.name)).join(',') + '\r\n')];
+  const CHUNK = 2000;
   for (let start = 0; start < result.rows; start += CHUNK) {
     const lines: string[] = [];
     for (let i = start; i < Math.min(result.rows, start + CHUNK); i++) {
       const r = rowAt(result, i);
       lines.push(result.columns.map((c) => csvCell(c.exportValue(r))).join(','));
     }
-    parts.push(lines.join('\r\n') + '\r\n');
+    parts.push(encoder.encode(lines.join('\r\n') + '\r\n'));
     await breathe();
   }
   return parts;
@@ -493,9 +498,10 @@ async function exportResult(kind: string) {
     downloadBlob('query.parquet', new Blob([bytes], { type: 'application/vnd.apache.parquet' }));
     setStatus(words.t('console.parquet_written'));
   } else if (kind === 'markdown') {
-    const rows = Array.from({ length: Math.min(result.rows, 1000) }, (_, i) => Object.fromEntries(result!.columns.map((c) => [c.name, c.exportValue(rowAt(result!, i))])));
+    // A Markdown table is for notes and issues: the first MARKDOWN_ROWS rows, and it says so.
+    const rows = Array.from({ length: Math.min(result.rows, MARKDOWN_ROWS) }, (_, i) => Object.fromEntries(result!.columns.map((c) => [c.name, c.exportValue(rowAt(result!, i))])));
     await navigator.clipboard.writeText(toMarkdownTable(result.columns.map((c) => c.name), rows));
-    setStatus(words.t('console.markdown_copied'));
+    setStatus(result.rows > MARKDOWN_ROWS ? words.t('console.markdown_copied_first', { rows: MARKDOWN_ROWS }) : words.t('console.markdown_copied'));
   }
 }
 

@@ -102,6 +102,16 @@ export const planSchema = z.strictObject({
   report_sheet: z.string().min(1).optional(),
   /** Notes the plan wants under a view, in both languages. */
   notes: z.partialRecord(z.enum(VIEW_IDS), z.array(text)).default({}),
+  /**
+   * A municipality map: TopoJSON boundaries in the data directory (`file`, relative to it),
+   * each shape carrying its municipality code in `code_property`, and the credit line the
+   * boundary data requires. Without it, the site has no map.
+   */
+  map: z.strictObject({
+    file: z.string().min(1),
+    code_property: z.string().min(1),
+    credit: text,
+  }).optional(),
 });
 
 export type PlanFile = z.infer<typeof planSchema>;

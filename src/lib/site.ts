@@ -1,6 +1,7 @@
 // What the published pages show: the plan, the reference tables and every indicator view's
 // rows, queried once per build (node/site-data.ts) and passed down to pages as props.
 
+import type { Topology } from 'topojson-specification';
 import type { Plan } from './plan.ts';
 import type { Municipality, NationalAverage, PublishedTotal } from './reference.ts';
 import type {
@@ -24,12 +25,19 @@ export interface SiteData {
   activities: ActivityRow[];
   areas: AreaRow[];
   municipalityRows: MunicipalityRow[];
+  /** The municipality boundaries of plan.json `map`, or null (no map). */
+  geo: Topology | null;
 }
 
 /** The published files of the data directory (under /data/ of the site). */
 export interface PublishedFiles {
   /** Every report as one canonical CSV: what the browser's DuckDB loads. */
   reportsCsv: string;
+  /**
+   * The same, one canonical CSV per fiscal year (`data/reports/fyYYYY.csv`): a file per year
+   * keeps each well under static hosts' per-file limit at national scale.
+   */
+  reportsCsvByYear: [number, string][];
   nationalAveragesCsv: string;
   municipalitiesCsv: string;
   publishedTotalsCsv: string;

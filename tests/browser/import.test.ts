@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/universal';
 import { launchChromium, serveDist, type SiteServer } from '../../src/lib/node/chromium.ts';
+import { publishedReportsCsv } from '../../src/lib/node/published.ts';
 import { plannerFile } from '../../src/lib/node/planner-file.ts';
 import type { ReportRow } from '../../src/lib/schema.ts';
 import { ja, ROOT } from '../helpers.ts';
@@ -19,7 +20,7 @@ let context: BrowserContext;
 const requests: Request[] = [];
 
 // The next year as a planner would send it: the published latest year's facilities, one year on.
-const published = Papa.parse<ReportRow>(readFileSync(join(ROOT, 'dist', 'data', 'reports.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+const published = Papa.parse<ReportRow>(publishedReportsCsv(join(ROOT, 'dist')), { header: true, skipEmptyLines: true }).data;
 const LATEST = Math.max(...published.map((r) => Number(r.fiscal_year)));
 const NEXT = LATEST + 1;
 const source = published.filter((r) => Number(r.fiscal_year) === LATEST);

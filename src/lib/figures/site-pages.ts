@@ -7,6 +7,7 @@ import { latestYear, previousYear, reportedYears, type SiteData } from '../site.
 import { activityFigures } from './activities.ts';
 import { areaFigure, municipalityFigure } from './areas.ts';
 import { goalFigures } from './goal.ts';
+import { municipalityMapFigure } from './map.ts';
 import { openingYearFigures } from './opening-years.ts';
 import { averageTrendFigure, totalsTrendFigure } from './overview.ts';
 import type { Figure } from './types.ts';
@@ -107,7 +108,11 @@ export function sitePages(site: SiteData): SitePage[] {
       nav: 'nav.areas',
       title: (w) => numberedTitle(plan, 'areas', w.t('page.areas.title', { year: w.fy(latest) }), w),
       intro: withNotes(site, 'areas', (w) => [w.t('page.areas.intro')]),
-      figures: (w) => [areaFigure(site, latest, w, ''), municipalityFigure(site, latest, null, w, 'municipalities')],
+      figures: (w) => [
+        areaFigure(site, latest, w, ''),
+        ...[municipalityMapFigure(site, latest, w, 'municipality-map')].filter((f) => f !== null),
+        municipalityFigure(site, latest, null, w, 'municipalities'),
+      ],
     },
     ...plan.areas.map((area): SitePage => ({
       path: `areas/${area.slug}/`,

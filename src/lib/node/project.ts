@@ -14,6 +14,8 @@ import { parsePlanFile, resolvePlan, type Plan } from '../plan.ts';
 import { NO_PUBLISHED_TOTALS, parseMunicipalities, parsePublishedTotals, type Municipality, type NationalAverage, type PublishedTotal } from '../reference.ts';
 import { readReportFile, type ReportFile } from '../reader/read-report.ts';
 import { processLocale } from './locale.ts';
+import type { Words } from '../i18n/words.ts';
+import type { Topology } from 'topojson-specification';
 
 export interface ProjectPaths {
   /** The data directory: plan.json, reference/, reports/. */
@@ -53,6 +55,21 @@ export interface DataDirectory {
   /** reference/published_totals.csv: optional, empty when the directory has none. */
   publishedTotals: PublishedTotal[];
   publishedTotalsCsv: string;
+  /** The municipality boundaries of plan.json `map`, or null. */
+  geo: Topology | null;
+}
+
+/** The map's boundaries: a TopoJSON topology with one collection of shapes. */
+function readTopology(path: string, words: Words): Topology {
+  let topology: Topology;
+  try {
+    topology = JSON.parse(readText(path)) as Topology;
+  } catch (e) {
+    if (e instanceof DataError) throw e;
+    throw new DataError(`${path}: ${words.t('plan.error.json', { message: (e as Error).message })}`);
+  }
+  if (topology?.type !== 'Topology' || Object.values(topology.objects ?? {}).length !== 1) throw new DataError(`${path}: ${words.t('data.error.topology')}`);
+  return topology;
 }
 
 /** The plan and reference tables, checked; errors in the language of `locale`. */
@@ -81,6 +98,7 @@ export function loadDataDirectory(paths: ProjectPaths, locale: Locale = processL
     nationalAveragesCsv,
     publishedTotals: parsePublishedTotals(publishedTotalsCsv, publishedTotalsPath, words),
     publishedTotalsCsv,
+    geo: plan.map ? readTopology(join(paths.dataDir, plan.map.file), words) : null,
   };
 }
 

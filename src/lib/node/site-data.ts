@@ -5,6 +5,7 @@ import type { PublishedFiles, SiteData } from '../site.ts';
 import { selectView, type ViewName, type ViewRow } from '../views.ts';
 import { openIndicatorDatabase, type IndicatorDatabase } from './indicators.ts';
 import { projectPaths } from './project.ts';
+import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 
 export interface Site extends SiteData, PublishedFiles {
   /** The database the SQL console attaches: every table and view, as a DuckDB file. */
@@ -28,15 +29,23 @@ export function loadSite(root = process.cwd()): Promise<Site> {
   return cached;
 }
 
+/** The reports as one canonical CSV per fiscal year, oldest first. */
+function csvByYear(db: IndicatorDatabase): [number, string][] {
+  const years = Map.groupBy(db.files.flatMap((f) => f.rows), (r) => r.fiscal_year as number);
+  return [...years].sort(([a], [b]) => a - b).map(([fy, rows]) => [fy, reportsToCanonicalCsv(rows)]);
+}
+
 export async function querySite(db: IndicatorDatabase): Promise<SiteData & PublishedFiles> {
   const view = <V extends ViewName>(name: V, orderBy: string) => db.engine.query(selectView(name, orderBy)) as Promise<ViewRow<V>[]>;
   return {
     plan: db.plan,
     municipalities: db.municipalities,
+    geo: db.geo,
     nationalAverages: db.nationalAverages,
     publishedTotals: db.publishedTotals,
     publishedTotalsCsv: db.publishedTotalsCsv,
     reportsCsv: db.reportsCsv,
+    reportsCsvByYear: csvByYear(db),
     nationalAveragesCsv: db.nationalAveragesCsv,
     municipalitiesCsv: db.municipalitiesCsv,
     yearly: await view('yearly_indicators', 'fiscal_year'),

@@ -1,5 +1,5 @@
 // The canonical report CSV: UTF-8, canonical headers, ISO dates, plain numbers.
-// It is what `kouchin normalize` writes, what the site publishes (/data/reports.csv) and what
+// It is what `kouchin normalize` writes, what the site publishes (/data/reports/fyYYYY.csv) and what
 // DuckDB loads as table `reports`. People open it in spreadsheets, so a text starting like a
 // formula (= + - @) gets a ' before it (csvCell, as every CSV offered for download); the reader
 // and the database load take it off again.

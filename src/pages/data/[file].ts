@@ -1,5 +1,6 @@
-// The published data as files, for the SQL console and the import preview: every report
-// as one canonical CSV, the reference tables, and the plan as the build resolved and checked it.
+// The published data as files, for the SQL console and the import preview: the database
+// file, the reference tables, the plan as the build resolved and checked it, and the list of
+// the yearly report files (reports/[file].ts).
 
 import type { APIRoute } from 'astro';
 import { loadSite } from '../../lib/node/site-data.ts';
@@ -8,12 +9,13 @@ export async function getStaticPaths() {
   const site = await loadSite();
   const csv = 'text/csv; charset=utf-8';
   const files: [string, string | Uint8Array, string][] = [
-    ['reports.csv', site.reportsCsv, csv],
     ['national_averages.csv', site.nationalAveragesCsv, csv],
     ['municipalities.csv', site.municipalitiesCsv, csv],
     ['published_totals.csv', site.publishedTotalsCsv, csv],
     ['kouchin.duckdb', site.databaseFile, 'application/octet-stream'],
     ['plan.json', JSON.stringify(site.plan, null, 2), 'application/json'],
+    // The report files, one per fiscal year, under reports/ (see reports/[file].ts).
+    ['reports.json', JSON.stringify({ files: site.reportsCsvByYear.map(([fy]) => `reports/fy${fy}.csv`) }), 'application/json'],
   ];
   return files.map(([file, body, type]) => ({ params: { file }, props: { body, type } }));
 }

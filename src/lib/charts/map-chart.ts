@@ -1,0 +1,28 @@
+// A choropleth of municipality shapes, drawn at build time as SVG like every other chart:
+// Mercator fitted to the prefecture, one fill per shape, its name and value as a tooltip.
+
+import * as Plot from '@observablehq/plot';
+import type { Feature, MultiPolygon } from 'geojson';
+import type { ChartSize } from './render.ts';
+
+export interface MapShape {
+  geometry: MultiPolygon;
+  fill: string;
+  /** The place and its value, as text. */
+  title: string;
+}
+
+const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
+
+export function choroplethSpec(shapes: MapShape[], size: ChartSize): Plot.PlotOptions {
+  const features: Feature<MultiPolygon, MapShape>[] = shapes.map((s) => ({ type: 'Feature', geometry: s.geometry, properties: s }));
+  return {
+    width: WIDTH[size],
+    // Plot sets the height from the prefecture's shape.
+    projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } },
+    margin: 4,
+    marks: [
+      Plot.geo(features, { className: 'map-shapes', fill: (d: Feature<MultiPolygon, MapShape>) => d.properties.fill, stroke: '#ffffff', strokeWidth: 0.6, title: (d: Feature<MultiPolygon, MapShape>) => d.properties.title }),
+    ],
+  };
+}

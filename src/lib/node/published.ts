@@ -1,0 +1,13 @@
+// A built site's published reports (data/reports/fyYYYY.csv, listed in data/reports.json),
+// joined into one canonical CSV: for the bench and the browser tests.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export function publishedReportsCsv(outDir: string): string {
+  const { files } = JSON.parse(readFileSync(join(outDir, 'data', 'reports.json'), 'utf8')) as { files: string[] };
+  return files.map((f, i) => {
+    const text = readFileSync(join(outDir, 'data', f), 'utf8');
+    return i === 0 ? text : text.slice(text.indexOf('\n') + 1);
+  }).join('');
+}

@@ -1,0 +1,80 @@
+// The municipality map, on the 京都府 fixture's hand-made boundaries (tests/fixtures/plans/kyoto/geo):
+// two adjacent ward squares of 京都市 (merged into one city shape, as reports count them),
+// 宇治市 and 舞鶴市 with facilities, and 南山城村 with none.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderPlotSvg } from '../src/lib/charts/render.ts';
+import { mapClasses, municipalityMapFigure, NO_AVERAGE } from '../src/lib/figures/map.ts';
+import { sitePages } from '../src/lib/figures/site-pages.ts';
+import { placeShapes } from '../src/lib/geo.ts';
+import { wordsFor } from '../src/lib/i18n/catalogue.ts';
+import type { Site } from '../src/lib/node/site-data.ts';
+import { fixtureDir, fixturePaths, siteOf } from './helpers.ts';
+
+let kyoto: Site;
+beforeAll(async () => {
+  kyoto = await siteOf(fixturePaths('kyoto'));
+});
+
+/** Σ wages ÷ Σ person-months of the FY2023 rows in `places`, half up: a recomputation from the report file. */
+function averageOf(places: string[]): number {
+  const rows = Papa.parse<Record<string, string>>(readFileSync(join(fixtureDir('kyoto'), 'reports', 'fy2023.csv'), 'utf8'), { header: true, skipEmptyLines: true }).data
+    .filter((r) => places.includes(r.municipality!));
+  const wages = rows.reduce((s, r) => s + Number(r.total_wages_yen), 0);
+  const months = rows.reduce((s, r) => s + Number(r.person_months), 0);
+  return Math.round(wages / months);
+}
+
+describe('placeShapes', () => {
+  it("merges a city's wards into one shape under the city's code, and keeps the rest apart", () => {
+    const shapes = placeShapes(kyoto.geo!, 'code', kyoto.municipalities);
+    expect(shapes.map((s) => s.code).sort()).toEqual(['26100', '26202', '26204', '26367']);
+    const kyotoCity = shapes.find((s) => s.code === '26100')!.geometry;
+    // The shared edge is gone: one polygon with one ring (5 points), not two squares.
+    expect(kyotoCity.coordinates).toHaveLength(1);
+    expect(kyotoCity.coordinates[0]).toHaveLength(1);
+  });
+});
+
+describe('municipality map', () => {
+  it('shades each place by its average, greys the one without, and names each with its value', () => {
+    const words = wordsFor('ja');
+    const figure = municipalityMapFigure(kyoto, 2023, words, 'map')!;
+    const { document } = parseHTML(`<!doctype html><html><body>${renderPlotSvg(figure.charts[0]!.spec('narrow'), figure.charts[0]!)}</body></html>`);
+    const paths = [...document.querySelectorAll('path')].filter((p) => p.querySelector('title'));
+    const titles = paths.map((p) => p.querySelector('title')!.textContent);
+    const kyotoAverage = averageOf(['京都市北区', '京都市左京区']);
+    expect(titles.sort()).toEqual([
+      `京都市：${kyotoAverage.toLocaleString('ja-JP')}円`,
+      `宇治市：${averageOf(['宇治市']).toLocaleString('ja-JP')}円`,
+      `舞鶴市：${averageOf(['舞鶴市']).toLocaleString('ja-JP')}円`,
+      '南山城村：平均なし',
+    ].sort());
+    const fill = (name: string) => paths.find((p) => p.querySelector('title')!.textContent!.startsWith(name))!.getAttribute('fill');
+    expect(fill('南山城村')).toBe(NO_AVERAGE);
+    expect(fill('京都市')).not.toBe(NO_AVERAGE);
+    // Every shaded colour is in the legend, and so is the grey; the credit line is under the map.
+    const legend = figure.legend!.map((l) => l.color);
+    expect(paths.map((p) => p.getAttribute('fill')).every((c) => legend.includes(c!))).toBe(true);
+    expect(figure.notes).toContain('出典：テスト用の境界データ');
+    // The table holds every municipality of the year with its average.
+    expect(figure.table.rows.find((r) => r[0] === '京都市')![3]).toBe(kyotoAverage);
+  });
+
+  it('puts round class limits between the lowest and highest average', () => {
+    expect(mapClasses([8_200, 11_000, 14_900, 21_300])).toEqual([10_000, 15_000, 20_000]);
+    expect(mapClasses([12_000])).toEqual([]);
+  });
+
+  it('is not drawn for a data directory without boundaries', async () => {
+    const tottori = await siteOf(fixturePaths('tottori'));
+    expect(tottori.geo).toBeNull();
+    const areas = sitePages(tottori).find((p) => p.path === 'areas/')!;
+    expect(areas.figures(wordsFor('ja')).map((f) => f.id)).not.toContain('municipality-map');
+    expect(sitePages(kyoto).find((p) => p.path === 'areas/')!.figures(wordsFor('ja')).map((f) => f.id)).toContain('municipality-map');
+  });
+});
