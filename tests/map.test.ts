@@ -78,3 +78,18 @@ describe('municipality map', () => {
     expect(sitePages(kyoto).find((p) => p.path === 'areas/')!.figures(wordsFor('ja')).map((f) => f.id)).toContain('municipality-map');
   });
 });
+
+describe('the map for the keyboard', () => {
+  it('is a group of places, each focusable and named with its value', () => {
+    const figure = municipalityMapFigure(kyoto, 2023, wordsFor('en'), 'map')!;
+    const { document } = parseHTML(`<!doctype html><html><body>${renderPlotSvg(figure.charts[0]!.spec('wide'), figure.charts[0]!)}</body></html>`);
+    expect(document.querySelector('svg')!.getAttribute('role')).toBe('group');
+    const places = [...document.querySelectorAll('path[tabindex="0"][role="img"]')].map((p) => p.getAttribute('aria-label'));
+    expect(places.sort()).toEqual([
+      `Kyoto City: ¥${averageOf(['京都市北区', '京都市左京区']).toLocaleString('en-US')}`,
+      `Maizuru City: ¥${averageOf(['舞鶴市']).toLocaleString('en-US')}`,
+      'Minamiyamashiro Village: No average',
+      `Uji City: ¥${averageOf(['宇治市']).toLocaleString('en-US')}`,
+    ]);
+  });
+});

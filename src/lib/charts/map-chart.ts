@@ -1,5 +1,6 @@
 // A choropleth of municipality shapes, drawn at build time as SVG like every other chart:
-// Mercator fitted to the prefecture, one fill per shape, its name and value as a tooltip.
+// Mercator fitted to the prefecture, one fill per shape, its name and value as a tooltip and,
+// for the keyboard and screen readers, as the name of each focusable place.
 
 import * as Plot from '@observablehq/plot';
 import type { Feature, MultiPolygon } from 'geojson';
@@ -22,7 +23,23 @@ export function choroplethSpec(shapes: MapShape[], size: ChartSize): Plot.PlotOp
     projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } },
     margin: 4,
     marks: [
-      Plot.geo(features, { className: 'map-shapes', fill: (d: Feature<MultiPolygon, MapShape>) => d.properties.fill, stroke: '#ffffff', strokeWidth: 0.6, title: (d: Feature<MultiPolygon, MapShape>) => d.properties.title }),
+      Plot.geo(features, {
+        className: 'map-shapes',
+        fill: (d: Feature<MultiPolygon, MapShape>) => d.properties.fill,
+        stroke: '#ffffff',
+        strokeWidth: 0.6,
+        title: (d: Feature<MultiPolygon, MapShape>) => d.properties.title,
+        // Each place is reached with the keyboard and read out with its value.
+        render(index, scales, values, dimensions, context, next) {
+          const g = next!(index, scales, values, dimensions, context)!;
+          [...g.querySelectorAll('path')].forEach((path, i) => {
+            path.setAttribute('role', 'img');
+            path.setAttribute('tabindex', '0');
+            path.setAttribute('aria-label', features[index[i]!]!.properties.title);
+          });
+          return g;
+        },
+      }),
     ],
   };
 }

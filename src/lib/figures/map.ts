@@ -39,7 +39,9 @@ export function municipalityMapFigure(site: SiteData, fy: number, words: Words, 
   const shapes = placeShapes(geo, plan.map.code_property, site.municipalities).map((shape) => {
     const row = byCode.get(shape.code);
     const average = row?.average_monthly_wage_yen ?? null;
-    const name = row ? placeName(site, row.municipality, words) : site.municipalities.find((m) => m.code === shape.code)?.name ?? shape.code;
+    // A place without facilities has no row: its name comes from municipalities.csv.
+    const known = row?.municipality ?? site.municipalities.find((m) => m.code === shape.code)?.name;
+    const name = known === undefined ? shape.code : placeName(site, known, words);
     return {
       geometry: shape.geometry,
       fill: average === null ? NO_AVERAGE : colors[classOf(average)]!,
@@ -56,6 +58,7 @@ export function municipalityMapFigure(site: SiteData, fy: number, words: Words, 
       spec: (size) => choroplethSpec(shapes, size),
       label: words.t('fig.map.chart_label', { year }),
       description: words.t('fig.map.description'),
+      explorable: true,
     }],
     legend: [
       ...colors.map((color, i) => ({ label: classLabel(i), color, line: 'none' as const, marker: 'square' as const })),

@@ -155,6 +155,7 @@ export function sitePages(site: SiteData): SitePage[] {
           ...openingYearFigures(site, fy, w, `fy${fy}-`),
           ...activityFigures(site, compared, w, `fy${fy}-`),
           areaFigure(site, fy, w, `fy${fy}-`),
+          ...[municipalityMapFigure(site, fy, w, `fy${fy}-municipality-map`)].filter((f) => f !== null),
           municipalityFigure(site, fy, null, w, `fy${fy}-municipalities`),
         ],
       };
