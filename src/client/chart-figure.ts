@@ -41,7 +41,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-p
     const figure = button.closest('figure');
     const link = figure?.querySelector<HTMLAnchorElement>('a[download$=".svg"]');
     // The chart on the page stands in when the file cannot be fetched (a page opened from disk).
-    const shown = () => [...(figure?.querySelectorAll<SVGSVGElement>('svg[role="img"]') ?? [])].find((s) => s.getBoundingClientRect().width > 0);
+    const shown = () => [...(figure?.querySelectorAll<SVGSVGElement>('.chart-svg > div > svg') ?? [])].find((s) => s.getBoundingClientRect().width > 0);
     let svgText: string;
     try {
       const response = await fetch(link!.href);
