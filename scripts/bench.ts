@@ -65,7 +65,8 @@ const builds: Record<string, { seconds: number; rows: number; outDir: string }> 
 for (const d of datasets) {
   if (d.scale) {
     mkdirSync(d.data, { recursive: true });
-    for (const part of ['plan.json', 'calibration.json', 'reference']) cpSync(join(sampleData, part), join(d.data, part), { recursive: true });
+    // Everything but the reports, which the generator writes at the larger scale.
+    for (const part of readdirSync(sampleData).filter((p) => p !== 'reports')) cpSync(join(sampleData, part), join(d.data, part), { recursive: true });
     timed(`generate ${d.name}`, node, [join(ROOT, 'scripts/generate-sample-data.ts'), '--data', d.data, '--scale', d.scale]);
   }
   const outDir = join('.cache', 'bench', `dist-${d.key}`);
