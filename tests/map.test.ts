@@ -65,6 +65,16 @@ describe('municipality map', () => {
     expect(figure.table.rows.find((r) => r[0] === '京都市')![3]).toBe(kyotoAverage);
   });
 
+  it('has a legend whatever the averages: one class for one value, none without any', () => {
+    const words = wordsFor('ja');
+    const only = (average: number | null) => ({
+      ...kyoto,
+      municipalityRows: kyoto.municipalityRows.filter((r) => r.fiscal_year === 2023).map((r) => ({ ...r, average_monthly_wage_yen: average })),
+    });
+    expect(municipalityMapFigure(only(12_000), 2023, words, 'map')!.legend!.map((l) => l.label)).toEqual(['12,000円', '平均なし']);
+    expect(municipalityMapFigure(only(null), 2023, words, 'map')!.legend!.map((l) => l.label)).toEqual(['平均なし']);
+  });
+
   it('puts round class limits between the lowest and highest average', () => {
     expect(mapClasses([8_200, 11_000, 14_900, 21_300])).toEqual([10_000, 15_000, 20_000]);
     expect(mapClasses([12_000])).toEqual([]);

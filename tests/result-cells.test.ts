@@ -44,6 +44,24 @@ describe('result cells', () => {
     expect(c.s!.text).toBe('{"a":1}');
   });
 
+  it('keeps infinity, microseconds and years before 1 in dates and timestamps', () => {
+    const c = cells(`SELECT 'infinity'::DATE AS forever, '-infinity'::TIMESTAMP AS never, TIMESTAMP '2024-01-02 03:04:05.123456' AS micro,
+      DATE '0044-03-15 (BC)' AS ides, TIMESTAMP '1969-12-31 23:59:59.5' AS before_epoch, TIMESTAMPTZ '2024-01-02 03:04:05+00' AS tz`);
+    expect(c.forever!.text).toBe('infinity');
+    expect(c.never!.text).toBe('-infinity');
+    expect(c.micro!.text).toBe('2024-01-02 03:04:05.123456');
+    expect(c.ides!.text).toBe('0044-03-15 (BC)');
+    expect(c.before_epoch!.text).toBe('1969-12-31 23:59:59.5');
+    expect(c.tz!.text).toBe('2024-01-02 03:04:05+00');
+  });
+
+  it('exports a decimal as a number only when the number reads back the same', () => {
+    const c = cells('SELECT 0.0000001::DECIMAL(10,7) AS tiny, 1.50::DECIMAL(4,2) AS price, 12345678901234567.89::DECIMAL(38,2) AS big');
+    expect(c.tiny!.value).toBe('0.0000001');
+    expect(c.price!.value).toBe(1.5);
+    expect(c.big!.value).toBe('12345678901234567.89');
+  });
+
   it('rounds floats for the eye only; exports keep every digit', () => {
     const c = cells('SELECT 1 / 3 AS third, 17411.8::DOUBLE AS yen, 0.0000123456::DOUBLE AS tiny, 12345678901234567890::UBIGINT AS u, NULL::INTEGER AS empty');
     expect(c.third).toEqual({ text: '0.3333', value: 1 / 3, numeric: true });

@@ -55,4 +55,13 @@ describe('isReadOnly', () => {
     expect(onlyReads("SELECT ';'; UPDATE reports SET x = 1")).toBe(false);
     expect(onlyReads('-- nothing')).toBe(false);
   });
+
+  it('ends a comment where DuckDB does, and reads names in any script', () => {
+    // DuckDB ends a -- comment at \r as well as \n: the DETACH is a statement of its own.
+    expect(onlyReads('SELECT 1 --\r; DETACH kouchin')).toBe(false);
+    // 値$x$ is one name to DuckDB, not the start of a $x$ string hiding what follows.
+    expect(splitStatements('SELECT 1 AS 値$x$; DETACH kouchin; SELECT 2 AS 値$x$').map((s) => s.text)).toEqual(['SELECT 1 AS 値$x$', 'DETACH kouchin', 'SELECT 2 AS 値$x$']);
+    // After a name, E'…' is no escape string: the string ends at the next quote, as in DuckDB.
+    expect(onlyReads("SELECT 1 AS 値E'\\'; DETACH kouchin; --'")).toBe(false);
+  });
 });

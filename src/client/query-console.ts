@@ -132,7 +132,8 @@ async function start() {
   renderRecent();
   if (linkedSql === null || running || root.dataset.runs) return;
   // A link runs by itself only if it cannot change anything; otherwise the reader decides.
-  if (onlyReads(linkedSql)) await run();
+  // What is checked is what would run: the editor's text (it normalises line ends).
+  if (editor?.text().trim() === linkedSql.replace(/\r\n?/g, '\n').trim() && onlyReads(editor.text())) await run();
   else showNotice(words.t('console.link_not_run'));
 }
 
@@ -155,14 +156,19 @@ async function renderSchema() {
     LEFT JOIN duckdb_views() v ON v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name
     LEFT JOIN duckdb_tables() t ON t.database_name = c.database_name AND t.schema_name = c.schema_name AND t.table_name = c.table_name
     WHERE (c.database_name = '${PUBLISHED_DATABASE}' AND c.schema_name = 'main') OR (c.database_name = 'memory' AND c.schema_name = '${SCRATCH_SCHEMA}')
+      OR c.database_name = 'temp'
     ORDER BY c.database_name, kind DESC, c.table_name, c.column_index`)) as unknown as SchemaColumn[];
   const tables = new Map<string, { scratch: boolean; kind: string; comment: string | null; columns: SchemaColumn[] }>();
   for (const c of columns) {
-    const scratch = c.database_name === 'memory';
-    const name = scratch ? `${SCRATCH_SCHEMA}.${c.table_name}` : c.table_name;
+    const scratch = c.database_name !== PUBLISHED_DATABASE;
+    const name = c.database_name === 'temp' ? `temp.${c.table_name}` : scratch ? `${SCRATCH_SCHEMA}.${c.table_name}` : c.table_name;
     if (!tables.has(name)) tables.set(name, { scratch, kind: c.kind, comment: c.table_comment, columns: [] });
     tables.get(name)!.columns.push(c);
   }
+  // DuckDB reads TEMP tables and views before any other: say so when one hides a published name.
+  const published = new Set(columns.filter((c) => c.database_name === PUBLISHED_DATABASE).map((c) => c.table_name));
+  const hiding = [...new Set(columns.filter((c) => c.database_name === 'temp' && published.has(c.table_name)).map((c) => c.table_name))];
+  if (hiding.length > 0) showNotice(words.t('console.temp_hides', { names: hiding.join(', '), first: hiding[0]! }));
   // The editor completes every table, view and column name.
   const completion: Record<string, string[]> = {};
   for (const [name, table] of tables) completion[name] = table.columns.map((c) => c.column_name);
@@ -339,6 +345,22 @@ function renderStatementTabs() {
 /** The row of the result at screen position `i`. */
 const rowAt = (result: Result, i: number) => (result.order ? result.order[i]! : i);
 
+/** Sorting and exporting use the engine's one connection too: never while a run is going. */
+async function whileIdle(work: () => Promise<void>): Promise<void> {
+  if (running) return;
+  running = true;
+  runButton.disabled = true;
+  try {
+    await work();
+  } catch (e) {
+    showError((e as Error).message);
+    setStatus('');
+  } finally {
+    running = false;
+    runButton.disabled = false;
+  }
+}
+
 async function sortBy(column: string) {
   const result = current();
   if (!result) return;
@@ -359,7 +381,8 @@ async function sortBy(column: string) {
     // Too many rows to sort here: DuckDB sorts them in its worker.
     setStatus(words.t('console.sorting'));
     const quoted = `"${column.replaceAll('"', '""')}"`;
-    const { table } = await collect(`SELECT * FROM (${result.sql}) ORDER BY ${quoted} ${ascending ? 'ASC' : 'DESC'} NULLS LAST`);
+    // On lines of their own: a -- comment at the end of the statement cannot swallow the rest.
+    const { table } = await collect(`SELECT * FROM (\n${result.sql}\n) ORDER BY ${quoted} ${ascending ? 'ASC' : 'DESC'} NULLS LAST`);
     Object.assign(result, { table, columns: resultColumns(table), order: null, sort: { column, ascending } });
     setStatus(words.t('console.sorted', { column }));
   } else {
@@ -387,7 +410,7 @@ function renderResults() {
     button.type = 'button';
     button.textContent = column.name;
     if (result.sort?.column === column.name) th.setAttribute('aria-sort', result.sort.ascending ? 'ascending' : 'descending');
-    button.addEventListener('click', () => void sortBy(column.name));
+    button.addEventListener('click', () => void whileIdle(() => sortBy(column.name)));
     th.append(button);
     headRow.append(th);
   }
@@ -421,25 +444,26 @@ function renderResults() {
       tr.style.height = `${height}px`;
       return tr;
     };
-    let drawn = -1;
+    let drawn = '';
     const draw = () => {
       const first = Math.max(0, Math.floor(scroll.scrollTop / ROW_HEIGHT) - 20);
-      if (first === drawn) return;
-      drawn = first;
       const last = Math.min(result.rows, first + Math.ceil(scroll.clientHeight / ROW_HEIGHT) + 40);
+      if (`${first}-${last}` === drawn) return;
+      drawn = `${first}-${last}`;
       const rows = [];
       for (let i = first; i < last; i++) rows.push(row(i));
       body.replaceChildren(spacer(first * ROW_HEIGHT), ...rows, spacer((result.rows - last) * ROW_HEIGHT));
     };
     scroll.addEventListener('scroll', () => requestAnimationFrame(draw), { passive: true });
-    requestAnimationFrame(draw);
     draw();
+    // Drawn again once in the page, where the box has its height.
+    requestAnimationFrame(draw);
   }
   const parts: HTMLElement[] = [scroll];
   if (result.capped) {
     const note = document.createElement('p');
     note.className = 'capped';
-    note.textContent = words.t('console.capped_note', { rows: MAX_ROWS });
+    note.textContent = words.t(result.readOnly ? 'console.capped_note' : 'console.capped_note_partial', { rows: MAX_ROWS });
     parts.unshift(note);
   }
   results.replaceChildren(...parts);
@@ -462,7 +486,11 @@ async function csvParts(result: Result): Promise<Uint8Array<ArrayBuffer>[]> {
     const lines: string[] = [];
     for (let i = start; i < Math.min(result.rows, start + CHUNK); i++) {
       const r = rowAt(result, i);
-      lines.push(result.columns.map((c) => csvCell(c.exportValue(r))).join(','));
+      // A number too exact for JavaScript comes as its digits: a number, never a formula.
+      lines.push(result.columns.map((c) => {
+        const v = c.exportValue(r);
+        return c.numeric && typeof v === 'string' ? v : csvCell(v);
+      }).join(','));
     }
     parts.push(encoder.encode(lines.join('\r\n') + '\r\n'));
     await breathe();
@@ -576,7 +604,7 @@ recentList.addEventListener('change', () => {
   editor?.setText(recentList.value);
   recentList.value = '';
 });
-for (const b of exportButtons) b.addEventListener('click', () => void exportResult(b.dataset.export!).catch((e) => showError((e as Error).message)));
+for (const b of exportButtons) b.addEventListener('click', () => void whileIdle(() => exportResult(b.dataset.export!)));
 $<HTMLButtonElement>('[data-draw]').addEventListener('click', () => void drawChart());
 
 void start();

@@ -82,9 +82,61 @@ function chunkAt(data: readonly Data[], starts: number[], row: number): [Data, n
   return [data[lo]!, row - starts[lo]!];
 }
 
+/** A row's raw buffer and position: for values apache-arrow reads lossily or not at all. */
+function rawValues(vector: Vector): (row: number) => { values: ArrayLike<number | bigint>; at: number } {
+  const data = vector.data;
+  const starts: number[] = [];
+  let at = 0;
+  for (const d of data) (starts.push(at), (at += d.length));
+  return (row) => {
+    const [d, i] = chunkAt(data, starts, row);
+    return { values: d.values as ArrayLike<number | bigint>, at: d.offset + i };
+  };
+}
+
+const INT32_MAX = 2147483647;
+const INT64_MAX = 9223372036854775807n;
+
+/** Y-M-D as DuckDB prints it: four-digit years, "(BC)" before year 1. */
+function ymd(d: Date): string {
+  const y = d.getUTCFullYear();
+  return `${pad(y <= 0 ? 1 - y : y, 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}${y <= 0 ? ' (BC)' : ''}`;
+}
+
+/** Days since 1970-01-01 as a DuckDB DATE. */
+export function dateText(days: number): string {
+  if (days === INT32_MAX) return 'infinity';
+  if (days === -INT32_MAX) return '-infinity';
+  const d = new Date(days * 86_400_000);
+  return Number.isNaN(d.getTime()) ? String(days) : ymd(d);
+}
+
+/** Microseconds since 1970-01-01 00:00 as a DuckDB TIMESTAMP, every digit kept. */
+export function timestampText(micros: bigint): string {
+  if (micros === INT64_MAX) return 'infinity';
+  if (micros === -INT64_MAX) return '-infinity';
+  let seconds = micros / 1_000_000n;
+  if (micros < 0n && seconds * 1_000_000n !== micros) seconds -= 1n; // floor, for times before 1970
+  const d = new Date(Number(seconds) * 1000);
+  if (Number.isNaN(d.getTime())) return String(micros);
+  const fraction = micros - seconds * 1_000_000n;
+  const time = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  return `${ymd(d).replace(/ \(BC\)$/, '')} ${time}${fraction === 0n ? '' : `.${pad(fraction, 6).replace(/0+$/, '')}`}${d.getUTCFullYear() <= 0 ? ' (BC)' : ''}`;
+}
+
+/** A number for exports when it reads back the same; otherwise its exact text. */
+function exactNumber(text: string): number | string {
+  const n = Number(text);
+  const plain = text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  return String(n) === plain ? n : text;
+}
+
 function column(name: string, vector: Vector): ResultColumn {
   const type = vector.type as { typeId: number; scale?: number; unit?: number; bitWidth?: number };
-  const get = (row: number) => vector.get(row) as unknown;
+  // Dates, timestamps and intervals are read from the buffer: apache-arrow's get() throws on
+  // some of them (-infinity). Validity comes from the null bitmap.
+  const raw = [T.Date, T.Timestamp, T.Interval].includes(type.typeId as 8);
+  const get = (row: number): unknown => (!vector.isValid(row) ? null : raw ? true : vector.get(row));
   const numeric = [T.Int, T.Float, T.Decimal].includes(type.typeId as 2);
   const integer = type.typeId === T.Int || (type.typeId === T.Decimal && type.scale === 0);
   let text: (v: unknown, row: number) => string;
@@ -92,7 +144,7 @@ function column(name: string, vector: Vector): ResultColumn {
   switch (type.typeId) {
     case T.Int:
       text = (v) => String(v);
-      exportValue = (v) => (typeof v === 'bigint' && Number.isSafeInteger(Number(v)) ? Number(v) : typeof v === 'bigint' ? String(v) : (v as number));
+      exportValue = (v) => (typeof v === 'bigint' ? exactNumber(String(v)) : (v as number));
       break;
     case T.Float:
       text = (v) => floatText(v as number);
@@ -100,17 +152,29 @@ function column(name: string, vector: Vector): ResultColumn {
       break;
     case T.Decimal:
       text = (v) => decimalText(String(v), type.scale ?? 0);
-      exportValue = (v) => {
-        const s = decimalText(String(v), type.scale ?? 0);
-        return Number.isSafeInteger(Number(String(v))) ? Number(s) : s;
+      exportValue = (v) => exactNumber(decimalText(String(v), type.scale ?? 0));
+      break;
+    case T.Date: {
+      // apache-arrow turns days into milliseconds, and 'infinity' into an invalid date.
+      const raw = rawValues(vector);
+      text = (_v, row) => {
+        const { values, at } = raw(row);
+        return type.unit === 0 ? dateText(Number(values[at])) : dateText(Math.floor(Number(values[at]) / 86_400_000));
       };
       break;
-    case T.Date:
-      text = (v) => new Date(v as number).toISOString().slice(0, 10);
+    }
+    case T.Timestamp: {
+      // apache-arrow keeps milliseconds only; the buffer has every digit. Units: s, ms, µs, ns.
+      const raw = rawValues(vector);
+      const zone = (type as { timezone?: string | null }).timezone ? '+00' : '';
+      text = (_v, row) => {
+        const { values, at } = raw(row);
+        const value = BigInt(values[at]!);
+        const micros = [value * 1_000_000n, value * 1000n, value, value / 1000n][type.unit ?? 2]!;
+        return timestampText(micros) + zone;
+      };
       break;
-    case T.Timestamp:
-      text = (v) => new Date(v as number).toISOString().replace('T', ' ').replace(/\.?0*Z$/, '');
-      break;
+    }
     case T.Time: {
       // Arrow's time unit: 0 s, 1 ms, 2 µs, 3 ns.
       const toMicros = [1_000_000n, 1000n, 1n, 1n][type.unit ?? 2]!;
@@ -119,16 +183,13 @@ function column(name: string, vector: Vector): ResultColumn {
     }
     case T.Interval: {
       // apache-arrow 17 misreads MONTH_DAY_NANO values; the buffer holds 4 int32 per value.
-      const data = vector.data;
-      const starts: number[] = [];
-      let at = 0;
-      for (const d of data) (starts.push(at), (at += d.length));
+      const raw = rawValues(vector);
       text = (_v, row) => {
-        const [d, i] = chunkAt(data, starts, row);
-        const values = d.values as Int32Array;
-        const o = (d.offset + i) * 4;
         if (type.unit !== 2) return json(vector.get(row));
-        return intervalText(values[o]!, values[o + 1]!, (BigInt(values[o + 3]!) << 32n) | BigInt(values[o + 2]! >>> 0));
+        const { values, at } = raw(row);
+        const v = values as Int32Array;
+        const o = at * 4;
+        return intervalText(v[o]!, v[o + 1]!, (BigInt(v[o + 3]!) << 32n) | BigInt(v[o + 2]! >>> 0));
       };
       break;
     }

@@ -15,8 +15,11 @@ const READ_ONLY_START = new Set(['SELECT', 'FROM', 'VALUES', 'TABLE', 'DESCRIBE'
 /** Keywords that make a WITH … statement write (WITH x AS (…) INSERT/UPDATE/DELETE …). */
 const WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY', 'CREATE', 'DROP', 'ALTER', 'ATTACH', 'DETACH']);
 
-const DOLLAR_TAG = /\$(\w*)\$/y;
-const WORD = /[A-Za-z_][\w$]*/y;
+// Identifiers may hold any letter (DuckDB reads 値$x$ as one name, not a name and a $x$ string).
+const DOLLAR_TAG = /\$([\p{L}\p{N}_]*)\$/uy;
+const WORD = /[\p{L}_][\p{L}\p{N}_$]*/uy;
+const NAME_CHAR = /[\p{L}\p{N}_$]/u;
+const LINE_END = /[\n\r]/g;
 const at = (pattern: RegExp, text: string, index: number) => ((pattern.lastIndex = index), pattern.exec(text)?.[0]);
 
 export function splitStatements(sql: string): SqlStatement[] {
@@ -35,8 +38,10 @@ export function splitStatements(sql: string): SqlStatement[] {
     const c = sql[i]!;
     const next = sql[i + 1];
     if (c === '-' && next === '-') {
-      const newline = sql.indexOf('\n', i);
-      i = newline < 0 ? sql.length : newline + 1;
+      // A comment ends at a line end, which DuckDB takes to be \n or \r.
+      LINE_END.lastIndex = i;
+      const end = LINE_END.exec(sql);
+      i = end ? end.index + 1 : sql.length;
     } else if (c === '/' && next === '*') {
       let nested = 1;
       i += 2;
@@ -47,7 +52,7 @@ export function splitStatements(sql: string): SqlStatement[] {
       }
     } else if (c === "'" || c === '"') {
       // E'…' strings take backslash escapes; every quoted text ends at a quote not doubled.
-      const escapes = c === "'" && /^[eE]$/.test(sql[i - 1] ?? '') && !/\w/.test(sql[i - 2] ?? '');
+      const escapes = c === "'" && /^[eE]$/.test(sql[i - 1] ?? '') && !NAME_CHAR.test(sql[i - 2] ?? '');
       i++;
       while (i < sql.length) {
         if (escapes && sql[i] === '\\') i += 2;
@@ -57,7 +62,7 @@ export function splitStatements(sql: string): SqlStatement[] {
       }
       i++;
       if (depth === 0 && c === "'") topLevel.push("'");
-    } else if (c === '$' && !/\w/.test(sql[i - 1] ?? '') && at(DOLLAR_TAG, sql, i)) {
+    } else if (c === '$' && !NAME_CHAR.test(sql[i - 1] ?? '') && at(DOLLAR_TAG, sql, i)) {
       const tag = at(DOLLAR_TAG, sql, i)!;
       const close = sql.indexOf(tag, i + tag.length);
       i = close < 0 ? sql.length : close + tag.length;
@@ -72,7 +77,7 @@ export function splitStatements(sql: string): SqlStatement[] {
     } else if (c === ';' && depth === 0) {
       end(i);
       i++;
-    } else if (/[A-Za-z_]/.test(c)) {
+    } else if (/[\p{L}_]/u.test(c)) {
       const word = at(WORD, sql, i)!;
       if (depth === 0) topLevel.push(word.toUpperCase());
       i += word.length;

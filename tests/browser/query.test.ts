@@ -173,6 +173,10 @@ describe('SQL console', () => {
     await page.locator('[data-statements] button').nth(2).click();
     expect(await resultTable(page)).toEqual([{ answer: '42' }]);
     await page.waitForFunction(() => document.querySelector('[data-schema]')?.textContent?.includes('scratch.mine'));
+    // DuckDB reads TEMP objects first; the console says when one hides a published name.
+    await runSql(page, 'CREATE TEMP VIEW yearly_indicators AS SELECT 1 AS x');
+    await page.waitForSelector('[data-notice]:not([hidden])');
+    expect(await page.locator('[data-notice]').textContent()).toContain('kouchin.yearly_indicators');
     await page.close();
   });
 

@@ -27,13 +27,16 @@ export function municipalityMapFigure(site: SiteData, fy: number, words: Words, 
   const rows = site.municipalityRows.filter((r) => r.fiscal_year === fy);
   const byCode = new Map(rows.map((r) => [r.municipality_code, r]));
   const decimals = plan.precision.average_monthly_wage;
-  const limits = mapClasses(rows.flatMap((r) => (r.average_monthly_wage_yen === null ? [] : [r.average_monthly_wage_yen])));
+  const averages = rows.flatMap((r) => (r.average_monthly_wage_yen === null ? [] : [r.average_monthly_wage_yen]));
+  const limits = mapClasses(averages);
   // Blues without its lightest shade, so the first class stands apart from the grey of no average.
   const colors = schemeBlues[Math.max(3, limits.length + 2)]!.slice(-(limits.length + 1));
   const classOf = (v: number) => limits.filter((t) => v >= t).length;
   const yen = (v: number) => words.yen(v);
   const classLabel = (i: number) =>
-    i === 0 ? words.t('legend.class_below', { to: yen(limits[0]!) })
+    // One class (a single average, or all alike): its range.
+    limits.length === 0 ? (Math.min(...averages) === Math.max(...averages) ? yen(averages[0]!) : words.t('legend.class_range', { from: yen(Math.min(...averages)), to: yen(Math.max(...averages)) }))
+      : i === 0 ? words.t('legend.class_below', { to: yen(limits[0]!) })
       : i === limits.length ? words.t('legend.class_above', { from: yen(limits[i - 1]!) })
         : words.t('legend.class_between', { from: yen(limits[i - 1]!), to: yen(limits[i]!) });
   const shapes = placeShapes(geo, plan.map.code_property, site.municipalities).map((shape) => {
@@ -61,7 +64,7 @@ export function municipalityMapFigure(site: SiteData, fy: number, words: Words, 
       explorable: true,
     }],
     legend: [
-      ...colors.map((color, i) => ({ label: classLabel(i), color, line: 'none' as const, marker: 'square' as const })),
+      ...(averages.length === 0 ? [] : colors.map((color, i) => ({ label: classLabel(i), color, line: 'none' as const, marker: 'square' as const }))),
       { label: words.t('fig.map.no_average'), color: NO_AVERAGE, line: 'none', marker: 'square' },
     ],
     table: {
