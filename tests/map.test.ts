@@ -80,12 +80,12 @@ describe('municipality map', () => {
     expect(mapClasses([12_000])).toEqual([]);
   });
 
-  it('is not drawn for a data directory without boundaries', async () => {
+  it('has a page of its own and is on each year page, but not for a data directory without boundaries', async () => {
     const tottori = await siteOf(fixturePaths('tottori'));
     expect(tottori.geo).toBeNull();
-    const areas = sitePages(tottori).find((p) => p.path === 'areas/')!;
-    expect(areas.figures(wordsFor('ja')).map((f) => f.id)).not.toContain('municipality-map');
-    expect(sitePages(kyoto).find((p) => p.path === 'areas/')!.figures(wordsFor('ja')).map((f) => f.id)).toContain('municipality-map');
+    const maps = (site: Site) => sitePages(site).flatMap((p) => p.figures(wordsFor('ja')).filter((f) => f.id.endsWith('municipality-map')).map((f) => `${p.path}#${f.id}`));
+    expect(maps(tottori)).toEqual([]);
+    expect(maps(kyoto)).toEqual(['map/#municipality-map', ...[2021, 2022, 2023].map((fy) => `years/fy${fy}/#fy${fy}-municipality-map`)]);
   });
 });
 

@@ -273,7 +273,7 @@ describe('on the data under test', () => {
     await page.close();
   });
 
-  it.each([['wage-bands/', 'wage-bands'], ['areas/', 'municipality-map']])('downloads a chart of /%s as PNG (%s)', async (path, id) => {
+  it.each([['wage-bands/', 'wage-bands'], ['map/', 'municipality-map']])('downloads a chart of /%s as PNG (%s)', async (path, id) => {
     if (id === 'municipality-map' && !of().geo) return; // a data directory without boundaries has no map
     const page = await withJs.newPage();
     await page.goto(url(site, path));

@@ -3,6 +3,7 @@
 // for the keyboard and screen readers, as the name of each focusable place.
 
 import * as Plot from '@observablehq/plot';
+import { geoArea } from 'd3';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { ChartSize } from './render.ts';
 
@@ -17,10 +18,20 @@ const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 
 export function choroplethSpec(shapes: MapShape[], size: ChartSize): Plot.PlotOptions {
   const features: Feature<MultiPolygon, MapShape>[] = shapes.map((s) => ({ type: 'Feature', geometry: s.geometry, properties: s }));
+  // The frame fits each place's largest part: a far, tiny island (a lighthouse rock) would
+  // otherwise leave most of the picture empty sea. Such islets fall outside the frame.
+  const mainParts = features.map((f) => ({
+    type: 'Feature' as const,
+    properties: null,
+    geometry: {
+      type: 'Polygon' as const,
+      coordinates: f.geometry.coordinates.reduce((a, b) => (geoArea({ type: 'Polygon', coordinates: b }) > geoArea({ type: 'Polygon', coordinates: a }) ? b : a)),
+    },
+  }));
   return {
     width: WIDTH[size],
     // Plot sets the height from the prefecture's shape.
-    projection: { type: 'mercator', domain: { type: 'FeatureCollection', features } },
+    projection: { type: 'mercator', domain: { type: 'FeatureCollection', features: mainParts } },
     margin: 4,
     marks: [
       Plot.geo(features, {

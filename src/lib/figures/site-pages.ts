@@ -108,12 +108,16 @@ export function sitePages(site: SiteData): SitePage[] {
       nav: 'nav.areas',
       title: (w) => numberedTitle(plan, 'areas', w.t('page.areas.title', { year: w.fy(latest) }), w),
       intro: withNotes(site, 'areas', (w) => [w.t('page.areas.intro')]),
-      figures: (w) => [
-        areaFigure(site, latest, w, ''),
-        ...[municipalityMapFigure(site, latest, w, 'municipality-map')].filter((f) => f !== null),
-        municipalityFigure(site, latest, null, w, 'municipalities'),
-      ],
+      figures: (w) => [areaFigure(site, latest, w, ''), municipalityFigure(site, latest, null, w, 'municipalities')],
     },
+    // The map has a page of its own where the data directory has boundaries.
+    ...(site.geo === null ? [] : [{
+      path: 'map/',
+      nav: 'nav.map',
+      title: (w: Words) => w.t('page.map.title', { year: w.fy(latest) }),
+      intro: (w: Words) => [w.t('page.map.intro')],
+      figures: (w: Words) => [municipalityMapFigure(site, latest, w, 'municipality-map')!],
+    } satisfies SitePage]),
     ...plan.areas.map((area): SitePage => ({
       path: `areas/${area.slug}/`,
       title: (w) => w.t('page.area.title', { area: w.name(area), year: w.fy(latest) }),
