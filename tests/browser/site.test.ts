@@ -80,9 +80,11 @@ describe.each(SITES)('site $name', (site) => {
 
   it('has every page of its plan in every language, and no other', () => {
     const { plan, yearly } = data.get(site.name)!;
-    // A page per year with facility rows; years from published totals alone have none.
+    // A page per year with facility rows; years from published totals alone have none. A map
+    // page where plan.json names boundaries.
     const expected = inEveryLanguage([
       '', 'goal/', 'wage-bands/', 'opening-years/', 'activities/', 'areas/', ...plan.areas.map((a) => `areas/${a.slug}/`),
+      ...(plan.map ? ['map/'] : []),
       'years/', ...yearly.filter((y) => y.basis === 'reports').map((y) => `years/fy${y.fiscal_year}/`), 'query/', 'import/',
     ]);
     expect(pages).toEqual(expected.sort());
