@@ -30,6 +30,9 @@ for (const [name, paths] of [['data directory', DATA_PATHS], ['鳥取県 fixture
       try {
         await wasm.registerText('kouchin.duckdb', await node.engine.exportDatabase());
         for (const sql of attachPublishedSql('kouchin.duckdb')) await wasm.run(sql);
+        // The file carries each view's documentation, from the comment above it in the SQL.
+        const [doc] = await wasm.query(`SELECT comment FROM duckdb_views() WHERE database_name = 'kouchin' AND view_name = 'yearly_indicators'`);
+        expect(doc!.comment).toMatch(/^Per fiscal year: the plan's headline indicators\./);
         for (const view of views) {
           const sql = `SELECT * FROM ${view} ORDER BY ALL`;
           expect(plain(await wasm.query(sql)), view).toEqual(plain(await node.engine.query(sql)));

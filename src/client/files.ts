@@ -2,6 +2,7 @@
 
 import type { Plan } from '../lib/plan.ts';
 import { siteUrl } from '../lib/paths.ts';
+import { joinCanonicalCsvs } from '../lib/reader/join-csv.ts';
 import type { PublishedFiles } from '../lib/site.ts';
 
 /** A file the build published, e.g. `data/plan.json`. */
@@ -28,8 +29,7 @@ export interface PublishedData extends Omit<PublishedFiles, 'reportsCsvByYear'> 
 /** Every yearly report file the build published, joined into one canonical CSV (one header). */
 async function fetchReports(): Promise<string> {
   const { files } = JSON.parse(await fetchSiteText('data/reports.json')) as { files: string[] };
-  const texts = await Promise.all(files.map((f) => fetchSiteText(`data/${f}`)));
-  return texts.map((t, i) => (i === 0 ? t : t.slice(t.indexOf('\n') + 1))).join('');
+  return joinCanonicalCsvs(await Promise.all(files.map((f) => fetchSiteText(`data/${f}`))));
 }
 
 /** The published reports, reference tables and plan, as the build wrote them under /data/. */

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { geoArea } from 'd3';
 import type { Feature, MultiPolygon } from 'geojson';
 import type { ChartSize } from './render.ts';
+import { CHART_WIDTH as WIDTH } from './text.ts';
 
 export interface MapShape {
   geometry: MultiPolygon;
@@ -14,7 +15,6 @@ export interface MapShape {
   title: string;
 }
 
-const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 
 export function choroplethSpec(shapes: MapShape[], size: ChartSize): Plot.PlotOptions {
   const features: Feature<MultiPolygon, MapShape>[] = shapes.map((s) => ({ type: 'Feature', geometry: s.geometry, properties: s }));

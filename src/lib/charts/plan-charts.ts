@@ -6,9 +6,8 @@ import { scaleLinear } from 'd3';
 import type { Words } from '../i18n/words.ts';
 import { COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
-import { fittedOffset, fittingTicks, HALO, textWidth } from './text.ts';
+import { CHART_WIDTH as WIDTH, fittedOffset, fittingTicks, HALO, textWidth } from './text.ts';
 
-const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 const FONT_PX: Record<ChartSize, number> = { wide: 12, narrow: 11 };
 const font = (size: ChartSize) => ({ fontSize: `${FONT_PX[size]}px` });
 

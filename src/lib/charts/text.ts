@@ -1,6 +1,10 @@
 // Where chart labels go: their estimated width, and offsets that keep them whole and apart.
 
 import { ticks } from 'd3';
+import type { ChartSize } from './render.ts';
+
+/** A chart's width in px at each size (here, not in render.ts, which browser code must not load). */
+export const CHART_WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 
 /** Text drawn over a white outline of itself, so lines behind it do not cut through it. */
 export const HALO = { stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' } as const;

@@ -7,9 +7,8 @@ import type { NationalAverage } from '../reference.ts';
 import type { TargetPathRow, YearlyIndicators } from '../views.ts';
 import { COLORS, TEXT_COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
-import { HALO, spreadLabels, textWidth } from './text.ts';
+import { CHART_WIDTH as WIDTH, HALO, spreadLabels, textWidth } from './text.ts';
 
-const WIDTH: Record<ChartSize, number> = { wide: 720, narrow: 360 };
 /** Room a two-line year tick needs on the axis, in pixels. */
 const TICK_SPACING: Record<ChartSize, number> = { wide: 34, narrow: 30 };
 

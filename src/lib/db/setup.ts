@@ -6,7 +6,6 @@ import { LOCALES, LOCALE_SPECS } from '../i18n/locales.ts';
 import type { Plan } from '../plan.ts';
 import { MUNICIPALITY_COLUMNS, NATIONAL_AVERAGE_COLUMNS, PUBLISHED_TOTAL_COLUMNS } from '../reference.ts';
 import { REPORT_COLUMNS } from '../schema.ts';
-import { viewDocs } from './view-docs.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -102,19 +101,8 @@ export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): 
     ...inputs.indicatorSql,
   ];
   for (const sql of statements) await engine.run(sql);
-  await commentViews(engine, inputs.indicatorSql);
 }
 
-/** Puts each view's documentation into the database, for `duckdb_views()` and the console. */
-async function commentViews(engine: SqlEngine, indicatorSql: string[]): Promise<void> {
-  const columns = new Set((await engine.query(`SELECT table_name || '.' || column_name AS c FROM duckdb_columns() WHERE database_name = current_database()`)).map((r) => r.c as string));
-  for (const doc of viewDocs(indicatorSql)) {
-    await engine.run(`COMMENT ON VIEW ${doc.view} IS ${sqlString(doc.about)}`);
-    for (const [column, about] of doc.columns) {
-      if (columns.has(`${doc.view}.${column}`)) await engine.run(`COMMENT ON COLUMN ${doc.view}.${column} IS ${sqlString(about)}`);
-    }
-  }
-}
 
 /** The name the published database is attached under in the browser, read-only. */
 export const PUBLISHED_DATABASE = 'kouchin';

@@ -2,6 +2,8 @@
 // into the database (COMMENT ON VIEW / COLUMN), so the console's sidebar and any analyst's
 // `duckdb_views()` read the same words as the SQL's author wrote, in one place.
 
+import { sqlString, type SqlEngine } from './setup.ts';
+
 export interface ViewDoc {
   view: string;
   /** The comment block without its column lines, as text. */
@@ -31,4 +33,18 @@ export function viewDocs(sqlFiles: string[]): ViewDoc[] {
     });
   }
   return docs;
+}
+
+/**
+ * Puts each view's documentation into the database, for `duckdb_views()` and the console.
+ * Only where the database file is written (the build): the browser's import preview skips it.
+ */
+export async function commentViews(engine: SqlEngine, indicatorSql: string[]): Promise<void> {
+  const columns = new Set((await engine.query(`SELECT table_name || '.' || column_name AS c FROM duckdb_columns() WHERE database_name = current_database()`)).map((r) => r.c as string));
+  for (const doc of viewDocs(indicatorSql)) {
+    await engine.run(`COMMENT ON VIEW ${doc.view} IS ${sqlString(doc.about)}`);
+    for (const [column, about] of doc.columns) {
+      if (columns.has(`${doc.view}.${column}`)) await engine.run(`COMMENT ON COLUMN ${doc.view}.${column} IS ${sqlString(about)}`);
+    }
+  }
 }

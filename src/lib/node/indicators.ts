@@ -12,6 +12,7 @@ import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
 import type { ReportFile } from '../reader/read-report.ts';
 import { setupDatabase } from '../db/setup.ts';
+import { commentViews } from '../db/view-docs.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
 import { loadDataDirectory, readReportFiles, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
@@ -55,7 +56,9 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   const reportsCsv = reportsToCanonicalCsv(files.flatMap((f) => f.rows));
   const engine = await NodeSqlEngine.create();
   try {
-    await setupDatabase(engine, { ...data, reportsCsv, indicatorSql: indicatorSql(paths.sqlDir) });
+    const sql = indicatorSql(paths.sqlDir);
+    await setupDatabase(engine, { ...data, reportsCsv, indicatorSql: sql });
+    await commentViews(engine, sql);
   } catch (e) {
     engine.close();
     throw e;

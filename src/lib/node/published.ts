@@ -3,11 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { joinCanonicalCsvs } from '../reader/join-csv.ts';
 
 export function publishedReportsCsv(outDir: string): string {
   const { files } = JSON.parse(readFileSync(join(outDir, 'data', 'reports.json'), 'utf8')) as { files: string[] };
-  return files.map((f, i) => {
-    const text = readFileSync(join(outDir, 'data', f), 'utf8');
-    return i === 0 ? text : text.slice(text.indexOf('\n') + 1);
-  }).join('');
+  return joinCanonicalCsvs(files.map((f) => readFileSync(join(outDir, 'data', f), 'utf8')));
 }
