@@ -72,6 +72,11 @@ export const planSchema = z.strictObject({
    * facility's wages can be read off. 1 (the default) shows every place.
    */
   disclosure: z.strictObject({ min_facilities: z.number().int().min(1).default(1) }).default({ min_facilities: 1 }),
+  /**
+   * Whether each facility's yearly figures may be published (as prefectures publish their
+   * 工賃実績 lists): adds the facility pages, their lists and search. Off unless said.
+   */
+  publish_facilities: z.boolean().default(false),
   /** Years the plan compares its indicators with (its baseline table). */
   baseline_fiscal_years: years,
   /** Years the plan compares in its wage-band figure; the latest year is added. */

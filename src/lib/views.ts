@@ -121,12 +121,54 @@ const VIEW_COLUMNS = {
     area: 'VARCHAR',
     ...PLACE_COLUMNS,
   },
+  facility_history: {
+    office_no: 'VARCHAR',
+    fiscal_year: 'INTEGER',
+    office_name: 'VARCHAR',
+    corporation_name: 'VARCHAR?',
+    municipality_code: 'VARCHAR?',
+    municipality: 'VARCHAR?',
+    area_no: 'INTEGER?',
+    area: 'VARCHAR?',
+    submitted: 'BOOLEAN',
+    in_average: 'BOOLEAN',
+    opened_on: 'DATE?',
+    years_since_opening: 'INTEGER?',
+    capacity: 'INTEGER?',
+    person_months: 'BIGINT?',
+    total_wages_yen: 'BIGINT?',
+    average_monthly_wage_yen: 'DOUBLE?',
+    wage_band_no: 'INTEGER?',
+    own_business: 'INTEGER?',
+    contract_work: 'INTEGER?',
+    agri_welfare: 'INTEGER?',
+    main_work: 'VARCHAR?',
+    municipality_average_yen: 'DOUBLE?',
+    prefecture_average_yen: 'DOUBLE?',
+  },
+  facility_transitions: {
+    fiscal_year: 'INTEGER',
+    previous_fiscal_year: 'INTEGER',
+    office_no: 'VARCHAR',
+    office_name: 'VARCHAR',
+    municipality: 'VARCHAR?',
+    previous_band_no: 'INTEGER?',
+    band_no: 'INTEGER?',
+    transition: 'VARCHAR',
+  },
+  band_transitions: {
+    fiscal_year: 'INTEGER',
+    previous_fiscal_year: 'INTEGER',
+    sort_no: 'INTEGER',
+    transition: 'VARCHAR',
+    facilities: 'INTEGER',
+  },
 } as const;
 
 type Declared = typeof VIEW_COLUMNS;
 export type ViewName = keyof Declared;
 type Base<T extends string> = T extends `${infer B}?` ? B : T;
-type Value<T extends string> = Base<T> extends 'VARCHAR' ? string : Base<T> extends 'BOOLEAN' ? boolean : number;
+type Value<T extends string> = Base<T> extends 'VARCHAR' | 'DATE' ? string : Base<T> extends 'BOOLEAN' ? boolean : number;
 type Cell<T extends string> = T extends `${string}?` ? Value<T> | null : Value<T>;
 
 /** A row of a view, as the engines return it (BIGINT as a plain number, see plainValue). */
@@ -154,6 +196,9 @@ export type OpeningYearBandRow = ViewRow<'opening_year_wage_bands'>;
 export type ActivityRow = ViewRow<'activity_mix'>;
 export type AreaRow = ViewRow<'area_indicators'>;
 export type MunicipalityRow = ViewRow<'municipality_indicators'>;
+export type FacilityYear = ViewRow<'facility_history'>;
+export type FacilityTransition = ViewRow<'facility_transitions'>;
+export type BandTransitionRow = ViewRow<'band_transitions'>;
 /** Area and municipality rows share these columns. */
 export type PlaceRow = Omit<AreaRow, 'area_no' | 'area'>;
 

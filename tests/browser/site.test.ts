@@ -16,7 +16,7 @@ import { contentSecurityPolicy } from '../../src/lib/csp.ts';
 import type { Site } from '../../src/lib/node/site-data.ts';
 import { defaultWageBandYears } from '../../src/lib/figures/wage-bands.ts';
 import { ROOT, siteOf } from '../helpers.ts';
-import { builtPages, inEveryLanguage, SITES, type BuiltSite } from './sites.ts';
+import { builtPages, inEveryLanguage, pagesToOpen, SITES, type BuiltSite } from './sites.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -79,19 +79,21 @@ describe.each(SITES)('site $name', (site) => {
   });
 
   it('has every page of its plan in every language, and no other', () => {
-    const { plan, yearly } = data.get(site.name)!;
+    const { plan, yearly, facilityYears } = data.get(site.name)!;
     // A page per year with facility rows; years from published totals alone have none. A map
     // page where plan.json names boundaries.
     const expected = inEveryLanguage([
       '', 'goal/', 'wage-bands/', 'opening-years/', 'activities/', 'areas/', ...plan.areas.map((a) => `areas/${a.slug}/`),
       ...(plan.map ? ['map/'] : []),
+      // The facility explorer: an index, a list per municipality, a page per facility.
+      ...(plan.publish_facilities ? ['facilities/', ...new Set([...Map.groupBy(facilityYears, (f) => f.office_no).values()].map((rows) => `facilities/in/${rows.at(-1)!.municipality_code}/`)), ...new Set(facilityYears.map((f) => `facilities/${f.office_no}/`))] : []),
       'years/', ...yearly.filter((y) => y.basis === 'reports').map((y) => `years/fy${y.fiscal_year}/`), 'query/', 'import/',
     ]);
     expect(pages).toEqual(expected.sort());
   });
 
   // Pages are independent: several load at once in the one browser.
-  describe.concurrent.each(pages)('/%s', (path) => {
+  describe.concurrent.each(pagesToOpen(pages))('/%s', (path) => {
     it('renders every chart with JavaScript off and fits 360 px without horizontal scrolling', async () => {
       const page = await noJs.newPage();
       const response = await page.goto(url(site, path));

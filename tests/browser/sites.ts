@@ -44,3 +44,16 @@ export function builtPages(site: BuiltSite): string[] {
 
 /** Every page's path in every language, e.g. `goal/` and `en/goal/`. */
 export const inEveryLanguage = (paths: string[]) => LOCALES.flatMap((l) => paths.map((p) => `${LOCALE_SPECS[l].pathPrefix}${p}`));
+
+/**
+ * The pages opened in a browser: every page, but of the facility explorer's many pages of
+ * one template (a page per facility, a list per municipality) only the first and the last
+ * of each kind in each language, so the suite stays minutes long at any scale. Checks that
+ * read files (CSP, names) still read them all.
+ */
+export function pagesToOpen(pages: string[]): string[] {
+  const kind = (p: string) => /^((?:[a-z]{2}\/)?facilities\/(?:in\/)?)[^/]+\/$/.exec(p)?.[1];
+  const groups = Map.groupBy(pages.filter((p) => kind(p) !== undefined), (p) => kind(p)!);
+  const kept = new Set([...groups.values()].flatMap((g) => [g[0]!, g.at(-1)!]));
+  return pages.filter((p) => kind(p) === undefined || kept.has(p));
+}

@@ -8,6 +8,8 @@ import { activityFigures } from './activities.ts';
 import { areaFigure, municipalityFigure } from './areas.ts';
 import { goalFigures } from './goal.ts';
 import { municipalityMapFigure } from './map.ts';
+import { bandTransitionFigure } from './transitions.ts';
+import { facilities, facilitiesPath } from '../facilities.ts';
 import { openingYearFigures } from './opening-years.ts';
 import { averageTrendFigure, totalsTrendFigure } from './overview.ts';
 import type { Figure } from './types.ts';
@@ -118,6 +120,15 @@ export function sitePages(site: SiteData): SitePage[] {
       intro: (w: Words) => [w.t('page.map.intro')],
       figures: (w: Words) => [municipalityMapFigure(site, latest, w, 'municipality-map')!],
     } satisfies SitePage]),
+    // Facility by facility, where the plan publishes it: the index here; each facility's page
+    // and the lists by municipality are pages of their own (too many for this list).
+    ...(plan.publish_facilities ? [{
+      path: facilitiesPath,
+      nav: 'nav.facilities',
+      title: (w: Words) => w.t('page.facilities.title'),
+      intro: (w: Words) => [w.t('page.facilities.intro', { count: w.count(facilities(site).length) })],
+      figures: (w: Words) => [bandTransitionFigure(site, latest, w, 'band-transitions')].filter((f) => f !== null),
+    } satisfies SitePage] : []),
     ...plan.areas.map((area): SitePage => ({
       path: `areas/${area.slug}/`,
       title: (w) => w.t('page.area.title', { area: w.name(area), year: w.fy(latest) }),
@@ -161,6 +172,7 @@ export function sitePages(site: SiteData): SitePage[] {
           areaFigure(site, fy, w, `fy${fy}-`),
           ...[municipalityMapFigure(site, fy, w, `fy${fy}-municipality-map`)].filter((f) => f !== null),
           municipalityFigure(site, fy, null, w, `fy${fy}-municipalities`),
+          ...[bandTransitionFigure(site, fy, w, `fy${fy}-band-transitions`)].filter((f) => f !== null),
         ],
       };
     }),

@@ -48,6 +48,7 @@ export class Words {
   readonly intl: string;
   private readonly messages: Readonly<Record<string, string>>;
   private readonly numberFormats = new Map<string, Intl.NumberFormat>();
+  private dateFormat: Intl.DateTimeFormat | undefined;
 
   constructor(locale: Locale, messages: Readonly<Record<string, string>>) {
     this.locale = locale;
@@ -77,6 +78,13 @@ export class Words {
     let format = this.numberFormats.get(key);
     if (!format) this.numberFormats.set(key, (format = new Intl.NumberFormat(this.intl, options)));
     return format;
+  }
+
+  /** A calendar date (YYYY-MM-DD): 2010年8月8日 / August 8, 2010. */
+  date(iso: string): string {
+    const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+    this.dateFormat ??= new Intl.DateTimeFormat(this.intl, { dateStyle: 'long', timeZone: 'UTC' });
+    return this.dateFormat.format(new Date(Date.UTC(y, m - 1, d)));
   }
 
   /** 1,234 and −916 (a true minus sign, as in the plan's tables). */

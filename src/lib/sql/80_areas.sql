@@ -1,18 +1,21 @@
+-- Each facility-year with the place it is counted in: its 圏域 and municipality, a ward
+-- rolled up into its city as municipalities.csv says. Areas, municipalities and each
+-- facility's page all count a facility in the same place.
+CREATE OR REPLACE VIEW facility_places AS
+SELECT f.* EXCLUDE (area, municipality, municipality_code),
+  coalesce(m.area, f.area) AS area,
+  m.municipality,
+  coalesce(c.code, m.code) AS municipality_code
+FROM facility_years f
+LEFT JOIN municipalities m ON m.code = f.municipality_code
+LEFT JOIN municipalities c ON c.name = m.municipality;
+
 -- By 圏域 and by municipality (wards of designated cities rolled up into their city, as
 -- municipalities.csv says), with the facilities that should report and did, and the change
 -- against the previous reported fiscal year (a place where nobody reported has no average). Both levels come from one aggregation (GROUPING
 -- SETS), so they always add up the same way. Areas are ordered as the plan lists them.
 CREATE OR REPLACE VIEW place_indicators AS
-WITH places AS (
-  SELECT f.fiscal_year, f.submitted, f.in_average, f.person_months, f.total_wages_yen,
-    coalesce(m.area, f.area) AS area,
-    m.municipality,
-    coalesce(c.code, m.code) AS municipality_code
-  FROM facility_years f
-  LEFT JOIN municipalities m ON m.code = f.municipality_code
-  LEFT JOIN municipalities c ON c.name = m.municipality
-),
-sums AS (
+WITH sums AS (
   SELECT fiscal_year,
     CASE WHEN grouping(municipality) = 0 THEN 'municipality' ELSE 'area' END AS level,
     area, municipality, min(municipality_code) AS municipality_code,
@@ -21,7 +24,7 @@ sums AS (
     count(*) FILTER (WHERE in_average) AS facilities,
     sum(person_months) FILTER (WHERE in_average) AS person_months,
     sum(total_wages_yen) FILTER (WHERE in_average) AS total_wages_yen
-  FROM places
+  FROM facility_places
   WHERE area IS NOT NULL
   GROUP BY GROUPING SETS ((fiscal_year, area), (fiscal_year, area, municipality))
   HAVING grouping(municipality) = 1 OR municipality IS NOT NULL

@@ -3,6 +3,7 @@
 // the yearly report files (reports/[file].ts).
 
 import type { APIRoute } from 'astro';
+import { facilitySearchIndex } from '../../lib/facilities.ts';
 import { loadSite } from '../../lib/node/site-data.ts';
 
 export async function getStaticPaths() {
@@ -15,6 +16,8 @@ export async function getStaticPaths() {
     ['kouchin.duckdb', site.databaseFile, 'application/octet-stream'],
     ['plan.json', JSON.stringify(site.plan, null, 2), 'application/json'],
     // The report files, one per fiscal year, under reports/ (see reports/[file].ts).
+    // The facility search's index, where the plan publishes facilities.
+    ...(site.plan.publish_facilities ? [['facilities.json', JSON.stringify(facilitySearchIndex(site)), 'application/json'] as [string, string, string]] : []),
     ['reports.json', JSON.stringify({ files: site.reportsCsvByYear.map(([fy]) => `reports/fy${fy}.csv`) }), 'application/json'],
   ];
   return files.map(([file, body, type]) => ({ params: { file }, props: { body, type } }));

@@ -1,0 +1,139 @@
+// The facility explorer's data (facility_history, facility_transitions, band_transitions and
+// src/lib/facilities.ts) on the 京都府 fixture: eight facilities over FY2021–FY2023, one
+// missing from FY2022 and back in FY2023, one new in FY2022, wards of 京都市 rolled up.
+// Expected values are recomputed here from the report files, and the cases that matter are
+// also written out by hand.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { facilitiesByMunicipality, facility, facilityHistory, facilitySearchIndex, searchKey, transitionsInto } from '../src/lib/facilities.ts';
+import { sitePages } from '../src/lib/figures/site-pages.ts';
+import { bandTransitionFigure } from '../src/lib/figures/transitions.ts';
+import type { Site } from '../src/lib/node/site-data.ts';
+import { en, fixtureDir, fixturePaths, ja, siteOf } from './helpers.ts';
+
+interface Reported { fy: number; office: string; municipality: string; wages: number; months: number }
+
+const YEARS = [2021, 2022, 2023];
+const EDGES = [3000, 5000, 10000, 15000, 20000, 30000]; // the fixture's plan.json wage_band_edges_yen
+const CITY_WARDS: Record<string, string> = { 京都市北区: '京都市', 京都市左京区: '京都市' };
+
+const reported: Reported[] = YEARS.flatMap((fy) =>
+  Papa.parse<Record<string, string>>(readFileSync(join(fixtureDir('kyoto'), 'reports', `fy${fy}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data
+    .map((r) => ({ fy, office: r.office_no!, municipality: CITY_WARDS[r.municipality!] ?? r.municipality!, wages: Number(r.total_wages_yen), months: Number(r.person_months) })));
+
+/** Σ wages ÷ Σ person-months, half up (every fixture row is submitted with person-months). */
+const average = (rows: Reported[]) => Math.floor(rows.reduce((s, r) => s + r.wages, 0) / rows.reduce((s, r) => s + r.months, 0) + 0.5);
+/** Band numbers count from 1; a band includes its lower edge. */
+const band = (yen: number) => EDGES.filter((e) => yen >= e).length + 1;
+
+let site: Site;
+beforeAll(async () => {
+  site = await siteOf(fixturePaths('kyoto'));
+});
+
+describe('facility_history', () => {
+  it('holds every reported facility-year with its average, band and the averages around it', () => {
+    expect(site.facilityYears).toHaveLength(reported.length);
+    for (const r of reported) {
+      const row = site.facilityYears.find((f) => f.office_no === r.office && f.fiscal_year === r.fy)!;
+      const own = average([r]);
+      expect({ office: r.office, fy: r.fy, average: row.average_monthly_wage_yen, band: row.wage_band_no, municipality: row.municipality, municipalityAverage: row.municipality_average_yen, prefectureAverage: row.prefecture_average_yen })
+        .toEqual({ office: r.office, fy: r.fy, average: own, band: band(own), municipality: r.municipality,
+          municipalityAverage: average(reported.filter((x) => x.fy === r.fy && x.municipality === r.municipality)),
+          prefectureAverage: average(reported.filter((x) => x.fy === r.fy)) });
+    }
+  });
+
+  it('rounds half up before banding, and counts a ward under its city (by hand)', () => {
+    // さくら作業所 FY2021: 29,995 ÷ 10 = 2,999.5 → 3,000, the lower edge of band 2 (3,000–5,000).
+    const row = site.facilityYears.find((f) => f.office_no === '2610000002' && f.fiscal_year === 2021)!;
+    expect([row.average_monthly_wage_yen, row.wage_band_no, row.municipality, row.municipality_code]).toEqual([3000, 2, '京都市', '26100']);
+    // 京都市 = 北区 150,001 + 左京区 29,995 over 20 person-months = 8,999.8 → 9,000.
+    expect(row.municipality_average_yen).toBe(9000);
+  });
+});
+
+describe('facility_transitions and band_transitions', () => {
+  /** The transition of each facility between consecutive years, recomputed from the files. */
+  function expected(fy: number, previous: number) {
+    const now = new Map(reported.filter((r) => r.fy === fy).map((r) => [r.office, band(average([r]))]));
+    const before = new Map(reported.filter((r) => r.fy === previous).map((r) => [r.office, band(average([r]))]));
+    return [...new Set([...now.keys(), ...before.keys()])].sort().map((office) => {
+      const [b, n] = [before.get(office), now.get(office)];
+      return { office, transition: b === undefined ? 'new' : n === undefined ? 'gone' : n > b ? 'up' : n < b ? 'down' : 'same' };
+    });
+  }
+
+  it.each([[2022, 2021], [2023, 2022]])('match a recomputation for FY%i against FY%i', (fy, previous) => {
+    const rows = site.facilityTransitions.filter((t) => t.fiscal_year === fy);
+    expect(rows.every((t) => t.previous_fiscal_year === previous)).toBe(true);
+    expect(rows.map((t) => ({ office: t.office_no, transition: t.transition }))).toEqual(expected(fy, previous));
+    const counts = Object.fromEntries(site.bandTransitions.filter((t) => t.fiscal_year === fy).map((t) => [t.transition, t.facilities]));
+    const recount = Object.fromEntries(['up', 'same', 'down', 'not_comparable', 'new', 'gone'].map((k) => [k, expected(fy, previous).filter((e) => e.transition === k).length]));
+    expect(counts).toEqual(recount);
+  });
+
+  it('names the facility that left and came back, the new one and the one that moved up (by hand)', () => {
+    const of = (fy: number, office: string) => site.facilityTransitions.find((t) => t.fiscal_year === fy && t.office_no === office)?.transition;
+    expect([of(2022, '2610000006'), of(2023, '2610000006'), of(2022, '2610000008')]).toEqual(['gone', 'new', 'new']);
+    // なごみ: 4,503 (band 2) in FY2022 → 5,000 (band 3, lower edge) in FY2023.
+    expect(of(2023, '2610000007')).toBe('up');
+    expect(site.bandTransitions.filter((t) => t.fiscal_year === 2023).map((t) => [t.transition, t.facilities]))
+      .toEqual([['up', 1], ['same', 6], ['down', 0], ['not_comparable', 0], ['new', 1], ['gone', 0]]);
+    expect(site.bandTransitions.some((t) => t.fiscal_year === 2021)).toBe(false);
+  });
+
+  it('is a figure on each year page after the first, with the counts as its table', () => {
+    expect(bandTransitionFigure(site, 2021, ja, 'x')).toBeNull();
+    const figure = bandTransitionFigure(site, 2022, en, 'x')!;
+    expect(figure.title).toBe('Wage-band moves (FY2021 → FY2022)');
+    expect(figure.table.rows).toEqual([['Moved up', 0], ['Same band', 6], ['Moved down', 0], ['Not comparable (no report, etc.)', 0], ['New to the list', 1], ['Left the list', 1]]);
+    const yearPage = sitePages(site).find((p) => p.path === 'years/fy2023/')!;
+    expect(yearPage.figures(ja).map((f) => f.id)).toContain('fy2023-band-transitions');
+  });
+});
+
+describe('the facility explorer', () => {
+  it('shows a year a facility is missing from as a gap, not a bridge', () => {
+    const history = facilityHistory(site, facility(site, '2610000006')!);
+    expect(history.map((h) => [h.fiscal_year, h.row?.average_monthly_wage_yen ?? null])).toEqual([[2021, 31000], [2022, null], [2023, 33010]]);
+    // のぞみ園 first appears in FY2022: its history starts there.
+    expect(facilityHistory(site, facility(site, '2610000008')!).map((h) => h.fiscal_year)).toEqual([2022, 2023]);
+  });
+
+  it('lists each facility once, under the municipality of its latest report, wards under their city', () => {
+    const lists = facilitiesByMunicipality(site);
+    expect(lists.flatMap((m) => m.facilities.map((f) => f.office_no)).sort()).toEqual([...new Set(reported.map((r) => r.office))].sort());
+    const kyoto = lists.find((m) => m.code === '26100')!;
+    expect([kyoto.municipality, kyoto.facilities.map((f) => f.latest.office_name)]).toEqual(['京都市', ['さくら作業所', 'ひまわり工房']]);
+  });
+
+  it('says how each facility of the latest year moved into it', () => {
+    expect(Object.fromEntries(transitionsInto(site, 2023))).toEqual(Object.fromEntries(site.facilityTransitions.filter((t) => t.fiscal_year === 2023).map((t) => [t.office_no, t.transition])));
+    expect(transitionsInto(site, 2021).size).toBe(0);
+  });
+
+  it('has a search index with every facility and the names of its municipalities', () => {
+    const index = facilitySearchIndex(site);
+    expect(index.facilities).toHaveLength(8);
+    expect(index.facilities.find((f) => f[0] === '2610000001')).toEqual(['2610000001', 'ひまわり工房', '', '26100', 2023]);
+    expect(index.municipalities['26100']).toEqual(['京都市', 'Kyoto City']);
+  });
+
+  it('compares names in one form: width, case, katakana and spaces do not matter', () => {
+    expect(searchKey('ﾐﾗｲ ﾜｰｸｽ')).toBe(searchKey('みらいワークス'));
+    expect(searchKey('ＡＢＣ　２６１０')).toBe('abc2610');
+    expect(searchKey('ヒマワリ')).toBe('ひまわり');
+  });
+
+  it('is published only where the plan says so', async () => {
+    const tottori = await siteOf(fixturePaths('tottori'));
+    expect(tottori.plan.publish_facilities).toBe(false);
+    expect([tottori.facilityYears.length, tottori.facilityTransitions.length]).toEqual([0, 0]);
+    expect(sitePages(tottori).some((p) => p.path === 'facilities/')).toBe(false);
+    expect(sitePages(site).some((p) => p.path === 'facilities/')).toBe(true);
+  });
+});
