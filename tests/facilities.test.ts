@@ -137,3 +137,54 @@ describe('the facility explorer', () => {
     expect(sitePages(site).some((p) => p.path === 'facilities/')).toBe(true);
   });
 });
+
+describe('place_spread', () => {
+  const TARGETS: Record<number, number> = { 2021: 13000, 2022: 14000, 2023: 15000 }; // the fixture's phase 1, old formula
+  const AREAS: Record<string, string> = { 京都市: '京都・乙訓', 長岡京市: '京都・乙訓', 宇治市: '山城北', 舞鶴市: '中丹', 京丹後市: '丹後', 亀岡市: '南丹', 木津川市: '山城南' };
+
+  /** Interpolated quantile (the R-7 definition): sorted values, position (n − 1)·p. */
+  function quantile(values: number[], p: number): number {
+    const xs = [...values].sort((a, b) => a - b);
+    const h = (xs.length - 1) * p;
+    const lo = Math.floor(h);
+    return lo + 1 < xs.length ? xs[lo]! + (h - lo) * (xs[lo + 1]! - xs[lo]!) : xs[lo]!;
+  }
+
+  it.each(YEARS)('recomputes the quantiles, the share at the goal and the growth needed in FY%i', (fy) => {
+    const places = [
+      { level: 'prefecture', area: null, municipality: null, rows: reported.filter((r) => r.fy === fy) },
+      ...[...new Set(Object.values(AREAS))].map((area) => ({ level: 'area', area, municipality: null, rows: reported.filter((r) => r.fy === fy && AREAS[r.municipality] === area) })),
+      ...Object.keys(AREAS).map((m) => ({ level: 'municipality', area: AREAS[m]!, municipality: m, rows: reported.filter((r) => r.fy === fy && r.municipality === m) })),
+    ].filter((p) => p.rows.length > 0);
+    const rows = site.spread.filter((s) => s.fiscal_year === fy);
+    expect(rows).toHaveLength(places.length);
+    for (const place of places) {
+      const row = rows.find((s) => s.level === place.level && s.area === place.area && s.municipality === place.municipality)!;
+      const own = place.rows.map((r) => average([r]));
+      const avg = average(place.rows);
+      const atGoal = own.filter((y) => y >= TARGETS[fy]!).length;
+      expect(row, `${place.level} ${place.area} ${place.municipality}`).toMatchObject({
+        facilities: own.length,
+        average_monthly_wage_yen: avg,
+        target_yen: TARGETS[fy],
+        facilities_at_goal: atGoal,
+        suppressed: false,
+      });
+      for (const [column, p] of [['p10_yen', 0.1], ['p25_yen', 0.25], ['median_yen', 0.5], ['p75_yen', 0.75], ['p90_yen', 0.9]] as const) {
+        expect(row[column]).toBeCloseTo(quantile(own, p), 6);
+      }
+      expect(row.share_at_goal_pct).toBeCloseTo((atGoal * 100) / own.length, 9);
+      // The phase's last target, 15,000 in FY2023: none left to grow in its own year.
+      if (fy === 2023) expect(row.growth_needed_per_year_pct).toBeNull();
+      else expect(row.growth_needed_per_year_pct).toBeCloseTo(((15000 / avg) ** (1 / (2023 - fy)) - 1) * 100, 9);
+    }
+  });
+
+  it('gives the FY2021 prefecture quantiles worked by hand', () => {
+    // FY2021 facility averages, sorted: 3,000 · 4,091 · 5,000 · 12,250 · 15,000 · 20,000 · 31,000 (n = 7).
+    const row = site.spread.find((s) => s.fiscal_year === 2021 && s.level === 'prefecture')!;
+    expect([row.p25_yen, row.median_yen, row.p75_yen]).toEqual([4545.5, 12250, 17500]);
+    // At or above the 13,000 target: 15,000, 20,000 and 31,000.
+    expect(row.facilities_at_goal).toBe(3);
+  });
+});

@@ -60,6 +60,13 @@ export const INDICATORS = {
   share_of_answers: { label: 'ind.share_of_answers', format: 'share' },
   answering_facilities: { label: 'ind.answering_facilities', format: 'count' },
   share_of_facilities: { label: 'ind.share_of_facilities', format: 'share' },
+  // The spread of facility averages (place_spread): interpolated quantiles, shown as averages are.
+  p10_yen: { label: 'ind.p10_yen', format: 'yen', decimals: 'monthly_average' },
+  p25_yen: { label: 'ind.p25_yen', format: 'yen', decimals: 'monthly_average' },
+  median_yen: { label: 'ind.median_yen', format: 'yen', decimals: 'monthly_average' },
+  p75_yen: { label: 'ind.p75_yen', format: 'yen', decimals: 'monthly_average' },
+  p90_yen: { label: 'ind.p90_yen', format: 'yen', decimals: 'monthly_average' },
+  share_at_goal_pct: { label: 'ind.share_at_goal_pct', format: 'percent' },
 } as const satisfies Record<string, IndicatorSpec>;
 
 export type IndicatorId = keyof typeof INDICATORS;

@@ -5,7 +5,7 @@ import type { Topology } from 'topojson-specification';
 import type { Plan } from './plan.ts';
 import type { Municipality, NationalAverage, PublishedTotal } from './reference.ts';
 import type {
-  ActivityRow, AreaRow, BandTransitionRow, FacilityTransition, FacilityYear, GoalProgress, IndicatorChange, MunicipalityRow, OpeningYearBandRow, OpeningYearRow,
+  ActivityRow, AreaRow, BandTransitionRow, FacilityTransition, FacilityYear, SpreadRow, GoalProgress, IndicatorChange, MunicipalityRow, OpeningYearBandRow, OpeningYearRow,
   TargetPathRow, WageBandRow, YearlyIndicators,
 } from './views.ts';
 
@@ -25,6 +25,8 @@ export interface SiteData {
   activities: ActivityRow[];
   areas: AreaRow[];
   municipalityRows: MunicipalityRow[];
+  /** The spread of facility averages and the distance to the goal, by place and year. */
+  spread: SpreadRow[];
   /** Facilities moving between wage bands from one reported year to the next. */
   bandTransitions: BandTransitionRow[];
   /** Every facility-year, by office number then year; empty unless plan.json `publish_facilities`. */

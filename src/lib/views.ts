@@ -121,6 +121,27 @@ const VIEW_COLUMNS = {
     area: 'VARCHAR',
     ...PLACE_COLUMNS,
   },
+  place_spread: {
+    fiscal_year: 'INTEGER',
+    level: 'VARCHAR',
+    area_no: 'INTEGER?',
+    area: 'VARCHAR?',
+    municipality: 'VARCHAR?',
+    facilities: 'INTEGER',
+    p10_yen: 'DOUBLE?',
+    p25_yen: 'DOUBLE?',
+    median_yen: 'DOUBLE?',
+    p75_yen: 'DOUBLE?',
+    p90_yen: 'DOUBLE?',
+    average_monthly_wage_yen: 'DOUBLE?',
+    target_yen: 'DOUBLE?',
+    facilities_at_goal: 'INTEGER?',
+    share_at_goal_pct: 'DOUBLE?',
+    final_target_yen: 'DOUBLE?',
+    final_target_fiscal_year: 'INTEGER?',
+    growth_needed_per_year_pct: 'DOUBLE?',
+    suppressed: 'BOOLEAN',
+  },
   facility_history: {
     office_no: 'VARCHAR',
     fiscal_year: 'INTEGER',
@@ -196,6 +217,7 @@ export type OpeningYearBandRow = ViewRow<'opening_year_wage_bands'>;
 export type ActivityRow = ViewRow<'activity_mix'>;
 export type AreaRow = ViewRow<'area_indicators'>;
 export type MunicipalityRow = ViewRow<'municipality_indicators'>;
+export type SpreadRow = ViewRow<'place_spread'>;
 export type FacilityYear = ViewRow<'facility_history'>;
 export type FacilityTransition = ViewRow<'facility_transitions'>;
 export type BandTransitionRow = ViewRow<'band_transitions'>;

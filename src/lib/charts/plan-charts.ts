@@ -183,3 +183,52 @@ export function barsSpec(
     ],
   };
 }
+
+export interface SpreadDatum {
+  label: string;
+  p10: number;
+  p25: number;
+  median: number;
+  p75: number;
+  p90: number;
+  /** Σ wages ÷ Σ person-months of the same facilities. */
+  average: number | null;
+  target: number | null;
+}
+
+/**
+ * The spread behind an average, one row per category (year, area): 10th–90th percentile as
+ * a line, quartiles as a box, the median as a white dot, the average as a filled one and the
+ * target as a mark across the row. No value labels: the table beside it holds every number.
+ */
+export function spreadSpec(data: SpreadDatum[], options: { xLabel: string; words: Words; size: ChartSize }): Plot.PlotOptions {
+  const narrow = options.size === 'narrow';
+  const max = Math.max(...data.flatMap((d) => [d.p90, d.average ?? 0, d.target ?? 0]));
+  const domain = scaleLinear().domain([0, max * 1.05]).nice(narrow ? 4 : 6).domain() as [number, number];
+  const width = WIDTH[options.size];
+  const marginLeft = labelMargin(data.map((d) => d.label), options.size, narrow ? 60 : 90);
+  const marginRight = 24;
+  const format = (v: number) => options.words.count(v);
+  return {
+    width,
+    height: 64 + data.length * (narrow ? 26 : 28),
+    marginLeft,
+    marginRight,
+    marginTop: 12,
+    marginBottom: 44,
+    style: font(options.size),
+    x: {
+      domain, grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format,
+      ticks: fittingTicks(domain, width - marginLeft - marginRight, format, FONT_PX[options.size], narrow ? 4 : 6),
+    },
+    y: { domain: data.map((d) => d.label), label: null },
+    marks: [
+      Plot.ruleY(data, { y: 'label', x1: 'p10', x2: 'p90', stroke: COLORS.ink, strokeWidth: 1.5 }),
+      // A pale box with a strong edge, so the dots on it keep their contrast.
+      Plot.barX(data, { y: 'label', x1: 'p25', x2: 'p75', fill: '#e3eef8', stroke: COLORS.neutral, strokeWidth: 1.5, insetTop: 5, insetBottom: 5 }),
+      Plot.tickX(data.filter((d) => d.target !== null), { y: 'label', x: 'target', stroke: COLORS.goal, strokeWidth: 3 }),
+      Plot.dot(data, { y: 'label', x: 'median', r: 4.5, fill: 'white', stroke: COLORS.ink, strokeWidth: 2 }),
+      Plot.dot(data.filter((d) => d.average !== null), { y: 'label', x: 'average', r: 4, fill: COLORS.prefecture, stroke: 'white', strokeWidth: 1 }),
+    ],
+  };
+}

@@ -8,6 +8,7 @@ import { activityFigures } from './activities.ts';
 import { areaFigure, municipalityFigure } from './areas.ts';
 import { goalFigures } from './goal.ts';
 import { municipalityMapFigure } from './map.ts';
+import { areaProgressFigure, spreadFigure } from './spread.ts';
 import { bandTransitionFigure } from './transitions.ts';
 import { facilities, facilitiesPath } from '../facilities.ts';
 import { openingYearFigures } from './opening-years.ts';
@@ -65,7 +66,7 @@ export function sitePages(site: SiteData): SitePage[] {
       nav: 'nav.goal',
       title: (w) => numberedTitle(plan, 'goal', w.t('page.goal.title'), w),
       intro: withNotes(site, 'goal', (w) => [phaseGoalSentence(plan, latest, w), w.t('page.goal.intro')]),
-      figures: (w) => goalFigures(site, w),
+      figures: (w) => [...goalFigures(site, w), ...[areaProgressFigure(site, latest, w, 'area-progress')].filter((f) => f !== null)],
     },
     {
       path: 'wage-bands/',
@@ -76,7 +77,7 @@ export function sitePages(site: SiteData): SitePage[] {
         // What the page shows at first: the plan's comparison years, or the latest year alone.
         w.t(defaultWageBandYears(site).length > 1 ? 'page.wage_bands.intro_plan_years' : 'page.wage_bands.intro_latest'),
       ]),
-      figures: (w) => [wageBandFigure(site, defaultWageBandYears(site), w, 'wage-bands')],
+      figures: (w) => [wageBandFigure(site, defaultWageBandYears(site), w, 'wage-bands'), ...[spreadFigure(site, w, 'wage-spread')].filter((f) => f !== null)],
     },
     {
       path: 'opening-years/',

@@ -22,3 +22,8 @@ CREATE OR REPLACE MACRO daily_users_tenths(user_days, open_days) AS
 -- The fiscal year (1 April – 31 March) a date falls in, named by the calendar year it starts in.
 CREATE OR REPLACE MACRO fiscal_year_of(d) AS
   year(d) - CASE WHEN month(d) < 4 THEN 1 ELSE 0 END;
+
+-- Compound yearly growth, in percent, that takes `value` to `target` in `years` years; NULL
+-- when no year is left or there is no value to grow from.
+CREATE OR REPLACE MACRO growth_needed_pct(value, target, years) AS
+  CASE WHEN years > 0 AND value > 0 THEN (power(target / value, 1.0 / years) - 1) * 100 END;

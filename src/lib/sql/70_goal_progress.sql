@@ -64,9 +64,7 @@ SELECT
   t.final_target_fiscal_year,
   t.final_target_yen,
   -- Compound yearly growth that would reach the phase's last target in its year, in percent.
-  CASE WHEN t.fiscal_year < t.final_target_fiscal_year
-    THEN (power(t.final_target_yen / r.average_yen, 1.0 / (t.final_target_fiscal_year - t.fiscal_year)) - 1) * 100
-  END AS growth_needed_per_year_pct,
+  growth_needed_pct(r.average_yen, t.final_target_yen, t.final_target_fiscal_year - t.fiscal_year) AS growth_needed_per_year_pct,
   r.average_hourly_wage_yen,
   t.hourly_target_yen,
   r.average_hourly_wage_yen * 100.0 / t.hourly_target_yen AS share_of_hourly_goal_pct,
