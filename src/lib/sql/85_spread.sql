@@ -2,7 +2,8 @@
 -- prefecture, each 圏域 and each municipality, every reported year. Quantiles are of the
 -- facilities' own average monthly wages (old formula), interpolated (quantile_cont); the
 -- average is the place's Σ wages ÷ Σ person-months, as in yearly_indicators and
--- place_indicators. The goal is the old-formula target in force (target_path). A place below
+-- place_indicators. Quantiles are rounded as the plan's averages are (plan.json precision),
+-- so tables and downloads show one value. The goal is the old-formula target in force (target_path). A place below
 -- the disclosure threshold keeps its count and withholds everything else.
 --   level                        prefecture | area | municipality
 --   facilities                   facilities in the average
@@ -43,11 +44,11 @@ placed AS (
 )
 SELECT
   p.fiscal_year, p.level, pa.area_no, p.area, p.municipality, p.facilities,
-  CASE WHEN NOT p.suppressed THEN p.q[1] END AS p10_yen,
-  CASE WHEN NOT p.suppressed THEN p.q[2] END AS p25_yen,
-  CASE WHEN NOT p.suppressed THEN p.q[3] END AS median_yen,
-  CASE WHEN NOT p.suppressed THEN p.q[4] END AS p75_yen,
-  CASE WHEN NOT p.suppressed THEN p.q[5] END AS p90_yen,
+  CASE WHEN NOT p.suppressed THEN round(p.q[1], pl.monthly_decimals) END AS p10_yen,
+  CASE WHEN NOT p.suppressed THEN round(p.q[2], pl.monthly_decimals) END AS p25_yen,
+  CASE WHEN NOT p.suppressed THEN round(p.q[3], pl.monthly_decimals) END AS median_yen,
+  CASE WHEN NOT p.suppressed THEN round(p.q[4], pl.monthly_decimals) END AS p75_yen,
+  CASE WHEN NOT p.suppressed THEN round(p.q[5], pl.monthly_decimals) END AS p90_yen,
   p.average_monthly_wage_yen,
   p.target_yen,
   CASE WHEN NOT p.suppressed AND p.target_yen IS NOT NULL THEN p.at_goal END AS facilities_at_goal,
@@ -57,5 +58,6 @@ SELECT
   growth_needed_pct(p.average_monthly_wage_yen, p.final_target_yen, p.final_target_fiscal_year - p.fiscal_year) AS growth_needed_per_year_pct,
   p.suppressed
 FROM placed p
+CROSS JOIN plan pl
 LEFT JOIN plan_areas pa ON pa.area = p.area
 ORDER BY p.fiscal_year, p.level = 'prefecture' DESC, pa.area_no, p.level = 'area' DESC, p.municipality;
