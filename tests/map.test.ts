@@ -8,7 +8,7 @@ import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderPlotSvg } from '../src/lib/charts/render.ts';
-import { mapClasses, municipalityMapFigure, NO_AVERAGE } from '../src/lib/figures/map.ts';
+import { MAP_INDICATORS, mapClasses, mapPath, municipalityMapFigure, NO_AVERAGE, type MapIndicator } from '../src/lib/figures/map.ts';
 import { sitePages } from '../src/lib/figures/site-pages.ts';
 import { placeShapes } from '../src/lib/geo.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
@@ -86,6 +86,43 @@ describe('municipality map', () => {
     const maps = (site: Site) => sitePages(site).flatMap((p) => p.figures(wordsFor('ja')).filter((f) => f.id.endsWith('municipality-map')).map((f) => `${p.path}#${f.id}`));
     expect(maps(tottori)).toEqual([]);
     expect(maps(kyoto)).toEqual(['map/#municipality-map', ...[2021, 2022, 2023].map((fy) => `years/fy${fy}/#fy${fy}-municipality-map`)]);
+  });
+});
+
+describe('the other indicators of the map', () => {
+  /** Each place's title on the map of `indicator`, by its Japanese name. */
+  function titles(indicator: MapIndicator, fy = 2023): Record<string, string> {
+    const figure = municipalityMapFigure(kyoto, fy, wordsFor('ja'), 'map', indicator)!;
+    const { document } = parseHTML(`<!doctype html><html><body>${renderPlotSvg(figure.charts[0]!.spec('narrow'), figure.charts[0]!)}</body></html>`);
+    return Object.fromEntries([...document.querySelectorAll('path title')].map((t) => t.textContent!.split('：') as [string, string]));
+  }
+  /** Σ wages ÷ Σ person-months of a year's rows in `places`, half up. */
+  function averageIn(fy: number, places: string[]): number {
+    const rows = Papa.parse<Record<string, string>>(readFileSync(join(fixtureDir('kyoto'), 'reports', `fy${fy}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data
+      .filter((r) => places.includes(r.municipality!));
+    return Math.floor(rows.reduce((s, r) => s + Number(r.total_wages_yen), 0) / rows.reduce((s, r) => s + Number(r.person_months), 0) + 0.5);
+  }
+
+  it('counts the facilities of each place, wards in their city', () => {
+    expect(titles('facilities')).toEqual({ 京都市: '2事業所', 宇治市: '1事業所', 舞鶴市: '1事業所', 南山城村: '値なし' });
+  });
+
+  it('shows the change from the year before with its sign, falls and rises in different hues', () => {
+    const kyotoCity = ['京都市北区', '京都市左京区'];
+    const change = averageIn(2023, kyotoCity) - averageIn(2022, kyotoCity);
+    expect(titles('change')['京都市']).toBe(`${change > 0 ? '+' : '−'}${Math.abs(change).toLocaleString('ja-JP')}円`);
+    const figure = municipalityMapFigure(kyoto, 2023, wordsFor('ja'), 'map', 'change')!;
+    expect(figure.notes).toContain('出典：テスト用の境界データ');
+  });
+
+  it('gives the share of facilities at or above the goal in force (15,000 in FY2023)', () => {
+    // 舞鶴市 262,000 ÷ 12 = 21,833 ≥ 15,000; 宇治市 121,000 ÷ 11 = 11,000 < 15,000;
+    // 京都市 17,000 (北区) ≥ 15,000 and 4,500 (左京区) < 15,000.
+    expect(titles('at_goal')).toMatchObject({ 舞鶴市: '100.0%', 宇治市: '0.0%', 京都市: '50.0%', 南山城村: '値なし' });
+  });
+
+  it('has a page for each indicator, chosen by links', () => {
+    expect(sitePages(kyoto).filter((p) => p.path.startsWith('map/')).map((p) => p.path)).toEqual(MAP_INDICATORS.map((i) => mapPath(i)));
   });
 });
 

@@ -84,7 +84,7 @@ describe.each(SITES)('site $name', (site) => {
     // page where plan.json names boundaries.
     const expected = inEveryLanguage([
       '', 'goal/', 'wage-bands/', 'opening-years/', 'activities/', 'areas/', ...plan.areas.map((a) => `areas/${a.slug}/`),
-      ...(plan.map ? ['map/'] : []),
+      ...(plan.map ? ['map/', 'map/facilities/', 'map/change/', 'map/at-goal/'] : []),
       // The facility explorer: an index, a list per municipality, a page per facility.
       ...(plan.publish_facilities ? ['facilities/', ...new Set([...Map.groupBy(facilityYears, (f) => f.office_no).values()].map((rows) => `facilities/in/${rows.at(-1)!.municipality_code}/`)), ...new Set(facilityYears.map((f) => `facilities/${f.office_no}/`))] : []),
       'years/', ...yearly.filter((y) => y.basis === 'reports').map((y) => `years/fy${y.fiscal_year}/`), 'query/', 'import/',
