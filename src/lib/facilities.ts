@@ -40,17 +40,20 @@ export const municipalityFacilitiesPath = (code: string) => `facilities/in/${cod
 /** Names sort as a Japanese reader expects (kana order), the same in every language. */
 const byName = new Intl.Collator('ja-JP', { numeric: true });
 
-const cache = new WeakMap<Pick<SiteData, 'facilityYears'>, Map<string, Facility>>();
+// Built once per site: every facility page and list asks for the same groupings.
+const byOffice = new WeakMap<object, Map<string, Facility>>();
+const byMunicipality = new WeakMap<object, MunicipalityFacilities[]>();
+const transitionsByYear = new WeakMap<object, Map<number, Map<string, Transition>>>();
 
-function byOfficeNo(site: Pick<SiteData, 'facilityYears'>): Map<string, Facility> {
-  let map = cache.get(site);
-  if (!map) {
-    // facilityYears come ordered by office number, then year.
-    map = new Map([...Map.groupBy(site.facilityYears, (r) => r.office_no)].map(([office_no, years]) => [office_no, { office_no, latest: years.at(-1)!, years }]));
-    cache.set(site, map);
-  }
-  return map;
+function memo<T>(cache: WeakMap<object, T>, site: object, make: () => T): T {
+  let value = cache.get(site);
+  if (value === undefined) cache.set(site, (value = make()));
+  return value;
 }
+
+// facilityYears come ordered by office number, then year.
+const byOfficeNo = (site: Pick<SiteData, 'facilityYears'>) => memo(byOffice, site, () =>
+  new Map([...Map.groupBy(site.facilityYears, (r) => r.office_no)].map(([office_no, years]) => [office_no, { office_no, latest: years.at(-1)!, years }])));
 
 /** Every facility in the reports, by office number. */
 export const facilities = (site: Pick<SiteData, 'facilityYears'>): Facility[] => [...byOfficeNo(site).values()];
@@ -68,21 +71,25 @@ export function facilityHistory(site: Pick<SiteData, 'yearly'>, f: Facility): Hi
 
 /** Facilities by the municipality of their latest report: areas in plan order, then codes; names within. */
 export function facilitiesByMunicipality(site: Pick<SiteData, 'facilityYears'>): MunicipalityFacilities[] {
-  const groups = Map.groupBy(facilities(site), (f) => f.latest.municipality_code ?? UNKNOWN_PLACE);
-  return [...groups].map(([code, list]) => ({
-    code,
-    municipality: list[0]!.latest.municipality,
-    area: list[0]!.latest.area,
-    areaNo: list[0]!.latest.area_no ?? Number.MAX_SAFE_INTEGER,
-    facilities: list.sort((a, b) => byName.compare(a.latest.office_name, b.latest.office_name) || a.office_no.localeCompare(b.office_no)),
-  }))
-    .sort((a, b) => a.areaNo - b.areaNo || a.code.localeCompare(b.code))
-    .map(({ areaNo: _, ...m }) => m);
+  return memo(byMunicipality, site, () => {
+    const groups = Map.groupBy(facilities(site), (f) => f.latest.municipality_code ?? UNKNOWN_PLACE);
+    return [...groups].map(([code, list]) => ({
+      code,
+      municipality: list[0]!.latest.municipality,
+      area: list[0]!.latest.area,
+      areaNo: list[0]!.latest.area_no ?? Number.MAX_SAFE_INTEGER,
+      facilities: list.sort((a, b) => byName.compare(a.latest.office_name, b.latest.office_name) || a.office_no.localeCompare(b.office_no)),
+    }))
+      .sort((a, b) => a.areaNo - b.areaNo || a.code.localeCompare(b.code))
+      .map(({ areaNo: _, ...m }) => m);
+  });
 }
 
 /** How each facility moved from the reported year before `fy` into it (facility_transitions); empty for the first year. */
 export function transitionsInto(site: Pick<SiteData, 'facilityTransitions'>, fy: number): Map<string, Transition> {
-  return new Map(site.facilityTransitions.filter((t) => t.fiscal_year === fy).map((t) => [t.office_no, t.transition]));
+  const byYear = memo(transitionsByYear, site, () => new Map([...Map.groupBy(site.facilityTransitions, (t) => t.fiscal_year)]
+    .map(([year, rows]) => [year, new Map(rows.map((t) => [t.office_no, t.transition]))])));
+  return byYear.get(fy) ?? new Map();
 }
 
 /**

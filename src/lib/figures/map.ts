@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3';
 import { schemeBlues, schemeOranges } from 'd3';
 import { choroplethSpec } from '../charts/map-chart.ts';
 import { placeShapes } from '../geo.ts';
-import type { Words } from '../i18n/words.ts';
+import type { PlainMessageId, Words } from '../i18n/words.ts';
 import type { SiteData } from '../site.ts';
 import type { MunicipalityRow, SpreadRow } from '../views.ts';
 import { areaLabel, placeName, sourceNotes } from './common.ts';
@@ -27,21 +27,25 @@ export function mapClasses(values: number[]): number[] {
 export const MAP_INDICATORS = ['average', 'facilities', 'change', 'at_goal'] as const;
 export type MapIndicator = (typeof MAP_INDICATORS)[number];
 
+/** An indicator in URLs and figure ids: at-goal. */
+export const mapSlug = (indicator: MapIndicator) => indicator.replace('_', '-');
+
 /** The map page of an indicator, below the locale root. */
-export const mapPath = (indicator: MapIndicator) => (indicator === 'average' ? 'map/' : `map/${indicator.replace('_', '-')}/`);
+export const mapPath = (indicator: MapIndicator) => (indicator === 'average' ? 'map/' : `map/${mapSlug(indicator)}/`);
 
 interface MapValue {
   of: (row: MunicipalityRow, spread: SpreadRow | undefined) => number | null;
   format: (value: number, words: Words, decimals: number) => string;
+  unit: PlainMessageId;
   /** Changes: falls in oranges, rises in blues, classes split at zero. */
   diverging?: boolean;
 }
 
 const MAP_VALUES: Record<MapIndicator, MapValue> = {
-  average: { of: (r) => r.average_monthly_wage_yen, format: (v, w, d) => w.yen(v, d) },
-  facilities: { of: (r) => (r.facilities > 0 ? r.facilities : null), format: (v, w) => w.t('facilities.count', { count: v }) },
-  change: { of: (r) => r.average_change_yen, format: (v, w, d) => w.change(v, 'yen', d), diverging: true },
-  at_goal: { of: (_, s) => s?.share_at_goal_pct ?? null, format: (v, w) => w.percent(v) },
+  average: { of: (r) => r.average_monthly_wage_yen, format: (v, w, d) => w.yen(v, d), unit: 'fig.unit.yen_per_month' },
+  facilities: { of: (r) => (r.facilities > 0 ? r.facilities : null), format: (v, w) => w.t('facilities.count', { count: v }), unit: 'fig.unit.facilities' },
+  change: { of: (r) => r.average_change_yen, format: (v, w, d) => w.change(v, 'yen', d), diverging: true, unit: 'fig.unit.yen_per_month' },
+  at_goal: { of: (_, s) => s?.share_at_goal_pct ?? null, format: (v, w) => w.percent(v), unit: 'fig.unit.percent' },
 };
 
 /** Shades for the classes: one hue rising, or oranges below zero and blues above. */
@@ -95,7 +99,7 @@ export function municipalityMapFigure(site: SiteData, fy: number, words: Words, 
   return {
     id,
     title: indicator === 'average' ? words.t('fig.map.title', { year }) : words.t('fig.map.title_of', { indicator: what, year }),
-    unit: indicator === 'average' || indicator === 'change' ? words.t('fig.unit.yen_per_month') : indicator === 'facilities' ? words.t('fig.band_transitions.unit') : words.t('fig.unit.percent'),
+    unit: words.t(spec.unit),
     charts: [{
       spec: (size) => choroplethSpec(shapes, size),
       label: indicator === 'average' ? words.t('fig.map.chart_label', { year }) : words.t('fig.map.chart_label_of', { indicator: what, year }),

@@ -7,7 +7,7 @@ import { latestYear, previousYear, reportedYears, type SiteData } from '../site.
 import { activityFigures } from './activities.ts';
 import { areaFigure, municipalityFigure } from './areas.ts';
 import { goalFigures } from './goal.ts';
-import { MAP_INDICATORS, mapPath, municipalityMapFigure } from './map.ts';
+import { MAP_INDICATORS, mapPath, mapSlug, municipalityMapFigure } from './map.ts';
 import { areaProgressFigure, spreadFigure } from './spread.ts';
 import { bandTransitionFigure } from './transitions.ts';
 import { facilities, facilitiesPath } from '../facilities.ts';
@@ -124,7 +124,7 @@ export function sitePages(site: SiteData): SitePage[] {
       path: mapPath(indicator),
       title: (w) => w.t('page.map.title', { year: w.fy(latest) }),
       intro: (w) => [w.t('page.map.intro_of', { indicator: w.t(`map.indicator.${indicator}`) })],
-      figures: (w) => [municipalityMapFigure(site, latest, w, `municipality-map-${indicator.replace('_', '-')}`, indicator)!],
+      figures: (w) => [municipalityMapFigure(site, latest, w, `municipality-map-${mapSlug(indicator)}`, indicator)!],
     }))]),
     // Facility by facility, where the plan publishes it: the index here; each facility's page
     // and the lists by municipality are pages of their own (too many for this list).

@@ -20,7 +20,7 @@ export function bandTransitionFigure(site: SiteData, fy: number, words: Words, i
   return {
     id,
     title: words.t('fig.band_transitions.title', years),
-    unit: words.t('fig.band_transitions.unit'),
+    unit: words.t('fig.unit.facilities'),
     charts: [{
       spec: (size) => barsSpec(rows.map((r) => ({ label: transitionLabel(r.transition, words), value: r.facilities })), { xLabel: facilities.label, words, size }),
       label: words.t('fig.band_transitions.chart_label', years),

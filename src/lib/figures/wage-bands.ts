@@ -28,7 +28,7 @@ export function wageBandFigure(site: WageBandSite, years: number[], words: Words
   return {
     id,
     title: words.t('fig.wage_bands.title', { years: words.list(series) }),
-    unit: words.t('fig.wage_bands.unit'),
+    unit: words.t('fig.unit.facilities'),
     charts: [{
       spec: (size) => groupedBarsSpec(chartData, bands, series, { xLabel: words.t('ind.band_facilities'), words, size }),
       label: words.t('fig.wage_bands.chart_label'),
