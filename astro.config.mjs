@@ -36,8 +36,9 @@ export default defineConfig({
   // Relative asset URLs keep the site working under any path a prefecture publishes it at.
   build: { format: 'directory' },
   vite: {
-    plugins: [gzipUrl()],
-    worker: { plugins: () => [keepDuckDbWorker()] },
+    // DuckDB's wasm is fetched only by its worker (src/client/duckdb-wasm-early.ts).
+    // Workers are ES modules so that DuckDB's worker can load its code after it has started.
+    worker: { format: 'es', plugins: () => [gzipUrl(), keepDuckDbWorker()] },
     // DuckDB-WASM ships its own workers and wasm; pre-bundling breaks them.
     optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
     ssr: { external: ['@duckdb/node-api'] },

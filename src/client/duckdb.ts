@@ -4,8 +4,9 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import type { Table } from 'apache-arrow';
 // Only the exception-handling build ships: every browser the console supports has wasm
-// exceptions (README, "Browsers"); the MVP build would be another 39 MB file.
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?gzip-url';
+// exceptions (README, "Browsers"); the MVP build would be another 39 MB file. Its worker
+// fetches and compiles the wasm by itself from its first moment (./duckdb-wasm-early.ts).
+import { EARLY_WASM_URL } from './duckdb-wasm-url.ts';
 import { attachPublishedSql, plainValue, type Row, type SqlEngine } from '../lib/db/setup.ts';
 import { siteUrl } from '../lib/paths.ts';
 
@@ -60,7 +61,7 @@ export class BrowserSqlEngine implements SqlEngine {
     const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'module' });
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     onProgress('download');
-    await db.instantiate(new URL(ehWasm, location.href).href, null, (p) => onProgress('download', { loaded: p.bytesLoaded, total: p.bytesTotal }));
+    await db.instantiate(EARLY_WASM_URL, null, (p) => onProgress('download', { loaded: p.bytesLoaded, total: p.bytesTotal }));
     onProgress('start');
     await db.open({ query: { castBigIntToDouble: false } });
     return new BrowserSqlEngine(db, await db.connect());

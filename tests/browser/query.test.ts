@@ -88,6 +88,22 @@ describe('SQL console', () => {
     await page.close();
   });
 
+  it('downloads the compressed wasm once, and measures its progress against the file', async () => {
+    const wasmRequests: string[] = [];
+    const count = (r: { url(): string }) => {
+      if (/duckdb-eh\.wasm/.test(r.url())) wasmRequests.push(r.url());
+    };
+    context.on('request', count);
+    const page = await openConsole();
+    context.off('request', count);
+    expect(wasmRequests).toHaveLength(1);
+    const file = join(ROOT, 'dist', new URL(wasmRequests[0]!).pathname);
+    expect(wasmRequests[0]).toMatch(/\.gz$/);
+    // The worker's early download is the one DuckDB reports on: its total is the file's length.
+    expect(await page.locator('[data-query-console] progress').evaluate((p) => (p as HTMLProgressElement).max)).toBe(readFileSync(file).byteLength);
+    await page.close();
+  });
+
   it('refuses to read a URL, and nothing leaves the site', async () => {
     const page = await openConsole();
     await runSql(page, "SELECT * FROM read_csv('https://example.com/reports.csv')");

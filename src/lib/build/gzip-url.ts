@@ -1,7 +1,7 @@
 // A Vite plugin: `import url from 'file.wasm?gzip-url'` emits the file gzip-compressed
 // (`file.wasm.HASH.gz`) in a build and gives its URL; the dev server serves it as it is.
 // DuckDB's wasm is 34 MB, over the 25 MiB per-file limit of common static hosts; gzipped it
-// is about 7.6 MB, and the browser inflates it with DecompressionStream (src/client/gzip-fetch.ts).
+// is about 7.6 MB, and the browser inflates it with DecompressionStream (src/client/duckdb-wasm-early.ts).
 
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
