@@ -4,7 +4,8 @@
 // Expected values are recomputed here from the report files, and the cases that matter are
 // also written out by hand.
 
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,8 @@ import { facilitiesByMunicipality, facility, facilityHistory, facilitySearchInde
 import { sitePages } from '../src/lib/figures/site-pages.ts';
 import { bandTransitionFigure } from '../src/lib/figures/transitions.ts';
 import type { Site } from '../src/lib/node/site-data.ts';
-import { en, fixtureDir, fixturePaths, ja, siteOf } from './helpers.ts';
+import { projectPaths } from '../src/lib/node/project.ts';
+import { en, fixtureDir, fixturePaths, ja, ROOT, siteOf } from './helpers.ts';
 
 interface Reported { fy: number; office: string; municipality: string; wages: number; months: number }
 
@@ -175,6 +177,10 @@ describe('place_spread', () => {
         expect(row[column]).toBe(Math.floor(quantile(own, p) + 0.5));
       }
       expect(row.share_at_goal_pct).toBeCloseTo((atGoal * 100) / own.length, 9);
+      // The fixture's low-wage line is 10,000 yen (its boundary is checked below).
+      const below = own.filter((y) => y < 10000).length;
+      expect([row.low_wage_yen, row.facilities_below_low_wage]).toEqual([10000, below]);
+      expect(row.share_below_low_wage_pct).toBeCloseTo((below * 100) / own.length, 9);
       // The phase's last target, 15,000 in FY2023: none left to grow in its own year.
       if (fy === 2023) expect(row.growth_needed_per_year_pct).toBeNull();
       else expect(row.growth_needed_per_year_pct).toBeCloseTo(((15000 / avg) ** (1 / (2023 - fy)) - 1) * 100, 9);
@@ -186,7 +192,44 @@ describe('place_spread', () => {
     // the lower quartile 4,091 + 0.5 × (5,000 − 4,091) = 4,545.5 is published as 4,546.
     const row = site.spread.find((s) => s.fiscal_year === 2021 && s.level === 'prefecture')!;
     expect([row.p25_yen, row.median_yen, row.p75_yen]).toEqual([4546, 12250, 17500]);
-    // At or above the 13,000 target: 15,000, 20,000 and 31,000.
+    // At or above the 13,000 target: 15,000, 20,000 and 31,000. Below 10,000: 3,000, 4,091, 5,000.
     expect(row.facilities_at_goal).toBe(3);
+    expect(row.facilities_below_low_wage).toBe(3);
+  });
+});
+
+describe('place_spread without a low-wage line', () => {
+  it('shows no share below it, in the view or in the tables', async () => {
+    const tottori = await siteOf(fixturePaths('tottori'));
+    expect(tottori.plan.low_wage_yen).toBeUndefined();
+    expect(tottori.spread.length).toBeGreaterThan(0);
+    expect(tottori.spread.every((r) => r.low_wage_yen === null && r.facilities_below_low_wage === null && r.share_below_low_wage_pct === null)).toBe(true);
+    const headers = sitePages(tottori).flatMap((p) => p.figures(en)).flatMap((f) => f.table?.columns.map((c) => c.label) ?? []);
+    expect(headers.some((h) => /low-wage/.test(h))).toBe(false);
+  });
+
+  it('counts a facility exactly at the line as not below it', async () => {
+    // FY2021 with the line at 5,000 yen: みらいファーム is at 5,000 exactly (60,000 ÷ 12); below it
+    // are なごみ (44,999 ÷ 11 = 4,090.8) and さくら作業所 (29,995 ÷ 10 = 2,999.5, shown as 3,000).
+    const dir = mkdtempSync(join(tmpdir(), 'kouchin-low-wage-'));
+    try {
+      cpSync(fixtureDir('kyoto'), dir, { recursive: true });
+      const plan = JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8'));
+      writeFileSync(join(dir, 'plan.json'), JSON.stringify({ ...plan, low_wage_yen: 5000 }));
+      const moved = await siteOf(projectPaths(ROOT, dir));
+      const row = moved.spread.find((r) => r.fiscal_year === 2021 && r.level === 'prefecture')!;
+      expect([row.facilities_below_low_wage, row.facilities]).toEqual([2, 7]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('adds the share as a column with its note where the plan sets one', () => {
+    const figures = sitePages(site).flatMap((p) => p.figures(ja)).filter((f) => f.id === 'wage-spread' || f.id === 'area-progress');
+    expect(figures.length).toBe(2);
+    for (const f of figures) {
+      expect(f.table!.columns.map((c) => c.label)).toContain('低工賃の事業所の割合');
+      expect(f.notes.join('\n')).toContain('10,000円未満');
+    }
   });
 });

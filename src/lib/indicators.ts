@@ -67,6 +67,7 @@ export const INDICATORS = {
   p75_yen: { label: 'ind.p75_yen', format: 'yen', decimals: 'monthly_average' },
   p90_yen: { label: 'ind.p90_yen', format: 'yen', decimals: 'monthly_average' },
   share_at_goal_pct: { label: 'ind.share_at_goal_pct', format: 'percent' },
+  share_below_low_wage_pct: { label: 'ind.share_below_low_wage_pct', format: 'percent' },
 } as const satisfies Record<string, IndicatorSpec>;
 
 export type IndicatorId = keyof typeof INDICATORS;

@@ -77,6 +77,11 @@ export const planSchema = z.strictObject({
    * 工賃実績 lists): adds the facility pages, their lists and search. Off unless said.
    */
   publish_facilities: z.boolean().default(false),
+  /**
+   * A monthly average below which a facility counts as low-paid (10,000 yen, say): the spread
+   * behind the average then says how many facilities are below it. Without it, none is shown.
+   */
+  low_wage_yen: z.number().positive().optional(),
   /** Years the plan compares its indicators with (its baseline table). */
   baseline_fiscal_years: years,
   /** Years the plan compares in its wage-band figure; the latest year is added. */

@@ -58,7 +58,7 @@ const labels = (text: { ja: string; en: string }) => LOCALES.map((l) => text[LOC
 
 export function planTablesSql(plan: Plan): string[] {
   return [
-    valuesTable('plan', { monthly_decimals: 'INTEGER', min_facilities: 'INTEGER' }, [[plan.precision.average_monthly_wage, plan.disclosure.min_facilities]]),
+    valuesTable('plan', { monthly_decimals: 'INTEGER', min_facilities: 'INTEGER', low_wage_yen: 'DOUBLE' }, [[plan.precision.average_monthly_wage, plan.disclosure.min_facilities, plan.low_wage_yen ?? null]]),
     valuesTable('plan_phases', { phase_no: 'INTEGER', start_fiscal_year: 'INTEGER', end_fiscal_year: 'INTEGER', ...labelColumns },
       plan.phases.map((p, i) => [i + 1, p.start_fiscal_year, p.end_fiscal_year, ...labels(p.name)])),
     valuesTable('plan_targets', { phase_no: 'INTEGER', fiscal_year: 'INTEGER', formula: 'VARCHAR', average_monthly_wage_yen: 'DOUBLE', average_hourly_wage_yen: 'DOUBLE' },

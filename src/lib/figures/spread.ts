@@ -33,12 +33,25 @@ function legend(words: Words, average: string, goal: boolean): LegendItem[] {
 
 const quantileColumns = (site: SiteData, words: Words): Column[] => QUANTILES.map((q) => indicatorColumn(q, words, site.plan));
 
+/** The share below the plan's low-wage line, as a column and its note: only for a plan that sets one. */
+function lowWage(plan: SiteData['plan'], words: Words) {
+  const line = plan.low_wage_yen;
+  return line === undefined
+    ? { columns: [], cells: () => [], notes: [] }
+    : {
+      columns: [indicatorColumn('share_below_low_wage_pct', words, plan)],
+      cells: (r: SpreadRow) => [r.share_below_low_wage_pct],
+      notes: [words.t('note.low_wage', { yen: words.yen(line) })],
+    };
+}
+
 /** The prefecture's facilities, every reported year. */
 export function spreadFigure(site: SiteData, words: Words, id: string): Figure | null {
   const rows = drawn(site.spread.filter((r) => r.level === 'prefecture'));
   if (rows.length === 0) return null;
   const average = prefectureAverageLabel(site.plan, words);
   const label = (r: SpreadRow) => yearName(site.yearly, r.fiscal_year, words, true);
+  const low = lowWage(site.plan, words);
   return {
     id,
     title: words.t('fig.spread.title', { from: words.fyShort(rows[0]!.fiscal_year), to: words.fyShort(rows.at(-1)!.fiscal_year) }),
@@ -54,10 +67,11 @@ export function spreadFigure(site: SiteData, words: Words, id: string): Figure |
       columns: [
         indicatorColumn('fiscal_year', words, site.plan), indicatorColumn('facilities', words, site.plan), ...quantileColumns(site, words),
         indicatorColumn('average_monthly_wage_yen', words, site.plan), indicatorColumn('goal_yen', words, site.plan), indicatorColumn('share_at_goal_pct', words, site.plan),
+        ...low.columns,
       ],
-      rows: rows.map((r) => [label(r), r.facilities, ...QUANTILES.map((q) => r[q]), r.average_monthly_wage_yen, r.target_yen, r.share_at_goal_pct]),
+      rows: rows.map((r) => [label(r), r.facilities, ...QUANTILES.map((q) => r[q]), r.average_monthly_wage_yen, r.target_yen, r.share_at_goal_pct, ...low.cells(r)]),
     },
-    notes: sourceNotes(site.plan, words, [words.t('note.spread')]),
+    notes: sourceNotes(site.plan, words, [words.t('note.spread'), ...low.notes]),
   };
 }
 
@@ -72,6 +86,7 @@ export function areaProgressFigure(site: SiteData, fy: number, words: Words, id:
   const label = (r: SpreadRow) => (r.level === 'prefecture' ? prefectureName(plan, words) : areaLabel(plan, r.area!, words));
   const final = rows.find((r) => r.final_target_yen !== null);
   const year = words.fyShort(fy);
+  const low = lowWage(plan, words);
   return {
     id,
     title: words.t('fig.area_progress.title', { year }),
@@ -87,12 +102,14 @@ export function areaProgressFigure(site: SiteData, fy: number, words: Words, id:
       columns: [
         textColumn(words.t('fig.area_progress.place')), indicatorColumn('facilities', words, plan),
         indicatorColumn('p25_yen', words, plan), indicatorColumn('median_yen', words, plan), indicatorColumn('p75_yen', words, plan),
-        indicatorColumn('average_monthly_wage_yen', words, plan), indicatorColumn('share_at_goal_pct', words, plan), indicatorColumn('growth_needed_per_year_pct', words, plan),
+        indicatorColumn('average_monthly_wage_yen', words, plan), indicatorColumn('share_at_goal_pct', words, plan), ...low.columns,
+        indicatorColumn('growth_needed_per_year_pct', words, plan),
       ],
-      rows: rows.map((r) => [label(r), r.facilities, r.p25_yen, r.median_yen, r.p75_yen, r.average_monthly_wage_yen, r.share_at_goal_pct, r.growth_needed_per_year_pct]),
+      rows: rows.map((r) => [label(r), r.facilities, r.p25_yen, r.median_yen, r.p75_yen, r.average_monthly_wage_yen, r.share_at_goal_pct, ...low.cells(r), r.growth_needed_per_year_pct]),
     },
     notes: sourceNotes(plan, words, [
       words.t('note.spread'),
+      ...low.notes,
       ...(rows.some((r) => r.suppressed) ? [words.t('note.disclosure', { min: plan.disclosure.min_facilities })] : []),
       ...(final ? [words.t('note.area_progress', { goal: words.yen(final.final_target_yen!), year: words.fyName(final.final_target_fiscal_year!) })] : []),
     ]),

@@ -11,6 +11,9 @@
 --   target_yen                   the old-formula target in force that year (NULL outside the plan's phases)
 --   facilities_at_goal           facilities whose own average is at or above target_yen
 --   share_at_goal_pct            facilities_at_goal as a percentage of facilities
+--   low_wage_yen                 the plan's low-wage line (plan.json low_wage_yen; NULL without one)
+--   facilities_below_low_wage    facilities whose own average is below low_wage_yen
+--   share_below_low_wage_pct     facilities_below_low_wage as a percentage of facilities
 --   growth_needed_per_year_pct   compound yearly growth that takes the place's average to the phase's last old-formula target in its year
 CREATE OR REPLACE VIEW place_spread AS
 WITH facilities AS (
@@ -28,7 +31,8 @@ grouped AS (
     any_value(target_yen) AS target_yen,
     any_value(final_target_yen) AS final_target_yen,
     any_value(final_target_fiscal_year) AS final_target_fiscal_year,
-    CAST(count(*) FILTER (WHERE yen >= target_yen) AS INTEGER) AS at_goal
+    CAST(count(*) FILTER (WHERE yen >= target_yen) AS INTEGER) AS at_goal,
+    CAST(count(*) FILTER (WHERE yen < (SELECT low_wage_yen FROM plan)) AS INTEGER) AS below_low_wage
   FROM facilities
   GROUP BY GROUPING SETS ((fiscal_year), (fiscal_year, area), (fiscal_year, area, municipality))
   HAVING grouping(area) = 1 OR (area IS NOT NULL AND (grouping(municipality) = 1 OR municipality IS NOT NULL))
@@ -53,6 +57,9 @@ SELECT
   p.target_yen,
   CASE WHEN NOT p.suppressed AND p.target_yen IS NOT NULL THEN p.at_goal END AS facilities_at_goal,
   CASE WHEN NOT p.suppressed AND p.target_yen IS NOT NULL THEN p.at_goal * 100.0 / p.facilities END AS share_at_goal_pct,
+  pl.low_wage_yen,
+  CASE WHEN NOT p.suppressed AND pl.low_wage_yen IS NOT NULL THEN p.below_low_wage END AS facilities_below_low_wage,
+  CASE WHEN NOT p.suppressed AND pl.low_wage_yen IS NOT NULL THEN p.below_low_wage * 100.0 / p.facilities END AS share_below_low_wage_pct,
   p.final_target_yen,
   p.final_target_fiscal_year,
   growth_needed_pct(p.average_monthly_wage_yen, p.final_target_yen, p.final_target_fiscal_year - p.fiscal_year) AS growth_needed_per_year_pct,
