@@ -13,6 +13,7 @@ import { facilitiesByMunicipality, facility, facilityHistory, facilitySearchInde
 import { sitePages } from '../src/lib/figures/site-pages.ts';
 import { bandTransitionFigure } from '../src/lib/figures/transitions.ts';
 import type { Site } from '../src/lib/node/site-data.ts';
+import { NodeSqlEngine } from '../src/lib/node/duckdb.ts';
 import { projectPaths } from '../src/lib/node/project.ts';
 import { en, fixtureDir, fixturePaths, ja, ROOT, siteOf } from './helpers.ts';
 
@@ -230,6 +231,47 @@ describe('place_spread without a low-wage line', () => {
     for (const f of figures) {
       expect(f.table!.columns.map((c) => c.label)).toContain('低工賃の事業所の割合');
       expect(f.notes.join('\n')).toContain('10,000円未満');
+    }
+  });
+});
+
+describe('a plan that does not publish facilities', () => {
+  it('publishes no facility-level rows: no report files, and a database of aggregates only', async () => {
+    const tottori = await siteOf(fixturePaths('tottori'));
+    expect(tottori.plan.publish_facilities).toBe(false);
+    expect(tottori.reportsCsvByYear).toEqual([]);
+    expect(tottori.facilityYears).toEqual([]);
+    const dir = mkdtempSync(join(tmpdir(), 'kouchin-aggregates-'));
+    const engine = await NodeSqlEngine.create();
+    try {
+      writeFileSync(join(dir, 'kouchin.duckdb'), tottori.databaseFile);
+      await engine.run(`ATTACH '${join(dir, 'kouchin.duckdb')}' AS pub (READ_ONLY)`);
+      const columns = await engine.query("SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = 'pub'");
+      const tables = new Set(columns.map((c) => c.table_name));
+      // Not one relation that names a facility; the aggregates and the plan are all there.
+      expect(columns.filter((c) => /office|facility_(years|history|transitions|places)|^reports$/.test(String(c.column_name)) || /^reports$|^facility_/.test(String(c.table_name)))).toEqual([]);
+      for (const t of ['yearly_indicators', 'place_indicators', 'place_spread', 'band_transitions', 'plan_targets', 'municipalities']) expect(tables, t).toContain(t);
+      // A view published as a table of its rows holds the same rows.
+      const yearly = await engine.query('SELECT * FROM pub.yearly_indicators ORDER BY fiscal_year');
+      expect(yearly).toEqual(JSON.parse(JSON.stringify(tottori.yearly)));
+    } finally {
+      engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('publishes every table and view where the plan publishes facilities', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kouchin-everything-'));
+    const engine = await NodeSqlEngine.create();
+    try {
+      writeFileSync(join(dir, 'kouchin.duckdb'), site.databaseFile);
+      await engine.run(`ATTACH '${join(dir, 'kouchin.duckdb')}' AS pub (READ_ONLY)`);
+      const tables = (await engine.query("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'pub'")).map((t) => t.table_name);
+      expect(tables).toEqual(expect.arrayContaining(['reports', 'facility_history', 'facility_transitions', 'yearly_indicators']));
+      expect((await engine.query('SELECT count(*) AS n FROM pub.reports'))[0]!.n).toBe(reported.length);
+    } finally {
+      engine.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

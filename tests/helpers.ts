@@ -48,7 +48,7 @@ export async function databaseOf(rows: ReportRow[], fixture: FixtureName = 'kyot
 export async function siteOf(paths: ProjectPaths): Promise<Site> {
   const db = await openIndicatorDatabase(paths, 'en');
   try {
-    return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase() };
+    return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase({ facilityLevel: db.plan.publish_facilities }) };
   } finally {
     db.engine.close();
   }

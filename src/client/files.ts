@@ -2,6 +2,7 @@
 
 import type { Plan } from '../lib/plan.ts';
 import { siteUrl } from '../lib/paths.ts';
+import { reportsToCanonicalCsv } from '../lib/reader/canonical-csv.ts';
 import { joinCanonicalCsvs } from '../lib/reader/join-csv.ts';
 import type { PublishedFiles } from '../lib/site.ts';
 
@@ -26,9 +27,13 @@ export interface PublishedData extends Omit<PublishedFiles, 'reportsCsvByYear'> 
   plan: Plan;
 }
 
-/** Every yearly report file the build published, joined into one canonical CSV (one header). */
+/**
+ * Every yearly report file the build published, joined into one canonical CSV (one header);
+ * the header alone where the plan publishes none.
+ */
 async function fetchReports(): Promise<string> {
   const { files } = JSON.parse(await fetchSiteText('data/reports.json')) as { files: string[] };
+  if (files.length === 0) return reportsToCanonicalCsv([]);
   return joinCanonicalCsvs(await Promise.all(files.map((f) => fetchSiteText(`data/${f}`))));
 }
 

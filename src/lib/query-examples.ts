@@ -53,7 +53,7 @@ ORDER BY m.sort_no;`,
       label: words.t('console.example.municipalities'),
       sql: `SELECT municipality, area, facilities, average_monthly_wage_yen, average_change_yen
 FROM municipality_indicators
-WHERE fiscal_year = (SELECT max(fiscal_year) FROM reports)
+WHERE fiscal_year = (SELECT max(fiscal_year) FROM yearly_indicators)
 ORDER BY average_monthly_wage_yen DESC;`,
     },
   );

@@ -43,7 +43,8 @@ export interface PublishedFiles {
   reportsCsv: string;
   /**
    * The same, one canonical CSV per fiscal year (`data/reports/fyYYYY.csv`): a file per year
-   * keeps each well under static hosts' per-file limit at national scale.
+   * keeps each well under static hosts' per-file limit at national scale. None where the plan
+   * does not publish facilities: then no facility's rows leave the build.
    */
   reportsCsvByYear: [number, string][];
   nationalAveragesCsv: string;

@@ -5,7 +5,7 @@
 // sortable tables, PNG downloads and printing work.
 // Needs `npm run build` first (npm test does it); the fixture sites are built by build-sites.ts.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import Papa from 'papaparse';
@@ -90,6 +90,19 @@ describe.each(SITES)('site $name', (site) => {
       'years/', ...yearly.filter((y) => y.basis === 'reports').map((y) => `years/fy${y.fiscal_year}/`), 'query/', 'import/',
     ]);
     expect(pages).toEqual(expected.sort());
+  });
+
+  it('publishes the facilities’ reports as files only where the plan publishes facilities', () => {
+    const { plan, yearly } = data.get(site.name)!;
+    const root = join(ROOT, site.outDir);
+    const listed = (JSON.parse(readFileSync(join(root, 'data', 'reports.json'), 'utf8')) as { files: string[] }).files;
+    const reportYears = yearly.filter((y) => y.basis === 'reports').map((y) => `reports/fy${y.fiscal_year}.csv`);
+    expect(listed).toEqual(plan.publish_facilities ? reportYears : []);
+    expect(existsSync(join(root, 'data', 'reports')) ? readdirSync(join(root, 'data', 'reports')).map((f) => `reports/${f}`).sort() : []).toEqual([...listed].sort());
+    // The console says why there is nothing to download; the import page why nothing is compared.
+    for (const [path, marker] of [['query/', 'data-no-facility-rows'], ['import/', 'data-no-published-reports']]) {
+      expect(readFileSync(join(root, path!, 'index.html'), 'utf8').includes(marker!), path).toBe(!plan.publish_facilities);
+    }
   });
 
   // Pages are independent: several load at once in the one browser.

@@ -30,6 +30,7 @@ export interface DatabaseInputs {
 }
 
 export const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+const sqlIdentifier = (s: string) => `"${s.replaceAll('"', '""')}"`;
 type SqlValue = string | number | boolean | null;
 const sqlValue = (v: SqlValue) => (v === null ? 'NULL' : typeof v === 'string' ? sqlString(v) : String(v));
 
@@ -118,6 +119,31 @@ export function exportDatabaseSql(path: string): string[] {
   return [
     `ATTACH ${sqlString(path)} AS exported (BLOCK_SIZE 16384)`,
     'COPY FROM DATABASE memory TO exported',
+    'DETACH exported',
+  ];
+}
+
+/** A relation with this column holds one row per facility (or facility-year). */
+export const FACILITY_COLUMN = 'office_no';
+
+/**
+ * The relations that hold no facility-level rows (none has an office_no column), for a plan
+ * that does not publish facilities: every other table and view of the database.
+ */
+export const AGGREGATE_RELATIONS_SQL = `SELECT table_name FROM information_schema.tables t
+  WHERE table_catalog = 'memory' AND table_schema = 'main'
+    AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
+      WHERE c.table_catalog = t.table_catalog AND c.table_schema = t.table_schema AND c.table_name = t.table_name AND c.column_name = '${FACILITY_COLUMN}')
+  ORDER BY table_name`;
+
+/**
+ * Writes only `relations` to a DuckDB file, each view as a table of its rows: a view over the
+ * reports cannot be published without them, its result can.
+ */
+export function exportRelationsSql(path: string, relations: string[]): string[] {
+  return [
+    `ATTACH ${sqlString(path)} AS exported (BLOCK_SIZE 16384)`,
+    ...relations.map((r) => `CREATE TABLE exported.main.${sqlIdentifier(r)} AS FROM memory.main.${sqlIdentifier(r)}`),
     'DETACH exported',
   ];
 }

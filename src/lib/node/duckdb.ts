@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { exportDatabaseSql, plainValue, type Row, type SqlEngine } from '../db/setup.ts';
+import { AGGREGATE_RELATIONS_SQL, exportDatabaseSql, exportRelationsSql, plainValue, type Row, type SqlEngine } from '../db/setup.ts';
 
 export class NodeSqlEngine implements SqlEngine {
   private readonly dir = mkdtempSync(join(tmpdir(), 'kouchin-'));
@@ -40,11 +40,15 @@ export class NodeSqlEngine implements SqlEngine {
     });
   }
 
-  /** The whole database (tables, views, macros) as a DuckDB file, for the browser to attach. */
-  async exportDatabase(): Promise<Uint8Array> {
+  /**
+   * The database as a DuckDB file, for the browser to attach: everything (tables, views,
+   * macros), or with `facilityLevel: false` only what holds no facility's rows.
+   */
+  async exportDatabase({ facilityLevel = true }: { facilityLevel?: boolean } = {}): Promise<Uint8Array> {
     const path = join(this.dir, 'export.duckdb');
     rmSync(path, { force: true });
-    for (const sql of exportDatabaseSql(path)) await this.run(sql);
+    const relations = facilityLevel ? [] : (await this.query(AGGREGATE_RELATIONS_SQL)).map((r) => r.table_name as string);
+    for (const sql of facilityLevel ? exportDatabaseSql(path) : exportRelationsSql(path, relations)) await this.run(sql);
     return new Uint8Array(readFileSync(path));
   }
 

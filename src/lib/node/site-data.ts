@@ -8,7 +8,10 @@ import { projectPaths } from './project.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 
 export interface Site extends SiteData, PublishedFiles {
-  /** The database the SQL console attaches: every table and view, as a DuckDB file. */
+  /**
+   * The database the SQL console attaches, as a DuckDB file: every table and view, or where the
+   * plan does not publish facilities, only those without facility-level rows.
+   */
   databaseFile: Uint8Array;
 }
 
@@ -21,7 +24,7 @@ export function loadSite(root = process.cwd()): Promise<Site> {
     // The build says what needs a look, and goes on.
     for (const warning of db.warnings) console.warn(warning);
     try {
-      return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase() };
+      return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase({ facilityLevel: db.plan.publish_facilities }) };
     } finally {
       db.engine.close();
     }
@@ -29,8 +32,9 @@ export function loadSite(root = process.cwd()): Promise<Site> {
   return cached;
 }
 
-/** The reports as one canonical CSV per fiscal year, oldest first. */
+/** The reports as one canonical CSV per fiscal year, oldest first; none where the plan does not publish facilities. */
 function csvByYear(db: IndicatorDatabase): [number, string][] {
+  if (!db.plan.publish_facilities) return [];
   const years = Map.groupBy(db.files.flatMap((f) => f.rows), (r) => r.fiscal_year as number);
   return [...years].sort(([a], [b]) => a - b).map(([fy, rows]) => [fy, reportsToCanonicalCsv(rows)]);
 }
