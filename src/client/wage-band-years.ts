@@ -9,11 +9,27 @@ const form = document.querySelector<HTMLFormElement>('form[data-year-picker]')!;
 const payload = JSON.parse(document.getElementById('wage-band-data')!.textContent!) as { site: WageBandSite; defaults: number[] };
 const words = pageWords();
 const available = new Set(payload.site.wageBands.map((r) => r.fiscal_year));
-const chosen = [...new Set(new URLSearchParams(location.search).getAll('years').map(Number))].filter((y) => available.has(y)).sort((a, b) => a - b);
+const asked = new URLSearchParams(location.search).getAll('years');
+const chosen = [...new Set(asked.map(Number))].filter((y) => available.has(y)).sort((a, b) => a - b);
+// What the URL asked for that is not a reported year (a typo, a year with no data) is said, not dropped silently.
+const unknown = [...new Set(asked.filter((y) => !available.has(Number(y))))];
 
 form.hidden = false;
-for (const box of form.querySelectorAll<HTMLInputElement>('input[name="years"]')) {
-  if (chosen.length > 0) box.checked = chosen.includes(Number(box.value));
+const showChosen = () => {
+  const shown = chosen.length > 0 ? chosen : payload.defaults;
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="years"]')) box.checked = shown.includes(Number(box.value));
+};
+showChosen();
+// A page restored from the back/forward cache keeps what was ticked and never submitted.
+addEventListener('pageshow', (event) => {
+  if (event.persisted) showChosen();
+});
+
+if (unknown.length > 0) {
+  const notice = form.querySelector<HTMLElement>('[data-years-notice]')!;
+  const years = words.list(unknown.map((y) => (y.trim() === '' ? '""' : y)));
+  notice.textContent = words.t(chosen.length > 0 ? 'wage_bands.years_unknown' : 'wage_bands.years_unknown_default', { years });
+  notice.hidden = false;
 }
 
 if (chosen.length > 0 && chosen.join() !== payload.defaults.join()) void redraw(chosen);

@@ -226,6 +226,29 @@ describe('on the data under test', () => {
     expect(rows.map((r) => Number(r[1]))).toEqual(expected);
     const bars = await page.locator('#wage-bands .wide svg[role="img"] rect').count();
     expect(bars).toBeGreaterThanOrEqual(plan.wage_bands.length * chosen.length); // a bar per band and year, empty ones too
+    // Ticked and left without showing: Back and Forward bring the boxes back to the URL's years.
+    await page.locator(`input[name="years"][value="${all.find((y) => !chosen.includes(y)) ?? chosen[0]}"]`).click();
+    await page.goto(url(site, 'en/'));
+    await page.goBack();
+    await page.waitForSelector(`#wage-bands[data-years="${chosen.join(',')}"]`);
+    expect(await page.locator('input[name="years"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(chosen.map(String));
+    await page.close();
+  });
+
+  it('says which years of a wage-band link are not reported, and shows the rest', async () => {
+    const all = of().yearly.filter((y) => y.basis === 'reports').map((y) => y.fiscal_year);
+    const page = await withJs.newPage();
+    await page.goto(url(site, `wage-bands/?years=${all[0]}&years=1899&years=abc`));
+    await page.waitForSelector(`#wage-bands[data-years="${all[0]}"]`);
+    await expect(page.locator('[data-years-notice]').textContent()).resolves.toBe('リンクの年度のうち、報告のない 1899・abc を除いて表示しています。');
+    // Nothing usable: the default years, and the notice says so.
+    await page.goto(url(site, 'en/wage-bands/?years=2'));
+    await expect(page.locator('[data-years-notice]').textContent()).resolves.toBe('No year in the link has reports (2); the default years are shown.');
+    const defaults = defaultWageBandYears(of()).map(String);
+    expect(await page.locator('input[name="years"]:checked').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(defaults);
+    // A plain page says nothing.
+    await page.goto(url(site, 'en/wage-bands/'));
+    expect(await page.locator('[data-years-notice]').isHidden()).toBe(true);
     await page.close();
   });
 

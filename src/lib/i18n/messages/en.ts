@@ -330,6 +330,8 @@ export const en = {
   // Wage-band year picker
   'wage_bands.picker_legend': 'Years to compare',
   'wage_bands.picker_show': 'Show',
+  'wage_bands.years_unknown': 'Years in the link with no reports are left out: {years}.',
+  'wage_bands.years_unknown_default': 'No year in the link has reports ({years}); the default years are shown.',
   'wage_bands.picker_hint': 'Choose the years to compare; the choice stays in this page’s URL.',
 
   // SQL console

@@ -329,6 +329,8 @@ export const ja = {
   // Wage-band year picker
   'wage_bands.picker_legend': '比較する年度',
   'wage_bands.picker_show': '表示',
+  'wage_bands.years_unknown': 'リンクの年度のうち、報告のない {years} を除いて表示しています。',
+  'wage_bands.years_unknown_default': 'リンクの年度 {years} には報告がないため、既定の年度を表示しています。',
   'wage_bands.picker_hint': '比較する年度を選べます。選んだ年度はこのページのURLに残ります。',
 
   // SQL console
