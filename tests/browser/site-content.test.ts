@@ -126,6 +126,14 @@ describe('the 広島県 fixture site', () => {
     const goal = text(page(files, 'goal/index.html'));
     expect(goal).toContain('第4期（R3（2021）〜R5（2023）） R3（2021） 旧算定式 17,500.0円 250.0円 17,411.8円 253.2円');
   });
+
+  it('lists the reporting rate and the hourly wage of each year on /years/', () => {
+    const years = text(page(files, 'years/index.html'));
+    expect(years).toContain('提出率');
+    expect(years).toContain('平均工賃時間額');
+    expect(years).toContain('令和3年度（2021年度） 319 93.3%');
+    expect(years).toMatch(/17,411\.8 253\.2/);
+  });
 });
 
 describe('the 鳥取県 fixture site', () => {
