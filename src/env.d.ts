@@ -3,3 +3,6 @@ declare module '*?gzip-url' {
   const url: string;
   export default url;
 }
+
+/** DuckDB-WASM's worker code, loaded for its effect by src/client/duckdb-worker.ts. */
+declare module '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js';

@@ -12,4 +12,5 @@ await import('@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js');
 
 // DuckDB's worker code answers through `onmessage`, which it has set by now.
 globalThis.removeEventListener('message', hold);
-for (const event of held) globalThis.onmessage?.(event);
+const handler = globalThis.onmessage as ((event: MessageEvent) => unknown) | null;
+for (const event of held) handler?.(event);
