@@ -39,8 +39,9 @@ const log = (message: string) => console.error(`[bench] ${message}`);
 function timed(label: string, command: string, args: string[], env: Record<string, string> = {}): number {
   log(label);
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0) throw new Error(`${label} failed:\n${result.stderr}\n${result.stdout}`);
+  // A national build logs a line per page (35,000): far over spawnSync's 1 MiB default buffer.
+  const result = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 256 * 2 ** 20 });
+  if (result.status !== 0) throw new Error(`${label} failed${result.error ? ` (${result.error.message})` : ''}:\n${result.stderr}\n${result.stdout.slice(-20_000)}`);
   return performance.now() - started;
 }
 
