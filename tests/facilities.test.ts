@@ -235,17 +235,27 @@ describe('place_spread without a low-wage line', () => {
   });
 });
 
-describe('a plan that does not publish facilities', () => {
+describe('the published database and report files', () => {
+  /** Runs `check` on a fresh engine with the published database file attached read-only as `pub`. */
+  async function withPublished(file: Uint8Array, check: (engine: NodeSqlEngine) => Promise<void>) {
+    const dir = mkdtempSync(join(tmpdir(), 'kouchin-published-'));
+    const engine = await NodeSqlEngine.create();
+    try {
+      writeFileSync(join(dir, 'kouchin.duckdb'), file);
+      await engine.run(`ATTACH '${join(dir, 'kouchin.duckdb')}' AS pub (READ_ONLY)`);
+      await check(engine);
+    } finally {
+      engine.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
   it('publishes no facility-level rows: no report files, and a database of aggregates only', async () => {
     const tottori = await siteOf(fixturePaths('tottori'));
     expect(tottori.plan.publish_facilities).toBe(false);
     expect(tottori.reportsCsvByYear).toEqual([]);
     expect(tottori.facilityYears).toEqual([]);
-    const dir = mkdtempSync(join(tmpdir(), 'kouchin-aggregates-'));
-    const engine = await NodeSqlEngine.create();
-    try {
-      writeFileSync(join(dir, 'kouchin.duckdb'), tottori.databaseFile);
-      await engine.run(`ATTACH '${join(dir, 'kouchin.duckdb')}' AS pub (READ_ONLY)`);
+    await withPublished(tottori.databaseFile, async (engine) => {
       const columns = await engine.query("SELECT table_name, column_name FROM information_schema.columns WHERE table_catalog = 'pub'");
       const tables = new Set(columns.map((c) => c.table_name));
       // Not one relation that names a facility; the aggregates and the plan are all there.
@@ -254,24 +264,14 @@ describe('a plan that does not publish facilities', () => {
       // A view published as a table of its rows holds the same rows.
       const yearly = await engine.query('SELECT * FROM pub.yearly_indicators ORDER BY fiscal_year');
       expect(yearly).toEqual(JSON.parse(JSON.stringify(tottori.yearly)));
-    } finally {
-      engine.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('publishes every table and view where the plan publishes facilities', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kouchin-everything-'));
-    const engine = await NodeSqlEngine.create();
-    try {
-      writeFileSync(join(dir, 'kouchin.duckdb'), site.databaseFile);
-      await engine.run(`ATTACH '${join(dir, 'kouchin.duckdb')}' AS pub (READ_ONLY)`);
+    await withPublished(site.databaseFile, async (engine) => {
       const tables = (await engine.query("SELECT table_name FROM information_schema.tables WHERE table_catalog = 'pub'")).map((t) => t.table_name);
       expect(tables).toEqual(expect.arrayContaining(['reports', 'facility_history', 'facility_transitions', 'yearly_indicators']));
       expect((await engine.query('SELECT count(*) AS n FROM pub.reports'))[0]!.n).toBe(reported.length);
-    } finally {
-      engine.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });

@@ -7,7 +7,7 @@ import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { NodeSqlEngine } from '../src/lib/node/duckdb.ts';
 import { indicatorSql, openIndicatorDatabase } from '../src/lib/node/indicators.ts';
 import { loadDataDirectory, projectPaths, type ProjectPaths } from '../src/lib/node/project.ts';
-import { querySite, type Site } from '../src/lib/node/site-data.ts';
+import { siteFrom, type Site } from '../src/lib/node/site-data.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { REPORT_COLUMNS, type ReportRow } from '../src/lib/schema.ts';
 
@@ -48,7 +48,7 @@ export async function databaseOf(rows: ReportRow[], fixture: FixtureName = 'kyot
 export async function siteOf(paths: ProjectPaths): Promise<Site> {
   const db = await openIndicatorDatabase(paths, 'en');
   try {
-    return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase({ facilityLevel: db.plan.publish_facilities }) };
+    return await siteFrom(db);
   } finally {
     db.engine.close();
   }

@@ -124,7 +124,7 @@ export function exportDatabaseSql(path: string): string[] {
 }
 
 /** A relation with this column holds one row per facility (or facility-year). */
-export const FACILITY_COLUMN = 'office_no';
+const FACILITY_COLUMN = 'office_no';
 
 /**
  * The relations that hold no facility-level rows (none has an office_no column), for a plan

@@ -24,12 +24,17 @@ export function loadSite(root = process.cwd()): Promise<Site> {
     // The build says what needs a look, and goes on.
     for (const warning of db.warnings) console.warn(warning);
     try {
-      return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase({ facilityLevel: db.plan.publish_facilities }) };
+      return await siteFrom(db);
     } finally {
       db.engine.close();
     }
   })();
   return cached;
+}
+
+/** The site of an open database: its page data, and the database file as the plan lets it be published. */
+export async function siteFrom(db: IndicatorDatabase): Promise<Site> {
+  return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase({ facilityLevel: db.plan.publish_facilities }) };
 }
 
 /** The reports as one canonical CSV per fiscal year, oldest first; none where the plan does not publish facilities. */
