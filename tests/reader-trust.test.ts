@@ -12,7 +12,7 @@ import { readReport } from '../src/lib/reader/read-report.ts';
 import { crossFileConflicts } from '../src/lib/reader/validate.ts';
 import type { Municipality } from '../src/lib/reference.ts';
 import { normalizeHeader } from '../src/lib/schema.ts';
-import { cleanCell, NFKC_STABLE } from '../src/lib/reader/values.ts';
+import { cleanCell, isOrdinaryText, NFKC_STABLE } from '../src/lib/reader/values.ts';
 import { databaseOf, en, fixturePaths, ja } from './helpers.ts';
 
 const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
@@ -95,6 +95,15 @@ describe('values the engine can hold', () => {
       if (stable.test(ch) && ch.normalize('NFKC') !== ch) changed.push(c.toString(16));
     }
     expect(changed).toEqual([]);
+    // Text taken as ordinary skips the checks for stray bytes, controls and bidi characters, and NFKC.
+    const notOrdinary = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\uFFFD\u202a-\u202e\u2066-\u2069\u200e\u200f\u200b-\u200d\u2060\ufeff\u00ad]/;
+    const wrongly: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (isOrdinaryText(`a${ch}b`) && (notOrdinary.test(ch) || cleanCell(`a${ch}b`) !== `a${ch}b`)) wrongly.push(c.toString(16));
+    }
+    expect(wrongly).toEqual([]);
+    expect(['○', '×', '△', '・', 'ワークス', '宇治市', 'A-1 (2)'].every(isOrdinaryText)).toBe(true);
     // …and what it changes is still changed.
     expect(['１２３', 'ｱｲｳ', '㈱ひまわり', '\u3000宇治市\u3000', 'ｶﾞ'].map(cleanCell)).toEqual(['123', 'アイウ', '(株)ひまわり', '宇治市', 'ガ']);
   });

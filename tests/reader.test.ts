@@ -47,6 +47,29 @@ describe('value parsers', () => {
     expect(parseWholeNumber('99999999999999999').ok).toBe(false);
   });
 
+  it('reads plain and grouped digits exactly as a plain pattern reading does', () => {
+    // Independent reading: digits, or 1–3 digits then groups of three after commas; whole, ≥ 0, exact.
+    const byPattern = (raw: string) => {
+      if (!/^\d+$|^\d{1,3}(,\d{3})+$/.test(raw)) return undefined;
+      const value = Number(raw.replaceAll(',', ''));
+      return Number.isSafeInteger(value) ? value : undefined;
+    };
+    // Strings of digits, commas and a few other characters, 1 to 20 long, drawn with a fixed seed.
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const cases = ['0', '007', '1,234', '12,345,678', '123,456,789,012,345', '999999999999999', '1,234,5678', ',123', '123,', '1,,234', '1234,567', '1,234,567,890,123,456', '1.234,567', '1,234.567', '12:345', ' 1,234 '];
+    for (let k = 0; k < 5000; k++) {
+      const length = 1 + Math.floor(next() * 20);
+      cases.push(Array.from({ length }, () => (next() < 0.2 ? ',,,, .:/+e'[Math.floor(next() * 10)]! : String(Math.floor(next() * 10)))).join(''));
+    }
+    // Grouped the usual way, so that the accepted side is well covered too.
+    for (let k = 0; k < 1000; k++) cases.push(Math.floor(next() * 10 ** (1 + Math.floor(next() * 15))).toLocaleString('en-US'));
+    for (const raw of cases) {
+      const parsed = parseWholeNumber(raw);
+      expect([raw, parsed.ok ? parsed.value : undefined]).toEqual([raw, byPattern(raw.trim())]);
+    }
+  });
+
   it('reads flags and counts of answers', () => {
     expect(['○', '〇', '有', 'true', 'TRUE', '1'].map((v) => parseFlagOrCount(v))).toEqual(Array(6).fill({ ok: true, value: 1 }));
     expect(['', '×', '無', 'false', '0'].map((v) => parseFlagOrCount(v))).toEqual(Array(5).fill({ ok: true, value: 0 }));

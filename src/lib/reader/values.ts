@@ -13,12 +13,21 @@ const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = <T>(expected: ExpectCode, params?: IssueParams): Parsed<T> => (params ? { ok: false, expected, params } : { ok: false, expected });
 
 /**
- * A character NFKC might change: anything but ASCII, hiragana, katakana (not half-width),
- * the unified CJK ideographs and a few punctuation marks, each of which NFKC leaves alone
- * (tests/reader-trust.test.ts checks every one).
+ * Characters NFKC leaves alone, beyond ASCII: hiragana, katakana (not half-width), the unified
+ * CJK ideographs, a few punctuation marks and the shapes used as answers (○ ● ◎ △ ×), each of
+ * which tests/reader-trust.test.ts checks.
  */
-export const NFKC_STABLE = '\\x00-\\x7f\\u3001\\u3002\\u3005\\u3007\\u300c-\\u300f\\u3041-\\u3096\\u30a1-\\u30fa\\u30fc\\u4e00-\\u9fff';
+const NFKC_STABLE_BEYOND_ASCII = '\\u00d7\\u2015\\u25a0-\\u25ff\\u3001\\u3002\\u3005\\u3007\\u300c-\\u300f\\u3041-\\u3096\\u30a1-\\u30fc\\u4e00-\\u9fff';
+export const NFKC_STABLE = `\\x00-\\x7f${NFKC_STABLE_BEYOND_ASCII}`;
 const NFKC_MAY_CHANGE = new RegExp(`[^${NFKC_STABLE}]`);
+/** Anything but printable text that NFKC leaves alone: controls (tab and line ends aside), U+FFFD, bidi controls, … */
+const NOT_ORDINARY = new RegExp(`[^\\t\\n\\r\\x20-\\x7e${NFKC_STABLE_BEYOND_ASCII}]`);
+
+/**
+ * Whether a cell is ordinary printable text that cleanCell would only trim: one scan that
+ * lets most cells skip the checks for stray bytes, controls and bidi characters, and NFKC.
+ */
+export const isOrdinaryText = (raw: string): boolean => !NOT_ORDINARY.test(raw);
 /** Longer than any number or date: refused before any pattern runs on it. */
 const MAX_SCALAR_LENGTH = 40;
 // Zero-width characters and the BOM: invisible, and never meant as part of a value.
@@ -42,12 +51,9 @@ export function cleanCell(raw: string): string {
  */
 export function parseWholeNumber(raw: string, max = Number.MAX_SAFE_INTEGER): Parsed<number> {
   if (raw.length > MAX_SCALAR_LENGTH) return fail('expect.whole_number');
-  // The usual cell, plain digits, needs none of the below.
-  if (/^\d{1,15}$/.test(raw)) return Number(raw) <= max ? ok(Number(raw)) : fail('expect.at_most', { max });
-  if (/^\d{1,3}(?:,\d{3}){1,4}$/.test(raw)) {
-    const value = Number(raw.replaceAll(',', ''));
-    return value <= max ? ok(value) : fail('expect.at_most', { max });
-  }
+  // The usual cell, 1234 or 1,234, needs none of the below.
+  const plain = plainNumber(raw);
+  if (plain >= 0) return plain <= max ? ok(plain) : fail('expect.at_most', { max });
   const text = cleanCell(raw).replace(/^[¥￥]/u, '').replace(/(円|人|日|名|か所|箇所|時間)$/u, '').trim();
   if (!/^-?\d{1,3}(,\d{3})+$|^-?\d+$/.test(text)) {
     if (/^[▲△]/u.test(text)) return fail('expect.triangle_negative');
@@ -58,6 +64,27 @@ export function parseWholeNumber(raw: string, max = Number.MAX_SAFE_INTEGER): Pa
   if (value < 0) return fail('expect.non_negative');
   if (!Number.isSafeInteger(value) || value > max) return fail('expect.at_most', { max });
   return ok(value);
+}
+
+/**
+ * The value of up to 15 plain digits (`1234`) or of digits grouped by thousands (`1,234,567`),
+ * else -1. A loop over the characters: this runs on most cells of a million-row file.
+ */
+function plainNumber(raw: string): number {
+  const n = raw.length;
+  const grouped = n >= 5 && raw.charCodeAt(n - 4) === 44;
+  // Digits before the first comma of a grouped number: 1 to 3.
+  const lead = grouped ? n % 4 : n;
+  if (lead === 0 || n > (grouped ? 19 : 15)) return -1;
+  let value = 0;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (grouped && i >= lead && (i - lead) % 4 === 0) {
+      if (c !== 44) return -1;
+    } else if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+    else return -1;
+  }
+  return value;
 }
 
 const ERAS: Record<string, { start: [number, number, number]; end?: [number, number, number] }> = {
@@ -99,9 +126,23 @@ function eraYear(eraText: string, yearText: string): { era: string; year: number
 // date column is one of these, so it is read as the date it stands for, with a warning.
 const SERIAL_RANGE = { min: 18_264, max: 73_050 } as const;
 
+// A file's dates repeat (a million rows hold a few thousand distinct ones): each is read once.
+const datesRead = new Map<string, Parsed<string>>();
+const DATES_KEPT = 1 << 16;
+
 /** A calendar date, returned as ISO `YYYY-MM-DD`. A time of day (`2019/4/1 0:00`) is ignored. */
 export function parseDate(raw: string): Parsed<string> {
   if (raw.length > MAX_SCALAR_LENGTH) return fail('expect.date');
+  let parsed = datesRead.get(raw);
+  if (parsed === undefined) {
+    parsed = readDate(raw);
+    if (datesRead.size >= DATES_KEPT) datesRead.clear();
+    datesRead.set(raw, parsed);
+  }
+  return parsed;
+}
+
+function readDate(raw: string): Parsed<string> {
   const text = cleanCell(raw).replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, '').replace(/\s+/g, '');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
   if (m) {
@@ -156,6 +197,9 @@ const NO = new Set(['', '-', '－', '―', '×', '無', 'なし', '無し', 'い
  * main works (主な作業内容) of that kind, so `2` counts two answers.
  */
 export function parseFlagOrCount(raw: string): Parsed<number> {
+  // Most answers are written as they are listed (○, 有, or empty).
+  if (YES.has(raw)) return ok(1);
+  if (NO.has(raw)) return ok(0);
   const text = cleanCell(raw).toLowerCase();
   if (YES.has(text)) return ok(1);
   if (NO.has(text)) return ok(0);
@@ -169,6 +213,7 @@ export function parseFlagOrCount(raw: string): Parsed<number> {
  * so 9 digits that make the prefecture's code with a 0 before them get that hint.
  */
 export function parseOfficeNo(raw: string, prefectureCode?: string): Parsed<string> {
+  if (/^\d{10}$/.test(raw)) return ok(raw);
   const text = cleanCell(raw).replace(/[-\s]/g, '');
   if (/^\d{10}$/.test(text)) return ok(text);
   if (/^\d{9}$/.test(text) && prefectureCode !== undefined && `0${text}`.startsWith(prefectureCode)) return fail('expect.office_no_zero', { fixed: `0${text}` });
