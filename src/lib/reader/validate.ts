@@ -64,26 +64,32 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
   for (const fy of years) {
     const previous = new Map(published.filter((r) => r.fiscal_year === fy - 1).map((r) => [r.office_no as string, r]));
     if (previous.size === 0) continue;
-    // The year's facilities may be spread over several files: those in `published` count too.
-    const current = new Set([...report.rows, ...published].filter((r) => r.fiscal_year === fy).map((r) => r.office_no as string));
-    const missing = [...previous].filter(([officeNo]) => !current.has(officeNo)).map(([officeNo, row]) => `${officeNo} ${String(row.office_name)}`);
+    // Last year's facilities found this year, in this file or (the year spread over several
+    // files) in `published`: looked up in last year's few hundred, not indexed by this year's million.
+    const found = new Set<string>();
+    for (const r of published) if (r.fiscal_year === fy && previous.has(r.office_no as string)) found.add(r.office_no as string);
+    const jumps: [line: number, row: ReportRow, was: number, now: number, change: number][] = [];
+    report.rows.forEach((row, i) => {
+      if (row.fiscal_year !== fy) return;
+      const before = previous.get(row.office_no as string);
+      if (before === undefined) return;
+      found.add(row.office_no as string);
+      const [was, now] = [average(before), average(row)];
+      if (was === null || now === null || was === 0) return;
+      const change = (now - was) / was;
+      if (Math.abs(change) > BIG_JUMP) jumps.push([report.rowLines[i]!, row, was, now, change]);
+    });
+    const missing = [...previous].filter(([officeNo]) => !found.has(officeNo)).map(([officeNo, row]) => `${officeNo} ${String(row.office_name)}`);
     if (missing.length > 0) {
       warn(report.headerLine, 'office_no', 'check.missing_since',
         { count: missing.length, previous: String(fy - 1), year: String(fy), offices: missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '') },
         undefined, missing);
     }
-    report.rows.forEach((row, i) => {
-      if (row.fiscal_year !== fy) return;
-      const before = previous.get(row.office_no as string);
-      const [was, now] = [before ? average(before) : null, average(row)];
-      if (was === null || now === null || was === 0) return;
-      const change = (now - was) / was;
-      if (Math.abs(change) > BIG_JUMP) {
-        warn(report.rowLines[i]!, 'total_wages_yen', 'check.big_jump',
-          { was, now, previous: String(fy - 1), change: `${change > 0 ? '+' : '−'}${Math.round(Math.abs(change) * 100)}` },
-          String(row.total_wages_yen));
-      }
-    });
+    for (const [line, row, was, now, change] of jumps) {
+      warn(line, 'total_wages_yen', 'check.big_jump',
+        { was, now, previous: String(fy - 1), change: `${change > 0 ? '+' : '−'}${Math.round(Math.abs(change) * 100)}` },
+        String(row.total_wages_yen));
+    }
   }
   return issues;
 }
