@@ -13,7 +13,7 @@ import { crossFileConflicts } from '../src/lib/reader/validate.ts';
 import type { Municipality } from '../src/lib/reference.ts';
 import { normalizeHeader } from '../src/lib/schema.ts';
 import { cleanCell, isOrdinaryText, NFKC_STABLE } from '../src/lib/reader/values.ts';
-import { databaseOf, en, fixturePaths, ja } from './helpers.ts';
+import { databaseOf, en, fixturePaths, ja, row } from './helpers.ts';
 
 const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -225,6 +225,20 @@ describe('one year in several files', () => {
       ['fy2022-south.csv', 'error', 3, 1, 'FY2022 is also in fy2022-north.csv, with the same office numbers: 2600000002, 2600000001; give each facility in one file only'],
     ]);
     expect(conflicts[0]!.details).toEqual(['2600000002', '2600000001']);
+    // Three files: the last one is checked against both before it (in its own line order), the middle one against the first.
+    const three = crossFileConflicts([file('fy2022-a.csv', [ROW(1), ROW(2)]), file('fy2022-b.csv', [ROW(3), ROW(2)]), file('fy2022-c.csv', [ROW(4), ROW(3), ROW(1)])]);
+    expect(three.map((i) => [i.file, i.line, i.params.other, i.details])).toEqual([
+      ['fy2022-b.csv', 3, 'fy2022-a.csv', ['2600000002']],
+      ['fy2022-c.csv', 3, 'fy2022-b.csv', ['2600000003']],
+      ['fy2022-c.csv', 4, 'fy2022-a.csv', ['2600000001']],
+    ]);
+  });
+
+  it('refuses to load a facility twice in one year into the database, whatever the path around the reader', async () => {
+    const twice = [row({ fiscal_year: 2019, office_no: '2600000001' }), row({ fiscal_year: 2019, office_no: '2600000001' }), row({ fiscal_year: 2020, office_no: '2600000001' })];
+    await expect(databaseOf(twice)).rejects.toThrow(/a facility twice in one fiscal year: 2019 2600000001$/);
+    const engine = await databaseOf(twice.slice(1));
+    engine.close();
   });
 
   it('groups and counts many problems for a build log', () => {

@@ -12,11 +12,14 @@ export const CANONICAL_HEADERS = REPORT_COLUMNS.map((c) => c.name);
 export function reportsToCanonicalCsv(rows: ReportRow[]): string {
   // An empty `rows` still yields the header line, so DuckDB sees an empty table, not an error.
   const lines = [CANONICAL_HEADERS.join(',')];
+  // One array of cells for every row, and numbers (most cells) written directly: a million rows pass here.
+  const cells = new Array<string>(CANONICAL_HEADERS.length);
   for (const row of rows) {
-    lines.push(CANONICAL_HEADERS.map((name) => {
-      const value = row[name];
-      return csvCell(typeof value === 'boolean' ? String(value) : value);
-    }).join(','));
+    for (let k = 0; k < CANONICAL_HEADERS.length; k++) {
+      const value = row[CANONICAL_HEADERS[k]!];
+      cells[k] = typeof value === 'number' ? String(value) : csvCell(typeof value === 'boolean' ? String(value) : value);
+    }
+    lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;
 }

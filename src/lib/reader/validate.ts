@@ -100,15 +100,12 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
  * later file, naming the other file and the office numbers they share.
  */
 export function crossFileConflicts(files: Pick<ReportFile, 'file' | 'sheet' | 'rows' | 'rowLines' | 'columnNumbers' | 'columnHeaders'>[]): ReportIssue[] {
-  const seen = new Map<string, string>(); // "year:office" → file
+  const seen = new Map<unknown, Map<unknown, string>>(); // fiscal year → office number → file
   const issues: ReportIssue[] = [];
   for (const [index, f] of files.entries()) {
     const shared = new Map<string, { offices: string[]; line: number; year: number }>(); // other file → duplicates
-    // The first file has nothing to be compared with, and the last is compared with no later one:
-    // one file of a million rows costs nothing here.
-    if (seen.size > 0) f.rows.forEach((row, i) => {
-      const key = `${String(row.fiscal_year)}:${String(row.office_no)}`;
-      const other = seen.get(key);
+    f.rows.forEach((row, i) => {
+      const other = seen.get(row.fiscal_year)?.get(row.office_no);
       if (other === undefined) return;
       const entry = shared.get(other) ?? { offices: [], line: f.rowLines[i]!, year: row.fiscal_year as number };
       entry.offices.push(String(row.office_no));
@@ -124,7 +121,13 @@ export function crossFileConflicts(files: Pick<ReportFile, 'file' | 'sheet' | 'r
       if (f.sheet !== null) issue.sheet = f.sheet;
       issues.push(issue);
     }
-    if (index < files.length - 1) for (const row of f.rows) seen.set(`${String(row.fiscal_year)}:${String(row.office_no)}`, f.file);
+    // The last file is compared with no later one: one file of a million rows is not indexed.
+    if (index < files.length - 1) {
+      for (const row of f.rows) {
+        const offices = seen.get(row.fiscal_year) ?? seen.set(row.fiscal_year, new Map()).get(row.fiscal_year)!;
+        offices.set(row.office_no, f.file);
+      }
+    }
   }
   return issues;
 }
