@@ -34,7 +34,8 @@ export default defineConfig({
   output: 'static',
   integrations: [benchPages, securityHeaders],
   // Relative asset URLs keep the site working under any path a prefecture publishes it at.
-  build: { format: 'directory' },
+  // Pages are written while others render: a national build writes 35,000 of them.
+  build: { format: 'directory', concurrency: 4 },
   vite: {
     // DuckDB's wasm is fetched only by its worker (src/client/duckdb-wasm-early.ts).
     // Workers are ES modules so that DuckDB's worker can load its code after it has started.

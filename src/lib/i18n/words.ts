@@ -27,18 +27,26 @@ const inFiscalYear = (fy: number) => new Date(Date.UTC(fy, 11, 31, 12));
 const eraLong = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', timeZone: 'UTC' });
 const eraNarrow = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'narrow', year: 'numeric', timeZone: 'UTC' });
 
+// A site names a few dozen fiscal years on tens of thousands of pages: each is formatted once.
+const remembered = <T>(compute: (key: number) => T) => {
+  const known = new Map<number, T>();
+  return (key: number): T => {
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(key)));
+    return value;
+  };
+};
+
 /** 令和元 (the era name and year of most of the fiscal year). */
-export function warekiYear(fy: number): string {
-  return eraLong.format(inFiscalYear(fy)).replace(/年$/, '');
-}
+export const warekiYear = remembered((fy) => eraLong.format(inFiscalYear(fy)).replace(/年$/, ''));
 
 /** R1, H29: the short form plans use in tables. */
-export function warekiYearShort(fy: number): string {
+export const warekiYearShort = remembered((fy) => {
   const parts = eraNarrow.formatToParts(inFiscalYear(fy));
   const era = parts.find((p) => p.type === 'era')?.value ?? '';
   const year = parts.find((p) => p.type === 'year')?.value ?? '';
   return `${era}${year === '元' ? '1' : year}`;
-}
+});
 
 const MINUS = '−';
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? MINUS : '±');
@@ -47,7 +55,7 @@ export class Words {
   readonly locale: Locale;
   readonly intl: string;
   private readonly messages: Readonly<Record<string, string>>;
-  private readonly numberFormats = new Map<string, Intl.NumberFormat>();
+  private readonly numberFormats = new Map<number, Intl.NumberFormat>();
   private dateFormat: Intl.DateTimeFormat | undefined;
 
   constructor(locale: Locale, messages: Readonly<Record<string, string>>) {
@@ -73,10 +81,13 @@ export class Words {
     return text[LOCALE_SPECS[this.locale].names];
   }
 
-  private numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-    const key = JSON.stringify(options);
-    let format = this.numberFormats.get(key);
-    if (!format) this.numberFormats.set(key, (format = new Intl.NumberFormat(this.intl, options)));
+  /** Whole numbers (no `digits`) or exactly `digits` decimals; each format is made once. */
+  private numberFormat(digits?: number): Intl.NumberFormat {
+    let format = this.numberFormats.get(digits ?? -1);
+    if (!format) {
+      format = new Intl.NumberFormat(this.intl, digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      this.numberFormats.set(digits ?? -1, format);
+    }
     return format;
   }
 
@@ -89,12 +100,12 @@ export class Words {
 
   /** 1,234 and −916 (a true minus sign, as in the plan's tables). */
   count(n: number): string {
-    return this.numberFormat({}).format(n).replace('-', MINUS);
+    return this.numberFormat().format(n).replace('-', MINUS);
   }
 
   /** A number with exactly `digits` decimals: 12.0, 253.2. */
   decimal(n: number, digits = 1): string {
-    return this.numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n).replace('-', MINUS);
+    return this.numberFormat(digits).format(n).replace('-', MINUS);
   }
 
   /** 11,664円 / ¥11,664; with `decimals`, exactly that many (253.2円). */
