@@ -165,9 +165,9 @@ describe('kouchin validate', () => {
     const result = kouchin(['normalize', '--data', KYOTO, data, '--out', out]);
     expect(result.status, result.stderr).toBe(0);
     expect(readFileSync(out, 'utf8')).toBe([
-      'fiscal_year,office_no,office_name,corporation_name,municipality,municipality_code,area,submitted,opened_on,capacity,total_wages_yen,person_months,work_hours,user_days,open_days,own_business,contract_work,agri_welfare,sales_yen,main_work',
-      '2019,4010100001,ひまわり作業所,,宇治市,26204,山城北,true,2019-05-01,20,1234567,100,,,,1,0,0,,',
-      '2019,4010100002,"さくら工房,第二",,京都市左京区,26103,京都・乙訓,true,2017-04-01,20,2000000,150,,,,1,2,1,,',
+      'fiscal_year,office_no,office_name,office_name_kana,corporation_name,municipality,municipality_code,area,submitted,opened_on,capacity,total_wages_yen,person_months,work_hours,user_days,open_days,own_business,contract_work,agri_welfare,sales_yen,main_work',
+      '2019,4010100001,ひまわり作業所,,,宇治市,26204,山城北,true,2019-05-01,20,1234567,100,,,,1,0,0,,',
+      '2019,4010100002,"さくら工房,第二",,,京都市左京区,26103,京都・乙訓,true,2017-04-01,20,2000000,150,,,,1,2,1,,',
       '',
     ].join('\n'));
     expect(kouchin(['normalize', '--data', KYOTO, join(ROOT, 'tests/fixtures/invalid/fy2019.csv'), '--out', join(dir, 'bad.csv')]).status).toBe(1);

@@ -123,6 +123,9 @@ describe('the facility explorer', () => {
     const index = facilitySearchIndex(site);
     expect(index.facilities).toHaveLength(8);
     expect(index.facilities.find((f) => f[0] === '2610000001')).toEqual(['2610000001', 'ひまわり工房', '', '26100', 2023]);
+    // The reading, where the latest report gives one (the fixture's FY2023 file does for two).
+    expect(index.facilities.find((f) => f[0] === '2610000006')).toEqual(['2610000006', 'わかば共働舎', '', '26206', 2023, 'ワカバキョウドウシャ']);
+    expect(index.facilities.filter((f) => f.length === 6).map((f) => f[0])).toEqual(['2610000006', '2610000008']);
     expect(index.municipalities['26100']).toEqual(['京都市', 'Kyoto City']);
   });
 

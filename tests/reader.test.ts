@@ -86,6 +86,13 @@ describe('value parsers', () => {
 });
 
 describe('readReport', () => {
+  it('reads the name’s reading under the headers 事業所一覧 give it, and still drops units in brackets', () => {
+    for (const header of ['事業所名（フリガナ）', '事業所名(ﾌﾘｶﾞﾅ)', 'フリガナ', '事業所名ふりがな']) {
+      const report = read(utf8([`事業所番号,事業所名,${header},市町村,指定年月日,定員,工賃支払総額（円）,延べ人数`, '2600000001,若葉作業所,ワカバサギョウショ,宇治市,2019-04-01,20,100000,10'].join('\n')));
+      expect([header, report.issues, report.rows[0]?.office_name, report.rows[0]?.office_name_kana, report.rows[0]?.total_wages_yen]).toEqual([header, [], '若葉作業所', 'ワカバサギョウショ', 100000]);
+    }
+  });
+
   it('reads a Shift_JIS Excel export with Japanese headers, 和暦 dates and 1,234 numbers', () => {
     const report = read(sjis(EXCEL_EXPORT));
     expect(report.encoding).toBe('shift_jis');

@@ -206,7 +206,7 @@ describe('the report template', () => {
   const form = reportTemplate(plan, municipalities);
 
   it('has a Japanese header for every report column but the year, and an example row the reader accepts', () => {
-    expect(form.header).toEqual(['事業所番号', '事業所名', '法人名', '市町村', '市町村コード', '圏域', '報告状況', '指定年月日', '定員', '工賃支払総額', '延べ人数', '年間延労働時間', '年間延べ利用者数', '年間開所日数', '自主事業', '請負・受託等', '農福連携', '売上総額', '主な作業内容']);
+    expect(form.header).toEqual(['事業所番号', '事業所名', '事業所名フリガナ', '法人名', '市町村', '市町村コード', '圏域', '報告状況', '指定年月日', '定員', '工賃支払総額', '延べ人数', '年間延労働時間', '年間延べ利用者数', '年間開所日数', '自主事業', '請負・受託等', '農福連携', '売上総額', '主な作業内容']);
     const report = readReport(new TextEncoder().encode(templateCsv(form)), 'fy2024.csv', { municipalities });
     expect(report.issues).toEqual([]);
     // The prefecture's code starts the example office number; the municipality is one of its own.

@@ -1,6 +1,6 @@
 // The facility search box (FacilitySearch.astro): loads the prebuilt index once, on first
-// use, and lists the facilities whose name, corporation, office number or municipality
-// holds every word typed, as links to their pages.
+// use, and lists the facilities whose name (or its reading, where reported), corporation,
+// office number or municipality holds every word typed, as links to their pages.
 
 import { searchKey, type FacilitySearchIndex } from '../lib/facilities.ts';
 import { pageWords } from './words.ts';
@@ -27,10 +27,10 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-facility-search
   const load = () => (entries ??= fetch(root.dataset.index!).then((r) => {
     if (!r.ok) throw new Error(`${r.status}`);
     return r.json() as Promise<FacilitySearchIndex>;
-  }).then((index) => index.facilities.map(([officeNo, name, corporation, code, lastYear]) => {
+  }).then((index) => index.facilities.map(([officeNo, name, corporation, code, lastYear, reading = '']) => {
     const [ja = '', en = ''] = index.municipalities[code] ?? [];
     const place = words.locale === 'ja' ? ja : en || ja;
-    return { officeNo, name, corporation, place, lastYear, key: searchKey([officeNo, name, corporation, ja, en].join('\n')) };
+    return { officeNo, name, corporation, place, lastYear, key: searchKey([officeNo, name, reading, corporation, ja, en].join('\n')) };
   })));
 
   let latest = 0;

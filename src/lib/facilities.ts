@@ -99,8 +99,8 @@ export function transitionsInto(site: Pick<SiteData, 'facilityTransitions'>, fy:
 export interface FacilitySearchIndex {
   /** code → [name, English name] */
   municipalities: Record<string, [string, string]>;
-  /** [office number, name, corporation, municipality code, last reported fiscal year] */
-  facilities: [string, string, string, string, number][];
+  /** [office number, name, corporation, municipality code, last reported fiscal year, and the name's reading where reported] */
+  facilities: ([string, string, string, string, number] | [string, string, string, string, number, string])[];
 }
 
 export function facilitySearchIndex(site: Pick<SiteData, 'facilityYears' | 'municipalities'>): FacilitySearchIndex {
@@ -108,7 +108,11 @@ export function facilitySearchIndex(site: Pick<SiteData, 'facilityYears' | 'muni
   const codes = new Set(list.map((f) => f.latest.municipality_code ?? ''));
   return {
     municipalities: Object.fromEntries(site.municipalities.filter((m) => codes.has(m.code)).map((m) => [m.code, [m.name, m.name_en]])),
-    facilities: list.map((f) => [f.office_no, f.latest.office_name, f.latest.corporation_name ?? '', f.latest.municipality_code ?? '', f.latest.fiscal_year]),
+    facilities: list.map((f) => {
+      const entry: [string, string, string, string, number] = [f.office_no, f.latest.office_name, f.latest.corporation_name ?? '', f.latest.municipality_code ?? '', f.latest.fiscal_year];
+      // The reading only where the reports give one: most do not, and the index stays small.
+      return f.latest.office_name_kana === null ? entry : [...entry, f.latest.office_name_kana];
+    }),
   };
 }
 

@@ -47,11 +47,18 @@ const CONTRACT_WORKS = ['部品組立', '清掃', '封入・発送', '農作業�
 const AGRI_WORKS = new Set(['農作物栽培', '農作業受託']);
 const NAME_STEMS = ['ひまわり', 'さくら', 'あおぞら', 'つばさ', 'みらい', 'わかば', 'ほほえみ', 'なごみ', 'こすもす', 'すみれ', 'やまびこ', 'たんぽぽ', 'かがやき', 'ひだまり', 'あゆみ', 'はばたき', 'いずみ', 'のぞみ', 'けやき', 'ふれあい'];
 const NAME_KINDS = ['作業所', '工房', 'ワークセンター', 'の家', 'ファーム', '共働舎', 'ワークス', '就労支援センター'];
+/** How each kind of name is read (事業所名フリガナ), as lists of facilities give it. */
+const KIND_READINGS: Record<string, string> = {
+  作業所: 'サギョウショ', 工房: 'コウボウ', ワークセンター: 'ワークセンター', の家: 'ノイエ',
+  ファーム: 'ファーム', 共働舎: 'キョウドウシャ', ワークス: 'ワークス', 就労支援センター: 'シュウロウシエンセンター',
+};
+const katakana = (hiragana: string) => hiragana.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 const CORP_KINDS = ['社会福祉法人', '特定非営利活動法人', '一般社団法人', '株式会社', '合同会社'];
 
 interface Facility {
   office_no: string;
   office_name: string;
+  office_name_kana: string;
   corporation_name: string;
   place: Municipality;
   opened_on: string;
@@ -144,9 +151,11 @@ export function generatePanel({ seed, municipalities, years, prefectureCode, fir
     const day = new Date(Date.UTC(fy, 3, 1) + Math.floor(rng() * 365) * 86_400_000);
     const opened_on = day.toISOString().slice(0, 10);
     const stem = pick(NAME_STEMS);
+    const kind = pick(NAME_KINDS);
     return {
       office_no,
-      office_name: `${stem}${pick(NAME_KINDS)}`,
+      office_name: `${stem}${kind}`,
+      office_name_kana: `${katakana(stem)}${KIND_READINGS[kind]!}`,
       corporation_name: `${pick(CORP_KINDS)}${pick(NAME_STEMS)}会`,
       place: pickPlace(),
       opened_on,
@@ -230,6 +239,7 @@ export function generatePanel({ seed, municipalities, years, prefectureCode, fir
         fiscal_year: fy,
         office_no: f.office_no,
         office_name: f.office_name,
+        office_name_kana: f.office_name_kana,
         corporation_name: f.corporation_name,
         municipality: f.place.name,
         municipality_code: f.place.code,
@@ -267,7 +277,7 @@ export function generatePanel({ seed, municipalities, years, prefectureCode, fir
       const f = newFacility(firstOpenedFiscalYear, fy);
       rows.push({
         ...Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, null])),
-        fiscal_year: fy, office_no: f.office_no, office_name: f.office_name, corporation_name: f.corporation_name,
+        fiscal_year: fy, office_no: f.office_no, office_name: f.office_name, office_name_kana: f.office_name_kana, corporation_name: f.corporation_name,
         municipality: f.place.name, municipality_code: f.place.code, area: f.place.area, submitted: false,
       });
     }

@@ -35,6 +35,8 @@ export const REPORT_COLUMNS: ColumnSpec[] = [
   FISCAL_YEAR_COLUMN,
   { name: 'office_no', type: 'office_no', sqlType: 'VARCHAR', required: true, aliases: ['事業所番号', '事業者番号'], ja: '事業所番号', en: 'Office number' },
   { name: 'office_name', type: 'text', sqlType: 'VARCHAR', required: true, aliases: ['事業所名', '事業所名称', '施設名'], ja: '事業所名', en: 'Office name' },
+  // How the name is read, as 事業所一覧 give it: the search finds a facility by it.
+  { name: 'office_name_kana', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['事業所名フリガナ', '事業所名ふりがな', '事業所名カナ', 'フリガナ', 'ふりがな'], ja: '事業所名フリガナ', en: 'Office name reading' },
   { name: 'corporation_name', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['法人名', '法人名称', '運営法人'], ja: '法人名', en: 'Corporation' },
   { name: 'municipality', type: 'text', sqlType: 'VARCHAR', required: true, aliases: ['市町村', '市町村名', '所在市町村'], ja: '市町村', en: 'Municipality' },
   { name: 'municipality_code', type: 'text', sqlType: 'VARCHAR', required: false, aliases: ['市町村コード', '団体コード'], ja: '市町村コード', en: 'Municipality code' },
@@ -63,14 +65,23 @@ const CLOSING = new Set([')', ']', '】']);
 // Zero-width characters and the BOM, which a header may carry unseen.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 
-/** Drops a trailing unit in brackets, 「工賃支払総額（円）」 → 「工賃支払総額」; a scan, not a pattern, so linear. */
+// Brackets that say how the name before them is read, not its unit: 「事業所名（フリガナ）」.
+const READING = new Set(['フリガナ', 'ふりがな', 'カナ']);
+
+/**
+ * Drops a trailing unit in brackets, 「工賃支払総額（円）」 → 「工賃支払総額」, and keeps a reading
+ * without its brackets, 「事業所名（フリガナ）」 → 「事業所名フリガナ」; a scan, not a pattern, so linear.
+ */
 function dropTrailingUnit(text: string): string {
   const end = text.trimEnd();
   if (!CLOSING.has(end.at(-1) ?? '')) return text;
   for (let i = end.length - 2; i >= 0; i--) {
     const c = end[i]!;
     if (CLOSING.has(c)) return text;
-    if (OPENING.has(c)) return end.slice(0, i);
+    if (OPENING.has(c)) {
+      const inside = end.slice(i + 1, -1).trim();
+      return READING.has(inside) ? end.slice(0, i) + inside : end.slice(0, i);
+    }
   }
   return text;
 }

@@ -13,6 +13,7 @@ function example(spec: ColumnSpec, plan: Pick<PlanFile, 'prefecture'>, place: Mu
   const values: Record<string, ReportValue> = {
     office_no: `${plan.prefecture.code}00000001`,
     office_name: 'ひまわり作業所',
+    office_name_kana: 'ヒマワリサギョウショ',
     corporation_name: '社会福祉法人ひまわり会',
     municipality: place?.name ?? null,
     municipality_code: place?.code ?? null,

@@ -149,6 +149,7 @@ const VIEW_COLUMNS = {
     office_no: 'VARCHAR',
     fiscal_year: 'INTEGER',
     office_name: 'VARCHAR',
+    office_name_kana: 'VARCHAR?',
     corporation_name: 'VARCHAR?',
     municipality_code: 'VARCHAR?',
     municipality: 'VARCHAR?',

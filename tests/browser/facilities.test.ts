@@ -44,6 +44,7 @@ describe('with JavaScript off', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('亀岡市の事業所');
     await page.getByRole('link', { name: 'わかば共働舎' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('わかば共働舎');
+    await expect(page.locator('.facts').textContent()).resolves.toContain('フリガナワカバキョウドウシャ');
     // Still in the explorer's section of the menu.
     await expect(page.locator('.nav-narrow a[aria-current="true"]').textContent()).resolves.toBe('事業所');
     const rows = await page.locator('.history tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent ?? '')));
@@ -74,6 +75,8 @@ describe('with JavaScript on', () => {
     ['2610000008', 'のぞみ園'],
     ['ﾋﾏﾜﾘ', 'ひまわり工房'],
     ['舞鶴', 'つばさの家'],
+    // By the reading the report gives (ワカバキョウドウシャ), typed in hiragana.
+    ['きょうどう', 'わかば共働舎'],
   ])('finds %s', async (query, name) => {
     const page = await withJs.newPage();
     await page.goto(url('facilities/'));

@@ -10,7 +10,7 @@
 --   prefecture_average_yen     the prefecture's average that year (old formula)
 CREATE OR REPLACE VIEW facility_history AS
 SELECT
-  f.office_no, f.fiscal_year, f.office_name, f.corporation_name,
+  f.office_no, f.fiscal_year, f.office_name, f.office_name_kana, f.corporation_name,
   f.municipality_code, f.municipality, pa.area_no, f.area,
   f.submitted, f.in_average, f.opened_on, CAST(f.years_since_opening AS INTEGER) AS years_since_opening,
   f.capacity, CAST(f.person_months AS BIGINT) AS person_months, CAST(f.total_wages_yen AS BIGINT) AS total_wages_yen,

@@ -578,6 +578,7 @@ export const en = {
   'page.facility.description': 'Average monthly wage, wage band and person-months of {name} ({municipality}), year by year.',
   'facility.office_no': 'Office number',
   'facility.corporation': 'Corporation',
+  'facility.reading': 'Name read as',
   'facility.municipality': 'Municipality',
   'facility.area': 'Area',
   'facility.opened_on': 'Designated on',

@@ -577,6 +577,7 @@ export const ja = {
   'page.facility.description': '{name}（{municipality}）の年度ごとの平均工賃月額・工賃区分・延べ人数。',
   'facility.office_no': '事業所番号',
   'facility.corporation': '法人名',
+  'facility.reading': 'フリガナ',
   'facility.municipality': '市町村',
   'facility.area': '圏域',
   'facility.opened_on': '指定年月日',
