@@ -16,7 +16,7 @@ import { contentSecurityPolicy } from '../../src/lib/csp.ts';
 import type { Site } from '../../src/lib/node/site-data.ts';
 import { defaultWageBandYears } from '../../src/lib/figures/wage-bands.ts';
 import { ROOT, siteOf } from '../helpers.ts';
-import { builtPages, inEveryLanguage, pagesToOpen, SITES, type BuiltSite } from './sites.ts';
+import { builtPages, chartTextProblems, inEveryLanguage, pagesToOpen, SITES, type BuiltSite } from './sites.ts';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -80,6 +80,7 @@ describe.each(SITES)('site $name', (site) => {
 
   it('has every page of its plan in every language, and no other', () => {
     const { plan, yearly, facilityYears } = data.get(site.name)!;
+    const reportYears = yearly.filter((y) => y.basis === 'reports').map((y) => y.fiscal_year);
     // A page per year with facility rows; years from published totals alone have none. A map
     // page where plan.json names boundaries.
     const expected = inEveryLanguage([
@@ -88,6 +89,8 @@ describe.each(SITES)('site $name', (site) => {
       // The facility explorer: an index, a list per municipality, a page per facility.
       ...(plan.publish_facilities ? ['facilities/', ...new Set([...Map.groupBy(facilityYears, (f) => f.office_no).values()].map((rows) => `facilities/in/${rows.at(-1)!.municipality_code}/`)), ...new Set(facilityYears.map((f) => `facilities/${f.office_no}/`))] : []),
       'years/', ...yearly.filter((y) => y.basis === 'reports').map((y) => `years/fy${y.fiscal_year}/`), 'query/', 'import/',
+      // Wage-band moves: each earlier reported year with each later one.
+      'band-moves/', ...reportYears.flatMap((from) => reportYears.filter((to) => to > from).map((to) => `band-moves/fy${from}-fy${to}/`)),
     ]);
     expect(pages).toEqual(expected.sort());
   });
@@ -116,6 +119,7 @@ describe.each(SITES)('site $name', (site) => {
         els.map((f) => [...f.querySelectorAll('.chart-svg > div > svg')].filter((s) => s.getBoundingClientRect().width > 0).length));
       for (const visible of figures) expect(visible).toBeGreaterThan(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await chartTextProblems(page)).toEqual([]);
       await page.close();
     });
 
@@ -137,6 +141,8 @@ describe.each(SITES)('site $name', (site) => {
       });
       expect(violations).toEqual([]);
       expect(errors).toEqual([]);
+      // At 1280 px, as at 360 px above: every chart label whole and clear of the others.
+      expect(await chartTextProblems(page)).toEqual([]);
       // Only the SQL console may load DuckDB-WASM; no page requests anything from elsewhere.
       const mayLoadDuckDb = path.endsWith('query/');
       const own = servers.get(site.name)!.url;

@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LOCALES, LOCALE_SPECS } from '../../src/lib/i18n/locales.ts';
+import type { Page } from 'playwright-core';
 import type { ProjectPaths } from '../../src/lib/node/project.ts';
 import { DATA_PATHS, FIXTURES, fixtureDir, fixturePaths, ROOT } from '../helpers.ts';
 
@@ -46,14 +47,42 @@ export function builtPages(site: BuiltSite): string[] {
 export const inEveryLanguage = (paths: string[]) => LOCALES.flatMap((l) => paths.map((p) => `${LOCALE_SPECS[l].pathPrefix}${p}`));
 
 /**
- * The pages opened in a browser: every page, but of the facility explorer's many pages of
- * one template (a page per facility, a list per municipality) only the first and the last
- * of each kind in each language, so the suite stays minutes long at any scale. Checks that
+ * The pages opened in a browser: every page, but of the many pages of one template (a page
+ * per facility, a list per municipality, a pair of years' wage-band moves) only the first and
+ * the last of each kind in each language, so the suite stays minutes long at any scale. Checks that
  * read files (CSP, names) still read them all.
  */
 export function pagesToOpen(pages: string[]): string[] {
-  const kind = (p: string) => /^((?:[a-z]{2}\/)?facilities\/(?:in\/)?)[^/]+\/$/.exec(p)?.[1];
+  const kind = (p: string) => /^((?:[a-z]{2}\/)?(?:facilities\/(?:in\/)?|band-moves\/))[^/]+\/$/.exec(p)?.[1];
   const groups = Map.groupBy(pages.filter((p) => kind(p) !== undefined), (p) => kind(p)!);
   const kept = new Set([...groups.values()].flatMap((g) => [g[0]!, g.at(-1)!]));
   return pages.filter((p) => kind(p) === undefined || kept.has(p));
+}
+
+/**
+ * Chart text a reader cannot read: a label (tick, value, legend, note) of a shown chart that
+ * reaches outside its SVG, where the box clips it, or that overlaps another label of the same
+ * chart. Measured in the browser, as drawn, so it holds for every font and width.
+ */
+export function chartTextProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const svg of document.querySelectorAll<SVGSVGElement>('.chart-svg svg')) {
+      const box = svg.getBoundingClientRect();
+      if (box.width === 0) continue;
+      const chart = svg.closest('figure')?.id ?? '?';
+      const texts = [...svg.querySelectorAll('text')].filter((t) => (t.textContent ?? '').trim() !== '')
+        .map((t) => ({ text: (t.textContent ?? '').trim(), r: t.getBoundingClientRect() }));
+      // A pixel of slack: glyph boxes include side bearings.
+      for (const { text, r } of texts) {
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) problems.push(`${chart}: "${text}" outside the chart`);
+      }
+      texts.forEach((a, i) => texts.slice(i + 1).forEach((b) => {
+        const across = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const down = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (across > 1 && down > 2) problems.push(`${chart}: "${a.text}" overlaps "${b.text}"`);
+      }));
+    }
+    return problems;
+  });
 }

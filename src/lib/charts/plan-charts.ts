@@ -6,7 +6,7 @@ import { scaleLinear } from 'd3';
 import type { Words } from '../i18n/words.ts';
 import { COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
-import { CHART_WIDTH as WIDTH, fittedOffset, fittingTicks, HALO, textWidth } from './text.ts';
+import { CHART_WIDTH as WIDTH, fittedOffset, fittingTicks, HALO, textWidth, twoLines } from './text.ts';
 
 const FONT_PX: Record<ChartSize, number> = { wide: 12, narrow: 11 };
 const font = (size: ChartSize) => ({ fontSize: `${FONT_PX[size]}px` });
@@ -87,7 +87,8 @@ export function stackedSharesSpec(
   const narrow = options.size === 'narrow';
   const colors = sequentialColors(parts.length);
   const marginLeft = labelMargin(rows, options.size, narrow ? 60 : 80);
-  const marginRight = 16;
+  // Room for half of the last tick label (100%), which is centred on the chart's right edge.
+  const marginRight = Math.max(16, Math.ceil(textWidth(options.words.share(1).replace('.0', ''), FONT_PX[options.size]) / 2) + 4);
   const plotWidth = WIDTH[options.size] - marginLeft - marginRight;
   // A share is written inside its segment only where the segment is wider than the label.
   const label = (d: StackDatum) => {
@@ -150,14 +151,17 @@ export function barsSpec(
   // A nice domain, so the axis reaches past the longest bar and every target with a tick.
   const domain = scaleLinear().domain([0, max * 1.05]).nice(ticks).domain() as [number, number];
   const width = WIDTH[options.size];
-  const marginLeft = labelMargin(data.map((d) => d.label), options.size, narrow ? 60 : 90);
+  // A label wider than the room left of the bars (45% of the chart) takes two lines.
+  const shown = new Map(data.map((d) => [d.label, twoLines(d.label, width * 0.45 - 14, FONT_PX[options.size])]));
+  const twoLined = [...shown.values()].some((label) => label.includes('\n'));
+  const marginLeft = labelMargin([...shown.values()].flatMap((label) => label.split('\n')), options.size, narrow ? 60 : 90);
   const marginRight = 56;
   const px = (v: number) => marginLeft + (v / domain[1]) * (width - marginLeft - marginRight);
   // Reference labels sit above their lines, shifted sideways just enough to stay whole.
   const refDx = refs.map((r) => fittedOffset(px(r.value), textWidth(r.label, FONT_PX[options.size]) * 1.08, width));
   return {
     width,
-    height: 72 + data.length * (narrow ? 22 : 24) + refs.length * 14,
+    height: 72 + data.length * (twoLined ? (narrow ? 30 : 32) : narrow ? 22 : 24) + refs.length * 14,
     marginLeft,
     marginRight,
     marginTop: 20 + refs.length * 14,
@@ -167,7 +171,7 @@ export function barsSpec(
       domain, grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.count(v),
       ticks: fittingTicks(domain, width - marginLeft - marginRight, (v) => options.words.count(v), FONT_PX[options.size], ticks),
     },
-    y: { domain: data.map((d) => d.label), label: null },
+    y: { domain: data.map((d) => d.label), label: null, tickFormat: (label: string) => shown.get(label) ?? label },
     marks: [
       Plot.barX(data, {
         y: 'label', x: 'value', inset: 1,

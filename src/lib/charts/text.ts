@@ -15,6 +15,20 @@ export function textWidth(text: string, fontPx: number): number {
 }
 
 /**
+ * A category label in at most two lines, where it is wider than `width` px: broken at the
+ * space (or before a bracket) nearest its middle, so a long English label such as "Not
+ * comparable (no report, etc.)" is not cut at the chart's left edge on a phone.
+ */
+export function twoLines(label: string, width: number, fontPx: number): string {
+  if (textWidth(label, fontPx) <= width) return label;
+  const breaks = [...label.matchAll(/ (?! )|(?=[（(])/g)].map((m) => m.index).filter((i) => i > 0);
+  if (breaks.length === 0) return label;
+  const middle = label.length / 2;
+  const at = breaks.reduce((a, b) => (Math.abs(b - middle) < Math.abs(a - middle) ? b : a));
+  return `${label.slice(0, at).trimEnd()}\n${label.slice(at).trimStart()}`;
+}
+
+/**
  * Vertical offsets that keep labels at pixel heights `ys` at least `gap` apart, moving each
  * as little as possible downwards from the one above it (labels in any order).
  */
