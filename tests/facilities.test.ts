@@ -11,9 +11,10 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { facilitiesByMunicipality, facility, facilityHistory, facilitySearchIndex, searchKey, transitionsInto } from '../src/lib/facilities.ts';
 import { sitePages } from '../src/lib/figures/site-pages.ts';
-import { bandTransitionFigure } from '../src/lib/figures/transitions.ts';
+import { bandMoveFigure, bandTransitionFigure, movePairs } from '../src/lib/figures/transitions.ts';
 import type { Site } from '../src/lib/node/site-data.ts';
 import { NodeSqlEngine } from '../src/lib/node/duckdb.ts';
+import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
 import { projectPaths } from '../src/lib/node/project.ts';
 import { en, fixtureDir, fixturePaths, ja, ROOT, siteOf } from './helpers.ts';
 
@@ -87,6 +88,30 @@ describe('facility_transitions and band_transitions', () => {
     expect(site.bandTransitions.filter((t) => t.fiscal_year === 2023).map((t) => [t.transition, t.facilities]))
       .toEqual([['up', 1], ['same', 6], ['down', 0], ['not_comparable', 0], ['new', 1], ['gone', 0]]);
     expect(site.bandTransitions.some((t) => t.fiscal_year === 2021)).toBe(false);
+  });
+
+  it.each([[2021, 2022], [2021, 2023], [2022, 2023]])('count the moves from FY%i to FY%i, any two years, as a recomputation does', (from, to) => {
+    const counts = Object.fromEntries(site.bandMoves.filter((m) => m.from_fiscal_year === from && m.fiscal_year === to).map((m) => [m.transition, m.facilities]));
+    const recount = Object.fromEntries(['up', 'same', 'down', 'not_comparable', 'new', 'gone'].map((k) => [k, expected(to, from).filter((e) => e.transition === k).length]));
+    expect(counts).toEqual(recount);
+  });
+
+  it('compares the two years chosen directly, not through the years between (by hand)', async () => {
+    // わかば共働舎: 31,000 in FY2021, absent in FY2022, 33,010 in FY2023: gone, then new, year
+    // by year; from FY2021 to FY2023 it stayed in the top band (30千円以上).
+    const db = await openIndicatorDatabase(fixturePaths('kyoto'), 'en');
+    try {
+      const moves = await db.engine.query("SELECT from_fiscal_year, fiscal_year, transition FROM facility_moves WHERE office_no = '2610000006' ORDER BY ALL");
+      expect(moves.map((m) => [m.from_fiscal_year, m.fiscal_year, m.transition])).toEqual([[2021, 2022, 'gone'], [2021, 2023, 'same'], [2022, 2023, 'new']]);
+    } finally {
+      db.engine.close();
+    }
+    // FY2021 → FY2023 by hand: なごみ 44,999 ÷ 11 = 4,091 → 50,000 ÷ 10 = 5,000 moved up; のぞみ園 is
+    // new; the six others stayed (さくら 29,995 ÷ 10 = 3,000 (half up) → 4,500, both ¥3,000–¥5,000).
+    const figure = bandMoveFigure(site, 2021, 2023, en, 'x')!;
+    expect([figure.title, figure.table.rows]).toEqual(['Wage-band moves (FY2021 → FY2023)',
+      [['Moved up', 1], ['Same band', 6], ['Moved down', 0], ['Not comparable (no report, etc.)', 0], ['New to the list', 1], ['Left the list', 0]]]);
+    expect(movePairs(site)).toEqual([[2021, 2022], [2021, 2023], [2022, 2023]]);
   });
 
   it('is a figure on each year page after the first, with the counts as its table', () => {

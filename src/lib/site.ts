@@ -5,7 +5,7 @@ import type { Topology } from 'topojson-specification';
 import type { Plan } from './plan.ts';
 import type { Municipality, NationalAverage, PublishedTotal } from './reference.ts';
 import type {
-  ActivityRow, AreaRow, BandTransitionRow, FacilityTransition, FacilityYear, SpreadRow, GoalProgress, IndicatorChange, MunicipalityRow, OpeningYearBandRow, OpeningYearRow,
+  ActivityRow, AreaRow, BandMoveRow, BandTransitionRow, FacilityTransition, FacilityYear, SpreadRow, GoalProgress, IndicatorChange, MunicipalityRow, OpeningYearBandRow, OpeningYearRow,
   TargetPathRow, WageBandRow, YearlyIndicators,
 } from './views.ts';
 
@@ -29,6 +29,8 @@ export interface SiteData {
   spread: SpreadRow[];
   /** Facilities moving between wage bands from one reported year to the next. */
   bandTransitions: BandTransitionRow[];
+  /** The same between any two reported years. */
+  bandMoves: BandMoveRow[];
   /** Every facility-year, by office number then year; empty unless plan.json `publish_facilities`. */
   facilityYears: FacilityYear[];
   /** Each facility between consecutive reported years; empty unless `publish_facilities`. */

@@ -171,6 +171,20 @@ const VIEW_COLUMNS = {
     municipality_average_yen: 'DOUBLE?',
     prefecture_average_yen: 'DOUBLE?',
   },
+  facility_moves: {
+    from_fiscal_year: 'INTEGER',
+    fiscal_year: 'INTEGER',
+    office_no: 'VARCHAR',
+    office_name: 'VARCHAR',
+    municipality: 'VARCHAR?',
+    from_band_no: 'INTEGER?',
+    band_no: 'INTEGER?',
+    transition: 'VARCHAR',
+  },
+  consecutive_years: {
+    fiscal_year: 'INTEGER',
+    previous_fiscal_year: 'INTEGER',
+  },
   facility_transitions: {
     fiscal_year: 'INTEGER',
     previous_fiscal_year: 'INTEGER',
@@ -180,6 +194,13 @@ const VIEW_COLUMNS = {
     previous_band_no: 'INTEGER?',
     band_no: 'INTEGER?',
     transition: 'VARCHAR',
+  },
+  band_moves: {
+    from_fiscal_year: 'INTEGER',
+    fiscal_year: 'INTEGER',
+    sort_no: 'INTEGER',
+    transition: 'VARCHAR',
+    facilities: 'INTEGER',
   },
   band_transitions: {
     fiscal_year: 'INTEGER',
@@ -225,6 +246,7 @@ export type SpreadRow = ViewRow<'place_spread'>;
 export type FacilityYear = ViewRow<'facility_history'>;
 export type FacilityTransition = ViewRow<'facility_transitions'>;
 export type BandTransitionRow = ViewRow<'band_transitions'>;
+export type BandMoveRow = ViewRow<'band_moves'>;
 /** Area and municipality rows share these columns. */
 export type PlaceRow = Omit<AreaRow, 'area_no' | 'area'>;
 

@@ -9,7 +9,7 @@ import { areaFigure, municipalityFigure } from './areas.ts';
 import { goalFigures } from './goal.ts';
 import { MAP_INDICATORS, mapPath, mapSlug, municipalityMapFigure } from './map.ts';
 import { areaProgressFigure, spreadFigure } from './spread.ts';
-import { bandTransitionFigure } from './transitions.ts';
+import { bandMoveFigure, bandMovePath, bandMovesPath, bandTransitionFigure, movePairs } from './transitions.ts';
 import { facilities, facilitiesPath } from '../facilities.ts';
 import { openingYearFigures } from './opening-years.ts';
 import { averageTrendFigure, totalsTrendFigure } from './overview.ts';
@@ -135,6 +135,18 @@ export function sitePages(site: SiteData): SitePage[] {
       intro: (w: Words) => [w.t('page.facilities.intro', { count: w.count(facilities(site).length) })],
       figures: (w: Words) => [bandTransitionFigure(site, latest, w, 'band-transitions')].filter((f) => f !== null),
     } satisfies SitePage] : []),
+    // Wage-band moves between any two reported years: the pairs to choose from, and a page each.
+    ...(movePairs(site).length === 0 ? [] : [{
+      path: bandMovesPath,
+      title: (w: Words) => w.t('page.band_moves.title'),
+      intro: (w: Words) => [w.t('page.band_moves.intro')],
+      figures: () => [],
+    } satisfies SitePage, ...movePairs(site).map(([from, to]): SitePage => ({
+      path: bandMovePath(from, to),
+      title: (w) => w.t('page.band_moves.pair_title', { from: w.fyName(from), to: w.fyName(to) }),
+      intro: (w) => [w.t('page.band_moves.pair_intro', { from: w.fyName(from), to: w.fyName(to) })],
+      figures: (w) => [bandMoveFigure(site, from, to, w, `band-moves-fy${from}-fy${to}`)!],
+    }))]),
     ...plan.areas.map((area): SitePage => ({
       path: `areas/${area.slug}/`,
       title: (w) => w.t('page.area.title', { area: w.name(area), year: w.fy(latest) }),

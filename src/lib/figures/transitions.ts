@@ -1,5 +1,6 @@
 // Wage-band moves between two reported years: how many facilities, matched by office
-// number, moved up or down a band, stayed, joined the list or left it (band_transitions).
+// number, moved up or down a band, stayed, joined the list or left it (band_moves), for any
+// two years, and from the year before on each year page (band_transitions).
 
 import { barsSpec } from '../charts/plan-charts.ts';
 import type { Words } from '../i18n/words.ts';
@@ -12,9 +13,24 @@ export const transitionLabel = (transition: Transition, words: Words) => words.t
 
 /** The moves into `fy` from the reported year before it; null for the first reported year. */
 export function bandTransitionFigure(site: SiteData, fy: number, words: Words, id: string): Figure | null {
-  const rows = site.bandTransitions.filter((r) => r.fiscal_year === fy);
+  const row = site.bandTransitions.find((r) => r.fiscal_year === fy);
+  return row === undefined ? null : bandMoveFigure(site, row.previous_fiscal_year, fy, words, id);
+}
+
+/** Reported years that can be compared: each earlier one with each later one. */
+export function movePairs(site: Pick<SiteData, 'bandMoves'>): [from: number, to: number][] {
+  return [...new Map(site.bandMoves.map((r) => [`${r.from_fiscal_year}-${r.fiscal_year}`, [r.from_fiscal_year, r.fiscal_year] as [number, number]])).values()];
+}
+
+/** The page of the moves from one year to another (below the locale root). */
+export const bandMovesPath = 'band-moves/';
+export const bandMovePath = (from: number, to: number) => `${bandMovesPath}fy${from}-fy${to}/`;
+
+/** The moves from `from` into `to`, any two reported years; null where either has no reports. */
+export function bandMoveFigure(site: SiteData, from: number, to: number, words: Words, id: string): Figure | null {
+  const rows = site.bandMoves.filter((r) => r.from_fiscal_year === from && r.fiscal_year === to);
   if (rows.length === 0) return null;
-  const years = { from: words.fyShort(rows[0]!.previous_fiscal_year), to: words.fyShort(fy) };
+  const years = { from: words.fyShort(from), to: words.fyShort(to) };
   const kind = words.t('fig.band_transitions.kind');
   const facilities = indicatorColumn('facilities', words, site.plan);
   return {

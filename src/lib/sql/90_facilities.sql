@@ -24,34 +24,32 @@ LEFT JOIN municipality_indicators m ON m.fiscal_year = f.fiscal_year AND m.munic
 LEFT JOIN yearly_indicators y ON y.fiscal_year = f.fiscal_year
 ORDER BY f.office_no, f.fiscal_year;
 
--- Each facility between a reported fiscal year and the reported year before it: new to the
--- list, gone from it, or up, down or in the same wage band. Years can be sparse, so the
--- year before is the previous year with reports, not always fiscal_year - 1.
---   previous_fiscal_year   the reported year compared with
---   previous_band_no       its wage band that year (NULL: not in the list, or not in the average)
---   band_no                its wage band in fiscal_year (NULL likewise)
---   transition             new | gone | up | same | down | not_comparable (in both lists, not in both averages)
-CREATE OR REPLACE VIEW facility_transitions AS
-WITH years AS (
-  SELECT fiscal_year, lag(fiscal_year) OVER (ORDER BY fiscal_year) AS previous_fiscal_year
-  FROM (SELECT DISTINCT fiscal_year FROM reports)
+-- Each facility between two reported fiscal years, any two (from_fiscal_year before
+-- fiscal_year): new to the list, gone from it, or up, down or in the same wage band.
+--   from_fiscal_year   the earlier reported year compared with
+--   from_band_no       its wage band that year (NULL: not in the list, or not in the average)
+--   band_no            its wage band in fiscal_year (NULL likewise)
+--   transition         new | gone | up | same | down | not_comparable (in both lists, not in both averages)
+CREATE OR REPLACE VIEW facility_moves AS
+WITH years AS (SELECT DISTINCT fiscal_year FROM reports),
+pairs AS (
+  SELECT a.fiscal_year AS from_fiscal_year, b.fiscal_year FROM years a JOIN years b ON a.fiscal_year < b.fiscal_year
 ),
 this_year AS (
-  SELECT y.fiscal_year, y.previous_fiscal_year, f.office_no, f.office_name, f.municipality, f.wage_band_no
-  FROM years y JOIN facility_history f ON f.fiscal_year = y.fiscal_year
-  WHERE y.previous_fiscal_year IS NOT NULL
+  SELECT p.from_fiscal_year, p.fiscal_year, f.office_no, f.office_name, f.municipality, f.wage_band_no
+  FROM pairs p JOIN facility_history f ON f.fiscal_year = p.fiscal_year
 ),
 year_before AS (
-  SELECT y.fiscal_year, y.previous_fiscal_year, f.office_no, f.office_name, f.municipality, f.wage_band_no
-  FROM years y JOIN facility_history f ON f.fiscal_year = y.previous_fiscal_year
+  SELECT p.from_fiscal_year, p.fiscal_year, f.office_no, f.office_name, f.municipality, f.wage_band_no
+  FROM pairs p JOIN facility_history f ON f.fiscal_year = p.from_fiscal_year
 )
 SELECT
+  coalesce(n.from_fiscal_year, b.from_fiscal_year) AS from_fiscal_year,
   coalesce(n.fiscal_year, b.fiscal_year) AS fiscal_year,
-  coalesce(n.previous_fiscal_year, b.previous_fiscal_year) AS previous_fiscal_year,
   coalesce(n.office_no, b.office_no) AS office_no,
   coalesce(n.office_name, b.office_name) AS office_name,
   coalesce(n.municipality, b.municipality) AS municipality,
-  b.wage_band_no AS previous_band_no,
+  b.wage_band_no AS from_band_no,
   n.wage_band_no AS band_no,
   CASE
     WHEN b.office_no IS NULL THEN 'new'
@@ -62,18 +60,51 @@ SELECT
     ELSE 'same'
   END AS transition
 FROM this_year n
-FULL JOIN year_before b ON b.fiscal_year = n.fiscal_year AND b.office_no = n.office_no
-ORDER BY fiscal_year, office_no;
+FULL JOIN year_before b ON b.from_fiscal_year = n.from_fiscal_year AND b.fiscal_year = n.fiscal_year AND b.office_no = n.office_no
+ORDER BY from_fiscal_year, fiscal_year, office_no;
+
+-- Each reported fiscal year and the reported year before it. Years can be sparse, so the
+-- year before is the previous year with reports, not always fiscal_year - 1.
+CREATE OR REPLACE VIEW consecutive_years AS
+SELECT * FROM (
+  SELECT fiscal_year, lag(fiscal_year) OVER (ORDER BY fiscal_year) AS previous_fiscal_year
+  FROM (SELECT DISTINCT fiscal_year FROM reports)
+)
+WHERE previous_fiscal_year IS NOT NULL;
+
+-- Each facility between a reported fiscal year and the reported year before it (facility_moves
+-- of consecutive years).
+--   previous_fiscal_year   the reported year compared with
+--   previous_band_no       its wage band that year (NULL: not in the list, or not in the average)
+--   band_no                its wage band in fiscal_year (NULL likewise)
+--   transition             new | gone | up | same | down | not_comparable
+CREATE OR REPLACE VIEW facility_transitions AS
+SELECT m.fiscal_year, m.from_fiscal_year AS previous_fiscal_year, m.office_no, m.office_name, m.municipality,
+  m.from_band_no AS previous_band_no, m.band_no, m.transition
+FROM facility_moves m
+JOIN consecutive_years y ON y.fiscal_year = m.fiscal_year AND y.previous_fiscal_year = m.from_fiscal_year
+ORDER BY m.fiscal_year, m.office_no;
+
+-- How many facilities moved between wage bands between two reported years, any two, and how
+-- many are new to the list or gone from it: facility_moves counted, every kind listed.
+--   sort_no      the order tables list them in
+--   transition   new | gone | up | same | down | not_comparable
+--   facilities   facilities with that transition
+CREATE OR REPLACE VIEW band_moves AS
+SELECT p.from_fiscal_year, p.fiscal_year, t.sort_no, t.transition, CAST(count(m.office_no) AS INTEGER) AS facilities
+FROM (SELECT DISTINCT from_fiscal_year, fiscal_year FROM facility_moves) p
+CROSS JOIN (VALUES (1, 'up'), (2, 'same'), (3, 'down'), (4, 'not_comparable'), (5, 'new'), (6, 'gone')) t(sort_no, transition)
+LEFT JOIN facility_moves m ON m.from_fiscal_year = p.from_fiscal_year AND m.fiscal_year = p.fiscal_year AND m.transition = t.transition
+GROUP BY ALL
+ORDER BY p.from_fiscal_year, p.fiscal_year, t.sort_no;
 
 -- How many facilities moved between wage bands from the reported year before, and how many
--- are new to the list or gone from it: facility_transitions counted, every kind listed.
+-- are new to the list or gone from it: band_moves of consecutive years.
 --   sort_no      the order tables list them in
 --   transition   new | gone | up | same | down | not_comparable
 --   facilities   facilities with that transition
 CREATE OR REPLACE VIEW band_transitions AS
-SELECT y.fiscal_year, y.previous_fiscal_year, t.sort_no, t.transition, CAST(count(f.office_no) AS INTEGER) AS facilities
-FROM (SELECT DISTINCT fiscal_year, previous_fiscal_year FROM facility_transitions) y
-CROSS JOIN (VALUES (1, 'up'), (2, 'same'), (3, 'down'), (4, 'not_comparable'), (5, 'new'), (6, 'gone')) t(sort_no, transition)
-LEFT JOIN facility_transitions f ON f.fiscal_year = y.fiscal_year AND f.transition = t.transition
-GROUP BY ALL
-ORDER BY y.fiscal_year, t.sort_no;
+SELECT m.fiscal_year, m.from_fiscal_year AS previous_fiscal_year, m.sort_no, m.transition, m.facilities
+FROM band_moves m
+JOIN consecutive_years y ON y.fiscal_year = m.fiscal_year AND y.previous_fiscal_year = m.from_fiscal_year
+ORDER BY m.fiscal_year, m.sort_no;
