@@ -5,7 +5,7 @@ import type { Topology } from 'topojson-specification';
 import type { Plan } from './plan.ts';
 import type { Municipality, NationalAverage, PublishedTotal } from './reference.ts';
 import type {
-  ActivityRow, AreaRow, BandMoveRow, BandTransitionRow, FacilityTransition, FacilityYear, SpreadRow, GoalProgress, IndicatorChange, MunicipalityRow, OpeningYearBandRow, OpeningYearRow,
+  ActivityRow, AreaRow, BandMoveRow, FacilityTransition, FacilityYear, SpreadRow, GoalProgress, IndicatorChange, MunicipalityRow, OpeningYearBandRow, OpeningYearRow,
   TargetPathRow, WageBandRow, YearlyIndicators,
 } from './views.ts';
 
@@ -27,9 +27,7 @@ export interface SiteData {
   municipalityRows: MunicipalityRow[];
   /** The spread of facility averages and the distance to the goal, by place and year. */
   spread: SpreadRow[];
-  /** Facilities moving between wage bands from one reported year to the next. */
-  bandTransitions: BandTransitionRow[];
-  /** The same between any two reported years. */
+  /** Facilities moving between wage bands between any two reported years (band_moves). */
   bandMoves: BandMoveRow[];
   /** Every facility-year, by office number then year; empty unless plan.json `publish_facilities`. */
   facilityYears: FacilityYear[];

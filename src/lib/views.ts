@@ -245,7 +245,6 @@ export type MunicipalityRow = ViewRow<'municipality_indicators'>;
 export type SpreadRow = ViewRow<'place_spread'>;
 export type FacilityYear = ViewRow<'facility_history'>;
 export type FacilityTransition = ViewRow<'facility_transitions'>;
-export type BandTransitionRow = ViewRow<'band_transitions'>;
 export type BandMoveRow = ViewRow<'band_moves'>;
 /** Area and municipality rows share these columns. */
 export type PlaceRow = Omit<AreaRow, 'area_no' | 'area'>;

@@ -4,7 +4,7 @@
 
 import { barsSpec } from '../charts/plan-charts.ts';
 import type { Words } from '../i18n/words.ts';
-import type { SiteData } from '../site.ts';
+import { previousYear, type SiteData } from '../site.ts';
 import { sourceNotes } from './common.ts';
 import { indicatorColumn, textColumn, type Figure } from './types.ts';
 import type { Transition } from '../facilities.ts';
@@ -13,8 +13,8 @@ export const transitionLabel = (transition: Transition, words: Words) => words.t
 
 /** The moves into `fy` from the reported year before it; null for the first reported year. */
 export function bandTransitionFigure(site: SiteData, fy: number, words: Words, id: string): Figure | null {
-  const row = site.bandTransitions.find((r) => r.fiscal_year === fy);
-  return row === undefined ? null : bandMoveFigure(site, row.previous_fiscal_year, fy, words, id);
+  const previous = previousYear(site, fy);
+  return previous === null ? null : bandMoveFigure(site, previous, fy, words, id);
 }
 
 /** Reported years that can be compared: each earlier one with each later one. */

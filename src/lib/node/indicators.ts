@@ -11,7 +11,6 @@ import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
 import type { ReportFile } from '../reader/read-report.ts';
-import type { ReportRow } from '../schema.ts';
 import { setupDatabase } from '../db/setup.ts';
 import { commentViews } from '../db/view-docs.ts';
 import { NodeSqlEngine } from './duckdb.ts';
@@ -67,11 +66,10 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   // Warnings of the reader and of each year against the one before it, grouped and counted.
   const words = wordsFor(locale);
   // Each file is compared with the rows of its own years and the years before them, not with all of them.
-  const byYear = new Map<unknown, ReportRow[]>();
-  for (const f of files) for (const row of f.rows) (byYear.get(row.fiscal_year) ?? byYear.set(row.fiscal_year, []).get(row.fiscal_year)!).push(row);
+  const byYear = Map.groupBy(files.flatMap((f) => f.rows), (r) => r.fiscal_year as number);
   const reportWarnings = files.flatMap((f) => {
-    const years = new Set<unknown>();
-    for (const r of f.rows) years.add(r.fiscal_year).add((r.fiscal_year as number) - 1);
+    const years = new Set<number>();
+    for (const r of f.rows) years.add(r.fiscal_year as number).add((r.fiscal_year as number) - 1);
     return [...f.issues, ...crossCheckReport(f, [...years].flatMap((y) => byYear.get(y) ?? []))];
   });
   const warnings = [

@@ -68,7 +68,6 @@ export async function querySite(db: IndicatorDatabase): Promise<SiteData & Publi
     areas: await view('area_indicators', 'fiscal_year, area_no'),
     municipalityRows: await view('municipality_indicators', 'fiscal_year, area_no, municipality_code'),
     spread: await view('place_spread', 'fiscal_year, level, area_no, municipality'),
-    bandTransitions: await view('band_transitions', 'fiscal_year, sort_no'),
     bandMoves: await view('band_moves', 'from_fiscal_year, fiscal_year, sort_no'),
     // Facility-level rows leave the database only where the plan publishes them.
     facilityYears: db.plan.publish_facilities ? await view('facility_history', 'office_no, fiscal_year') : [],
