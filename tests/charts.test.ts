@@ -2,6 +2,7 @@
 
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { groupedBarsSpec, sequentialColors } from '../src/lib/charts/plan-charts.ts';
 import { renderPlotSvg, type ChartSize } from '../src/lib/charts/render.ts';
 import { fittedOffset, fittingTicks, spreadLabels } from '../src/lib/charts/text.ts';
 import { averageWageTrendSpec } from '../src/lib/charts/trend-charts.ts';
@@ -122,5 +123,42 @@ describe.each(['tottori', 'kyoto', 'hiroshima'] as const)('every chart of the %s
     // Labels in series colours and coloured lines were there to check.
     expect(checked.text).toBeGreaterThan(0);
     expect(checked.marks).toBeGreaterThan(0);
+  });
+});
+
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex: string): number {
+  return 1.05 / contrastOnWhite(hex) - 0.05;
+}
+
+describe('sequentialColors', () => {
+  it.each([2, 3, 4, 5, 6, 9, 12, 18])('gives %i years colours that all differ and darken in order (greyscale keeps the order)', (n) => {
+    const colors = sequentialColors(n);
+    expect(colors).toHaveLength(n);
+    expect(new Set(colors).size).toBe(n);
+    for (let i = 1; i < n; i++) expect(luminance(colors[i]!), `${colors[i - 1]} → ${colors[i]}`).toBeLessThan(luminance(colors[i - 1]!));
+  });
+});
+
+describe('groupedBarsSpec', () => {
+  const words = wordsFor('ja');
+  const years = [2006, 2014, 2017, 2018, 2019, 2020, 2021, 2022, 2023];
+  const data = (ys: number[]) => ['A', 'B'].flatMap((group, g) => ys.map((fy, i) => ({ group, series: words.fyShort(fy), value: 10 * g + i })));
+  const labels = (ys: number[]) => {
+    const spec = groupedBarsSpec(data(ys), ['A', 'B'], ys.map((fy) => words.fyShort(fy)), { xLabel: 'x', words, size: 'narrow', seriesMarks: ys.map((fy) => words.fyMark(fy)) });
+    const { document } = parseHTML(`<!doctype html><html><body>${renderPlotSvg(spec, { label: 'c', description: 'd' })}</body></html>`);
+    // The value labels: the only text of the chart drawn from the bars' ends.
+    return [...document.querySelectorAll('g[font-size="10"][text-anchor="start"] text')].map((t) => t.textContent);
+  };
+
+  it('names the year beside each value once there are more years than shades of one hue', () => {
+    // Group A holds values 0–8 and group B 10–18, in year order.
+    const expected = ['A', 'B'].flatMap((_, g) => years.map((fy, i) => `${words.fyMark(fy)} ${10 * g + i}`));
+    expect(labels(years).sort()).toEqual(expected.sort());
+    expect(words.fyMark(2006)).toBe('H18');
+  });
+
+  it('writes values alone for a few years, whose colours are told apart', () => {
+    expect(labels([2019, 2023]).sort()).toEqual(['0', '1', '10', '11']);
   });
 });

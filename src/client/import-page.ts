@@ -322,7 +322,7 @@ async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, 
   const bandLabel = (bandNo: number) => data.plan.wage_bands[bandNo - 1]!.label[words.locale];
   const bandChart = Plot.plot(planCharts.groupedBarsSpec(
     bandRows.map((b) => ({ group: bandLabel(b.band_no), series: label(b.fiscal_year), value: b.facilities })),
-    data.plan.wage_bands.map((b) => bandLabel(b.band_no)), years.map(label), { xLabel: indicatorLabel('band_facilities', words), words, size: innerWidth < 640 ? 'narrow' : 'wide' }));
+    data.plan.wage_bands.map((b) => bandLabel(b.band_no)), years.map(label), { xLabel: indicatorLabel('band_facilities', words), words, size: innerWidth < 640 ? 'narrow' : 'wide', seriesMarks: years.map((fy) => words.fyMark(fy)) }));
   const colors = planCharts.sequentialColors(years.length);
   const bandLegend = element('ul', { className: 'legend' }, ...years.map((fy, i) => {
     const swatch = element('span', { className: 'swatch' });

@@ -2,7 +2,7 @@
 // areas, goal). Pure: the build renders them to SVG, and the browser renders the same specs.
 
 import * as Plot from '@observablehq/plot';
-import { scaleLinear } from 'd3';
+import { color, interpolateYlGnBu, quantize, scaleLinear } from 'd3';
 import type { Words } from '../i18n/words.ts';
 import { COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
@@ -24,13 +24,19 @@ export function labelMargin(labels: string[], size: ChartSize, least: number): n
 /** Ticks of a count axis: whole numbers only, so 3 facilities never get a tick at 2.5. */
 const countTicks = (max: number, most: number) => Math.max(1, Math.min(most, Math.floor(max)));
 
+/** Up to this many ordered categories take shades of one hue; more need distinct hues. */
+export const MOST_SHADES = 5;
+
 /**
- * Ordered categories (years, wage bands) take light-to-dark shades of one hue, so their
- * order survives colour-blindness and greyscale printing. Starts past the palest shades.
+ * Ordered categories (years, wage bands) take light-to-dark colours, so their order survives
+ * colour-blindness and greyscale printing. Up to five take shades of one blue, past the
+ * palest; more would repeat or blur shades, so they run yellow-green to dark blue (YlGnBu,
+ * colour-blind safe), each step a different hue as well as a darker one.
  */
 export function sequentialColors(n: number): string[] {
   const shades = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
   if (n <= 1) return [shades[5]!];
+  if (n > MOST_SHADES) return quantize((t) => color(interpolateYlGnBu(0.3 + 0.7 * t))!.formatHex(), n);
   return Array.from({ length: n }, (_, i) => shades[Math.round(1 + (i * (shades.length - 2)) / (n - 1))]!);
 }
 
@@ -40,21 +46,29 @@ export interface GroupedBarDatum {
   value: number;
 }
 
-/** Horizontal grouped bars: one block per group (e.g. wage band), one bar per series (year). */
+/**
+ * Horizontal grouped bars: one block per group (e.g. wage band), one bar per series (year).
+ * With more series than MOST_SHADES, each value label starts with its series' short name
+ * (`seriesMarks`), so no bar depends on telling colours apart.
+ */
 export function groupedBarsSpec(
   data: GroupedBarDatum[],
   groups: string[],
   series: string[],
-  options: { xLabel: string; words: Words; size: ChartSize; percent?: boolean },
+  options: { xLabel: string; words: Words; size: ChartSize; percent?: boolean; seriesMarks?: string[] },
 ): Plot.PlotOptions {
   const format = (v: number) => (options.percent ? options.words.share(v) : options.words.count(v));
   const narrow = options.size === 'narrow';
+  const marks = series.length > MOST_SHADES ? new Map(series.map((s, i) => [s, options.seriesMarks?.[i] ?? s])) : null;
+  const valueLabel = (d: GroupedBarDatum) => (marks ? `${marks.get(d.series)} ${format(d.value)}` : format(d.value));
+  const widestLabel = Math.max(0, ...data.map((d) => textWidth(valueLabel(d), 10)));
   return {
     width: WIDTH[options.size],
     height: 56 + groups.length * (series.length * (narrow ? 13 : 15) + 14),
     marginBottom: 44,
     marginLeft: labelMargin(groups, options.size, narrow ? 80 : 100),
-    marginRight: 48,
+    // The longest bar's label stays inside the chart.
+    marginRight: Math.max(48, Math.ceil(widestLabel) + 8),
     style: font(options.size),
     x: {
       grid: true, nice: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format,
@@ -66,7 +80,7 @@ export function groupedBarsSpec(
     marks: [
       Plot.frame({ anchor: 'left' }),
       Plot.barX(data, { fy: 'group', y: 'series', x: 'value', fill: 'series' }),
-      Plot.text(data, { fy: 'group', y: 'series', x: 'value', text: (d: GroupedBarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10 }),
+      Plot.text(data, { fy: 'group', y: 'series', x: 'value', text: valueLabel, dx: 4, textAnchor: 'start', fontSize: 10 }),
     ],
   };
 }

@@ -30,7 +30,7 @@ export function wageBandFigure(site: WageBandSite, years: number[], words: Words
     title: words.t('fig.wage_bands.title', { years: words.list(series) }),
     unit: words.t('fig.unit.facilities'),
     charts: [{
-      spec: (size) => groupedBarsSpec(chartData, bands, series, { xLabel: words.t('ind.band_facilities'), words, size }),
+      spec: (size) => groupedBarsSpec(chartData, bands, series, { xLabel: words.t('ind.band_facilities'), words, size, seriesMarks: years.map((fy) => words.fyMark(fy)) }),
       label: words.t('fig.wage_bands.chart_label'),
       description: words.t('fig.wage_bands.description', { years: words.list(series) }),
     }],

@@ -157,6 +157,11 @@ export class Words {
     return this.t('format.fy_tick', this.fyParams(fy));
   }
 
+  /** The shortest name of a year, beside a value in a chart: R5 / FY2023. */
+  fyMark(fy: number): string {
+    return this.t('format.fy_mark', this.fyParams(fy));
+  }
+
   /** Short items (years, labels) joined the way the language lists them: A・B・C / A, B, C. */
   list(items: string[]): string {
     return items.join(this.t('format.list_separator'));

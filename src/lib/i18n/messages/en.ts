@@ -10,6 +10,7 @@ export const en = {
   'format.fy_name': 'FY{year}',
   'format.fy_short': 'FY{year}',
   'format.fy_tick': 'FY\n{year}',
+  'format.fy_mark': 'FY{year}',
   'format.list_separator': ', ',
   'format.name_separator': ', ',
   'format.sentences': '{first} {second}',

@@ -9,6 +9,7 @@ export const ja = {
   'format.fy_name': '{era}年度',
   'format.fy_short': '{eraShort}（{year}）',
   'format.fy_tick': '{eraShort}\n{year}',
+  'format.fy_mark': '{eraShort}',
   'format.list_separator': '・',
   'format.name_separator': '、',
   'format.sentences': '{first}{second}',
