@@ -2,13 +2,14 @@
 
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { groupedBarsSpec, sequentialColors } from '../src/lib/charts/plan-charts.ts';
+import { barsSpec, groupedBarsSpec, sequentialColors } from '../src/lib/charts/plan-charts.ts';
 import { renderPlotSvg, type ChartSize } from '../src/lib/charts/render.ts';
 import { fittedOffset, fittingTicks, spreadLabels } from '../src/lib/charts/text.ts';
-import { averageWageTrendSpec } from '../src/lib/charts/trend-charts.ts';
+import { averageWageTrendSpec, totalsTrendSpec } from '../src/lib/charts/trend-charts.ts';
 import type { TargetPathRow, YearlyIndicators } from '../src/lib/views.ts';
 import { sitePages } from '../src/lib/figures/site-pages.ts';
 import { wrapText } from '../src/lib/figures/svg.ts';
+import { missingYearRows } from '../src/lib/figures/common.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
 import { fixturePaths, siteOf } from './helpers.ts';
@@ -160,5 +161,68 @@ describe('groupedBarsSpec', () => {
 
   it('writes values alone for a few years, whose colours are told apart', () => {
     expect(labels([2019, 2023]).sort()).toEqual(['0', '1', '10', '11']);
+  });
+});
+
+/** Where an SVG element sits vertically: the sum of its own and its ancestors' translations. */
+function translatedY(el: Element | null): number {
+  let y = 0;
+  for (let e = el; e; e = e.parentElement) {
+    const m = /translate\(\s*[-\d.e]+\s*,\s*([-\d.e]+)\s*\)/.exec(e.getAttribute('transform') ?? '');
+    if (m) y += Number(m[1]);
+  }
+  return y;
+}
+
+/** Where an SVG element sits horizontally. */
+function translatedX(el: Element | null): number {
+  let x = 0;
+  for (let e = el; e; e = e.parentElement) {
+    const m = /translate\(\s*([-\d.e]+)/.exec(e.getAttribute('transform') ?? '');
+    if (m) x += Number(m[1]);
+  }
+  return x + Number(el?.getAttribute('x') ?? 0);
+}
+
+describe('years missing between the rows of a chart', () => {
+  const words = wordsFor('ja');
+  const years = [2006, 2014, 2017, 2018];
+  const svgOf = (spec: ReturnType<typeof barsSpec>) =>
+    parseHTML(`<!doctype html><html><body>${renderPlotSvg(spec, { label: 'c', description: 'd' })}</body></html>`).document;
+
+  it('get a row of their own, saying which years, between the years around them', () => {
+    // 2007–2013 are Heisei 19–25, 2015–2016 Heisei 27–28.
+    const gaps = missingYearRows(years, (fy) => words.fyShort(fy), words);
+    expect(gaps).toEqual([
+      { before: 'H26（2014）', text: 'H19〜H25：データなし' },
+      { before: 'H29（2017）', text: 'H27〜H28：データなし' },
+    ]);
+    const document = svgOf(barsSpec(years.map((fy, i) => ({ label: words.fyShort(fy), value: 100 + i })), { xLabel: 'x', words, size: 'narrow', gaps }));
+    const texts = [...document.querySelectorAll('text')];
+    const y = (content: string) => translatedY(texts.find((t) => t.textContent === content)!);
+    // Rows are evenly spaced: each year's row and each gap's row take one step.
+    const step = y('H30（2018）') - y('H29（2017）');
+    expect(step).toBeGreaterThan(0);
+    expect(y('H19〜H25：データなし') - y('H18（2006）')).toBeCloseTo(step, 0);
+    expect(y('H26（2014）') - y('H19〜H25：データなし')).toBeCloseTo(step, 0);
+    expect(y('H27〜H28：データなし') - y('H26（2014）')).toBeCloseTo(step, 0);
+    expect(y('H29（2017）') - y('H27〜H28：データなし')).toBeCloseTo(step, 0);
+  });
+
+  it('names a single missing year alone, and none between consecutive years', () => {
+    const en = wordsFor('en');
+    expect(missingYearRows([2019, 2021, 2022], (fy) => en.fyShort(fy), en)).toEqual([{ before: 'FY2021', text: 'No data for FY2020' }]);
+    expect(missingYearRows([2021, 2022, 2023], (fy) => words.fyShort(fy), words)).toEqual([]);
+  });
+
+  it('leave room on a time axis of columns: 2006 to 2014 is eight years wide, 2017 to 2018 one', () => {
+    const yearly = years.map((fy) => ({ fiscal_year: fy, person_months: 1000, total_wages_yen: 1e7, basis: 'reports' })) as unknown as YearlyIndicators[];
+    const document = svgOf(totalsTrendSpec(yearly, 'person_months', words, 'wide'));
+    const columns = [...document.querySelectorAll('rect')].map((r) => translatedX(r)).sort((a, b) => a - b);
+    expect(columns).toHaveLength(4);
+    const perYear = columns[3]! - columns[2]!;
+    expect(perYear).toBeGreaterThan(0);
+    expect((columns[1]! - columns[0]!) / perYear).toBeCloseTo(8, 5);
+    expect((columns[2]! - columns[1]!) / perYear).toBeCloseTo(3, 5);
   });
 });

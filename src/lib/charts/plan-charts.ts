@@ -7,6 +7,7 @@ import type { Words } from '../i18n/words.ts';
 import { COLORS, textColor } from './palette.ts';
 import type { ChartSize } from './render.ts';
 import { CHART_WIDTH as WIDTH, fittedOffset, fittingTicks, HALO, textWidth, twoLines } from './text.ts';
+import { gapMarks, rowTick, withGapRows, type RowGap } from './year-gaps.ts';
 
 const FONT_PX: Record<ChartSize, number> = { wide: 12, narrow: 11 };
 const font = (size: ChartSize) => ({ fontSize: `${FONT_PX[size]}px` });
@@ -96,10 +97,11 @@ export function stackedSharesSpec(
   data: StackDatum[],
   rows: string[],
   parts: string[],
-  options: { xLabel: string; words: Words; size: ChartSize },
+  options: { xLabel: string; words: Words; size: ChartSize; gaps?: RowGap[] },
 ): Plot.PlotOptions {
   const narrow = options.size === 'narrow';
   const colors = sequentialColors(parts.length);
+  const gaps = options.gaps ?? [];
   const marginLeft = labelMargin(rows, options.size, narrow ? 60 : 80);
   // Room for half of the last tick label (100%), which is centred on the chart's right edge.
   const marginRight = Math.max(16, Math.ceil(textWidth(options.words.share(1).replace('.0', ''), FONT_PX[options.size]) / 2) + 4);
@@ -111,13 +113,13 @@ export function stackedSharesSpec(
   };
   return {
     width: WIDTH[options.size],
-    height: 66 + rows.length * (narrow ? 30 : 34),
+    height: 66 + (rows.length + gaps.length) * (narrow ? 30 : 34),
     marginBottom: 44,
     marginLeft,
     marginRight,
     style: font(options.size),
     x: { domain: [0, 1], label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.share(v).replace('.0', ''), ticks: 5, grid: true },
-    y: { domain: rows, label: null },
+    y: { domain: withGapRows(rows, gaps), label: null, tickFormat: (row: string) => rowTick(row) },
     color: { domain: parts, range: colors },
     marks: [
       Plot.barX(data, Plot.stackX({ y: 'row', x: 'share', fill: 'part', order: parts, inset: 0.5 })),
@@ -129,6 +131,7 @@ export function stackedSharesSpec(
         fontSize: 10,
       })),
       Plot.ruleX([0]),
+      ...gapMarks(gaps, 10),
     ],
   };
 }
@@ -154,10 +157,13 @@ export function barsSpec(
     references?: { value: number; label: string; color: string }[];
     /** Value labels; whole numbers with separators by default. */
     format?: (value: number) => string;
+    /** Rows for years without data between the bars (a time axis). */
+    gaps?: RowGap[];
   },
 ): Plot.PlotOptions {
   const narrow = options.size === 'narrow';
   const refs = options.references ?? [];
+  const gaps = options.gaps ?? [];
   const max = Math.max(...data.map((d) => d.value), ...data.map((d) => d.target ?? 0), ...refs.map((r) => r.value));
   const targets = data.filter((d) => d.target !== undefined);
   const format = options.format ?? ((v: number) => options.words.count(v));
@@ -175,7 +181,7 @@ export function barsSpec(
   const refDx = refs.map((r) => fittedOffset(px(r.value), textWidth(r.label, FONT_PX[options.size]) * 1.08, width));
   return {
     width,
-    height: 72 + data.length * (twoLined ? (narrow ? 30 : 32) : narrow ? 22 : 24) + refs.length * 14,
+    height: 72 + (data.length + gaps.length) * (twoLined ? (narrow ? 30 : 32) : narrow ? 22 : 24) + refs.length * 14,
     marginLeft,
     marginRight,
     marginTop: 20 + refs.length * 14,
@@ -185,7 +191,7 @@ export function barsSpec(
       domain, grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: (v: number) => options.words.count(v),
       ticks: fittingTicks(domain, width - marginLeft - marginRight, (v) => options.words.count(v), FONT_PX[options.size], ticks),
     },
-    y: { domain: data.map((d) => d.label), label: null, tickFormat: (label: string) => shown.get(label) ?? label },
+    y: { domain: withGapRows(data.map((d) => d.label), gaps), label: null, tickFormat: (row: string) => rowTick(row, (label) => shown.get(label) ?? label) },
     marks: [
       Plot.barX(data, {
         y: 'label', x: 'value', inset: 1,
@@ -197,6 +203,7 @@ export function barsSpec(
       ...refs.map((r, i) => Plot.ruleX([r.value], { stroke: r.color, strokeWidth: 2, strokeDasharray: i === 0 ? '8,4' : '3,3' })),
       // Values over the lines, with a white halo, so a goal or average line never cuts through one.
       Plot.text(data, { y: 'label', x: 'value', text: (d: BarDatum) => format(d.value), dx: 4, textAnchor: 'start', fontSize: 10, fill: 'currentColor', ...HALO }),
+      ...gapMarks(gaps, 10),
       ...refs.map((r, i) => Plot.text([r.value], { x: (v: number) => v, frameAnchor: 'top', dy: -14 - 14 * (refs.length - 1 - i), dx: refDx[i]!, text: () => r.label, fill: textColor(r.color), fontWeight: 'bold', textAnchor: 'start' })),
     ],
   };
@@ -219,8 +226,9 @@ export interface SpreadDatum {
  * a line, quartiles as a box, the median as a white dot, the average as a filled one and the
  * target as a mark across the row. No value labels: the table beside it holds every number.
  */
-export function spreadSpec(data: SpreadDatum[], options: { xLabel: string; words: Words; size: ChartSize }): Plot.PlotOptions {
+export function spreadSpec(data: SpreadDatum[], options: { xLabel: string; words: Words; size: ChartSize; gaps?: RowGap[] }): Plot.PlotOptions {
   const narrow = options.size === 'narrow';
+  const gaps = options.gaps ?? [];
   const max = Math.max(...data.flatMap((d) => [d.p90, d.average ?? 0, d.target ?? 0]));
   const domain = scaleLinear().domain([0, max * 1.05]).nice(narrow ? 4 : 6).domain() as [number, number];
   const width = WIDTH[options.size];
@@ -229,7 +237,7 @@ export function spreadSpec(data: SpreadDatum[], options: { xLabel: string; words
   const format = (v: number) => options.words.count(v);
   return {
     width,
-    height: 64 + data.length * (narrow ? 26 : 28),
+    height: 64 + (data.length + gaps.length) * (narrow ? 26 : 28),
     marginLeft,
     marginRight,
     marginTop: 12,
@@ -239,8 +247,9 @@ export function spreadSpec(data: SpreadDatum[], options: { xLabel: string; words
       domain, grid: true, label: options.xLabel, labelAnchor: 'center', labelOffset: 34, tickFormat: format,
       ticks: fittingTicks(domain, width - marginLeft - marginRight, format, FONT_PX[options.size], narrow ? 4 : 6),
     },
-    y: { domain: data.map((d) => d.label), label: null },
+    y: { domain: withGapRows(data.map((d) => d.label), gaps), label: null, tickFormat: (row: string) => rowTick(row) },
     marks: [
+      ...gapMarks(gaps, 10),
       Plot.ruleY(data, { y: 'label', x1: 'p10', x2: 'p90', stroke: COLORS.ink, strokeWidth: 1.5 }),
       // A pale box with a strong edge, so the dots on it keep their contrast.
       Plot.barX(data, { y: 'label', x1: 'p25', x2: 'p75', fill: '#e3eef8', stroke: COLORS.neutral, strokeWidth: 1.5, insetTop: 5, insetBottom: 5 }),

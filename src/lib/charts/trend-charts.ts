@@ -145,16 +145,18 @@ export function totalsTrendSpec(
   const value = (d: YearlyIndicators) => (millions ? d[measure] / 1e6 : d[measure]);
   const color = millions ? COLORS.prefecture : COLORS.neutral;
   const width = WIDTH[size] / (size === 'wide' ? 2 : 1);
-  // Every year labelled where there is room; else every second or third, always the latest.
+  // A slot for every year from the first to the last, so missing years show as gaps, not as
+  // neighbours; years with data labelled where there is room, always the latest.
   const years = yearly.map((y) => y.fiscal_year);
-  const every = Math.max(1, Math.ceil(TICK_SPACING[size] / ((width - 56 - 20) / years.length)));
+  const [first, last] = [Math.min(...years), Math.max(...years)];
+  const slots = Array.from({ length: last - first + 1 }, (_, i) => first + i);
   return {
     width,
     height: 260,
     marginLeft: 56,
     marginBottom: 44,
     style: { fontSize: '11px' },
-    x: { type: 'band', domain: years, ticks: years.filter((_, i) => (years.length - 1 - i) % every === 0), tickFormat: (fy: number) => words.fyTick(fy), label: null },
+    x: { type: 'band', domain: slots, ticks: tickYears(years, [last], width - 56 - 20, size), tickFormat: (fy: number) => words.fyTick(fy), label: null },
     y: { grid: true, label, tickFormat: (v: number) => words.count(v) },
     marks: [
       // Years known only from published totals are outlined, as the legend says.

@@ -4,7 +4,7 @@
 import { barsSpec, sequentialColors, stackedSharesSpec } from '../charts/plan-charts.ts';
 import type { Words } from '../i18n/words.ts';
 import type { SiteData } from '../site.ts';
-import { activityLabel, sourceNotes } from './common.ts';
+import { activityLabel, missingYearRows, sourceNotes } from './common.ts';
 import { indicatorColumn, type Figure } from './types.ts';
 
 export function activityFigures(site: SiteData, years: number[], words: Words, idPrefix: string): Figure[] {
@@ -26,7 +26,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
     charts: [{
       spec: (size) => stackedSharesSpec(
         mix.map((r) => ({ row: words.fyShort(r.fiscal_year), part: label(r.activity), share: r.share_of_answers ?? 0 })),
-        rowLabels, parts, { xLabel: words.t('ind.share_of_answers'), words, size }),
+        rowLabels, parts, { xLabel: words.t('ind.share_of_answers'), words, size, gaps: missingYearRows(mixYears, (fy) => words.fyShort(fy), words) }),
       label: words.t('fig.activities.chart_label'),
       description: words.t('fig.activities.description', { activities: words.names(parts), years: yearsText }),
     }],
@@ -58,6 +58,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
         spec: (size) => barsSpec(series.map((r) => ({ label: words.fyShort(r.fiscal_year), value: Math.round(r.share_of_facilities * 1000) / 10 })), {
           xLabel: words.t('fig.activity_share.axis'), words, size,
           format: (v) => words.percent(v),
+          gaps: missingYearRows(series.map((r) => r.fiscal_year), (fy) => words.fyShort(fy), words),
         }),
         label: words.t('fig.activity_share.chart_label', { activity: name }),
         description: words.t('fig.activity_share.description', { activity: name }),

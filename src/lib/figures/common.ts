@@ -2,6 +2,7 @@
 // plan's bands, groups, activities and areas in the page's language.
 
 import type { LegendItem } from '../charts/palette.ts';
+import { yearGaps, type RowGap } from '../charts/year-gaps.ts';
 import type { Words } from '../i18n/words.ts';
 import type { Plan } from '../plan.ts';
 import { municipalityName } from '../reference.ts';
@@ -38,6 +39,12 @@ export const averageFormat = (plan: Plan, words: Words) => (value: number) => wo
 export function yearName(yearly: Pick<SiteData['yearly'][number], 'fiscal_year' | 'basis'>[], fy: number, words: Words, short = false): string {
   const year = short ? words.fyShort(fy) : words.fy(fy);
   return yearly.some((y) => y.fiscal_year === fy && y.basis === 'published') ? words.t('published.year', { year }) : year;
+}
+
+/** Rows saying which years have no data, between the rows of `years` (ascending) labelled `label(year)`. */
+export function missingYearRows(years: number[], label: (fy: number) => string, words: Words): RowGap[] {
+  const name = (from: number, to: number) => (from === to ? words.fyMark(from) : words.t('format.range', { from: words.fyMark(from), to: words.fyMark(to) }));
+  return yearGaps(years, label, (from, to) => words.t('chart.no_data_years', { years: name(from, to) }));
 }
 
 /** The legend entry for years shown from published totals, when a figure has any. */

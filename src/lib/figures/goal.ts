@@ -8,7 +8,7 @@ import { COLORS } from '../charts/palette.ts';
 import type { Words } from '../i18n/words.ts';
 import { FORMULAS, type Formula } from '../plan.ts';
 import type { SiteData } from '../site.ts';
-import { averageFormat, publishedLegend, sourceNotes, yearName } from './common.ts';
+import { averageFormat, missingYearRows, publishedLegend, sourceNotes, yearName } from './common.ts';
 import { indicatorColumn, type Figure } from './types.ts';
 
 const average = (y: SiteData['yearly'][number], formula: Formula) => (formula === 'old' ? y.average_monthly_wage_yen : y.average_monthly_wage_new_yen);
@@ -35,6 +35,7 @@ function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
       }), {
         xLabel: words.t('fig.goal.axis', { formula: formulaName }), words, size,
         format: averageFormat(plan, words),
+        gaps: missingYearRows(years.map((y) => y.fiscal_year), (fy) => words.fyShort(fy), words),
       }),
       label: words.t('fig.goal.chart_label', { formula: formulaName }),
       description: words.t('fig.goal.description', { formula: formulaName }),

@@ -8,7 +8,7 @@ import { prefectureAverageLabel, prefectureName } from '../plan.ts';
 import { indicatorLabel } from '../indicators.ts';
 import type { SiteData } from '../site.ts';
 import type { SpreadRow } from '../views.ts';
-import { areaLabel, sourceNotes, yearName } from './common.ts';
+import { areaLabel, missingYearRows, sourceNotes, yearName } from './common.ts';
 import { indicatorColumn, textColumn, type Column, type Figure } from './types.ts';
 
 const QUANTILES = ['p10_yen', 'p25_yen', 'median_yen', 'p75_yen', 'p90_yen'] as const;
@@ -57,7 +57,10 @@ export function spreadFigure(site: SiteData, words: Words, id: string): Figure |
     title: words.t('fig.spread.title', { from: words.fyShort(rows[0]!.fiscal_year), to: words.fyShort(rows.at(-1)!.fiscal_year) }),
     unit: words.t('fig.unit.yen_per_month'),
     charts: [{
-      spec: (size) => spreadSpec(rows.map((r) => datum(r, label(r))), { xLabel: indicatorColumn('average_monthly_wage_yen', words, site.plan).label, words, size }),
+      spec: (size) => spreadSpec(rows.map((r) => datum(r, label(r))), {
+        xLabel: indicatorColumn('average_monthly_wage_yen', words, site.plan).label, words, size,
+        gaps: missingYearRows(rows.map((r) => r.fiscal_year), (fy) => yearName(site.yearly, fy, words, true), words),
+      }),
       label: words.t('fig.spread.chart_label'),
       description: words.t('fig.spread.description', { average }),
     }],

@@ -186,6 +186,7 @@ export const en = {
   'legend.published': 'Year from published totals (no facility rows)',
   'chart.goal_in_year': 'Goal {goal} ({year})',
   'chart.total_wages_millions': 'Total wages (¥ million)',
+  'chart.no_data_years': 'No data for {years}',
 
   'fig.average_trend.title': 'Average monthly wage against the goal',
   'fig.average_trend.chart_label': 'Average monthly wage over time',

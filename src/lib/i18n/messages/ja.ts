@@ -185,6 +185,7 @@ export const ja = {
   'legend.published': '公表値の年度（事業所別の報告なし）',
   'chart.goal_in_year': '目標 {goal}（{year}）',
   'chart.total_wages_millions': '工賃支払総額（百万円）',
+  'chart.no_data_years': '{years}：データなし',
 
   'fig.average_trend.title': '平均工賃月額の推移と目標',
   'fig.average_trend.chart_label': '平均工賃月額の推移',
