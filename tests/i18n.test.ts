@@ -65,6 +65,15 @@ describe('formats', () => {
     expect([ja.percent(160.62), en.percent(-2.75, true), ja.share(0.349), en.decimal(11.25)]).toEqual(['160.6%', '−2.8%', '34.9%', '11.3']);
   });
 
+  it('rounds a hundred million yen or more to the units readers use, and leaves smaller amounts exact', () => {
+    // 21.0815億 and 1.4626億 to three significant digits; in English, billions and millions.
+    expect([ja.yenRounded(2_108_150_000), ja.yenRounded(146_260_000), ja.yenRounded(99_999_999), ja.yenRounded(-12_345_678_901)]).toEqual(['21.1億円', '1.46億円', '99,999,999円', '−123億円']);
+    expect([en.yenRounded(2_108_150_000), en.yenRounded(146_260_000), en.yenRounded(1e8)]).toEqual(['¥2.11 billion', '¥146 million', '¥100 million']);
+    // A change beside a rounded amount is rounded from ten thousand yen: 2434.7万 → 2430万.
+    expect([ja.change(146_260_000, 'rounded_yen'), en.change(-146_260_000, 'rounded_yen'), ja.change(24_347_162, 'rounded_yen'), en.change(24_347_162, 'rounded_yen'), ja.change(9_999, 'rounded_yen')])
+      .toEqual(['+1.46億円', '−¥146 million', '+2430万円', '+¥24.3 million', '+9,999円']);
+  });
+
   it('fills placeholders, formatting numbers as counts', () => {
     expect(ja.t('import.counts_all', { lines: 12_345 })).toBe('事業所の行 12,345 行をすべて読み込みました。');
     expect(en.t('kpi.vs_previous', { year: 'FY2022', change: '+23', pct: '+4.1%' })).toBe('vs FY2022: +23 (+4.1%)');

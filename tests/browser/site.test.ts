@@ -164,9 +164,17 @@ describe.each(SITES)('site $name', (site) => {
         headers: [...f.querySelectorAll('thead th')].map((th) => th.textContent ?? ''),
         title: f.querySelector('.chart-title')!.firstChild!.textContent!.trim(),
         legend: [...f.querySelectorAll('.legend li')].map((li) => li.textContent!.trim()),
-        source: [...f.querySelectorAll('.chart-notes li')].map((li) => li.textContent!.trim()).find((t) => /^(出典|Source)/.test(t)),
+        // Its own notes, or the page's notes for all its figures.
+        source: [...f.querySelectorAll('.chart-notes li'), ...document.querySelectorAll('.page-notes li')].map((li) => li.textContent!.trim()).find((t) => /^(出典|Source)/.test(t)),
       })));
     expect(figures.length).toBeGreaterThan(0);
+    // A note the page gives for all its figures is written there once, under none of them.
+    const notes = await page.evaluate(() => ({
+      page: [...document.querySelectorAll('.page-notes li')].map((li) => li.textContent!.trim()),
+      figures: [...document.querySelectorAll('.chart-notes li')].map((li) => li.textContent!.trim()),
+    }));
+    if (figures.length > 1) expect(notes.page.length).toBeGreaterThan(0);
+    expect(notes.figures.filter((n) => notes.page.includes(n))).toEqual([]);
     for (const figure of figures) {
       const [header, ...rows] = parseCsv(new Uint8Array(await (await fetch(figure.csv)).arrayBuffer()));
       expect(header).toHaveLength(figure.headers.length);

@@ -7,6 +7,7 @@ import type { Words } from '../i18n/words.ts';
 import type { Plan } from '../plan.ts';
 import { municipalityName } from '../reference.ts';
 import type { SiteData } from '../site.ts';
+import type { Figure } from './types.ts';
 
 export function sourceNotes(plan: Plan, words: Words, extra: string[] = []): string[] {
   const notes = [...extra, words.t('note.source', { source: words.name(plan.source) })];
@@ -39,6 +40,12 @@ export const averageFormat = (plan: Plan, words: Words) => (value: number) => wo
 export function yearName(yearly: Pick<SiteData['yearly'][number], 'fiscal_year' | 'basis'>[], fy: number, words: Words, short = false): string {
   const year = short ? words.fyShort(fy) : words.fy(fy);
   return yearly.some((y) => y.fiscal_year === fy && y.basis === 'published') ? words.t('published.year', { year }) : year;
+}
+
+/** The notes every one of several figures carries (source, sample data): a page says them once. */
+export function sharedNotes(figures: Pick<Figure, 'notes'>[]): string[] {
+  if (figures.length < 2) return [];
+  return figures[0]!.notes.filter((note) => figures.every((f) => f.notes.includes(note)));
 }
 
 /** Rows saying which years have no data, between the rows of `years` (ascending) labelled `label(year)`. */

@@ -27,12 +27,15 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
   const vsPrevious = (key: HeadlineIndicator) => {
     const c = site.changes.find((x) => x.basis === 'previous_year' && x.fiscal_year === fy && x.indicator === key);
     if (!c) return [];
-    const yen = key === 'total_wages_yen' || key === 'average_monthly_wage_yen';
-    const change = words.change(c.change, yen ? 'yen' : 'count', key === 'average_monthly_wage_yen' ? decimals : undefined);
+    const unit = key === 'total_wages_yen' ? (roundedTotal ? 'rounded_yen' : 'yen') : key === 'average_monthly_wage_yen' ? 'yen' : 'count';
+    const change = words.change(c.change, unit, key === 'average_monthly_wage_yen' ? decimals : undefined);
     return [words.t('kpi.vs_previous', { year: yearName(site.yearly, c.compared_fiscal_year, words, true), change, pct: words.percent(c.change_pct, true) })];
   };
+  // Total wages read as 21.1億円, not ten digits, and their change alike; the tables keep every yen.
+  const roundedTotal = year.total_wages_yen >= 1e8;
+  const value = (key: HeadlineIndicator) => (key === 'total_wages_yen' && roundedTotal ? words.yenRounded(year[key]) : formatIndicator(key, year[key], words, plan));
   const headline = (key: HeadlineIndicator, details: string[] = []): Kpi =>
-    ({ label: indicatorLabel(key, words), value: formatIndicator(key, year[key], words, plan), details: [...details, ...vsPrevious(key)] });
+    ({ label: indicatorLabel(key, words), value: value(key), details: [...details, ...vsPrevious(key)] });
 
   /** The target in force in this formula this year, if the year is in a phase that has one. */
   const goalLines = (formula: Formula) => {

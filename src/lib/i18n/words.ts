@@ -57,6 +57,7 @@ export class Words {
   private readonly messages: Readonly<Record<string, string>>;
   private readonly numberFormats = new Map<number, Intl.NumberFormat>();
   private dateFormat: Intl.DateTimeFormat | undefined;
+  private compactFormat: Intl.NumberFormat | undefined;
 
   constructor(locale: Locale, messages: Readonly<Record<string, string>>) {
     this.locale = locale;
@@ -115,6 +116,17 @@ export class Words {
     return n < 0 ? `${MINUS}${body}` : body;
   }
 
+  /**
+   * An amount of `from` yen (a hundred million) or more in the units readers use, to three
+   * significant digits: 21.1億円 / ¥2.11 billion. Headlines only: tables and CSV keep every yen.
+   */
+  yenRounded(n: number, from = 1e8): string {
+    if (Math.abs(n) < Math.max(from, 1e4)) return this.yen(n);
+    this.compactFormat ??= new Intl.NumberFormat(this.intl, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 });
+    const body = this.t('format.yen', { n: this.compactFormat.format(Math.abs(n)) });
+    return n < 0 ? `${MINUS}${body}` : body;
+  }
+
   /** A percentage to one decimal (160.6%); `signed` adds + or − before it. */
   percent(percent: number, signed = false): string {
     const body = `${this.decimal(Math.abs(percent))}%`;
@@ -126,10 +138,10 @@ export class Words {
     return this.percent(fraction * 100);
   }
 
-  /** A signed change: +310, −¥1,234, ±0; with `decimals`, exactly that many. */
-  change(n: number, unit: 'count' | 'yen' = 'count', decimals?: number): string {
+  /** A signed change: +310, −¥1,234, ±0; with `decimals`, exactly that many; `rounded_yen` as yenRounded from ten thousand yen (+2430万円), beside a rounded amount. */
+  change(n: number, unit: 'count' | 'yen' | 'rounded_yen' = 'count', decimals?: number): string {
     const size = Math.abs(n);
-    const body = unit === 'yen' ? this.yen(size, decimals) : decimals === undefined ? this.count(size) : this.decimal(size, decimals);
+    const body = unit === 'rounded_yen' ? this.yenRounded(size, 1e4) : unit === 'yen' ? this.yen(size, decimals) : decimals === undefined ? this.count(size) : this.decimal(size, decimals);
     return `${sign(n)}${body}`;
   }
 

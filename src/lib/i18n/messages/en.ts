@@ -169,6 +169,8 @@ export const en = {
   'figure.numbered_caption': '{number}: {caption}',
   'figure.permalink': 'Link to this chart: {title}',
   'figure.show_numbers': 'The numbers as a table',
+  'page.contents': 'Charts on this page ({count})',
+  'page.notes': 'Notes for every chart on this page',
   'figure.download': 'Download:',
   'fig.unit.yen_per_month': 'Yen per month',
   'fig.year_column': '{year} {label}',

@@ -168,6 +168,8 @@ export const ja = {
   'figure.numbered_caption': '{number}：{caption}',
   'figure.permalink': 'この図へのリンク：{title}',
   'figure.show_numbers': '数値の表',
+  'page.contents': 'このページの図表（{count}）',
+  'page.notes': 'このページの図表に共通の注記',
   'figure.download': 'ダウンロード：',
   'fig.unit.yen_per_month': '単位：円／月',
   'fig.year_column': '{year} {label}',
