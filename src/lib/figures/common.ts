@@ -23,9 +23,13 @@ export function activityLabel(plan: Plan, activity: string, words: Words): strin
   return a ? words.name(a) : activity;
 }
 
-export function areaLabel(plan: Plan, area: string, words: Words): string {
+/**
+ * An area's name as a label of its own (a table cell, a chart row, a link): 福岡 / "Fukuoka
+ * area", so in English it is not read as the prefecture or the city of the same name.
+ */
+export function areaLabel(plan: Pick<Plan, 'areas'>, area: string, words: Words): string {
   const a = plan.areas.find((x) => x.name === area);
-  return a ? words.name(a) : area;
+  return words.t('area.label', { area: a ? words.name(a) : area });
 }
 
 export const placeName = (site: Pick<SiteData, 'municipalities'>, name: string, words: Words) => municipalityName(site.municipalities, name, words);

@@ -283,6 +283,7 @@ export const ja = {
   'legend.class_range': '{from}〜{to}',
   'fig.municipalities.all': '市町村別',
   'fig.municipalities.in_area': '{area}圏域の市町村別',
+  'area.label': '{area}',
   'fig.municipalities.title': '{where}の平均工賃月額（{year}）',
   'fig.municipalities.chart_label': '{where}の平均工賃月額',
   'fig.municipalities.description': '市町村ごとの平均工賃月額を高い順に並べた横棒グラフ。',
