@@ -169,6 +169,7 @@ export const en = {
   'figure.numbered_caption': '{number}: {caption}',
   'figure.permalink': 'Link to this chart: {title}',
   'figure.show_numbers': 'The numbers as a table',
+  'table.scroll_hint': 'The table scrolls sideways →',
   'page.contents': 'Charts on this page ({count})',
   'page.notes': 'Notes for every chart on this page',
   'figure.download': 'Download:',

@@ -168,6 +168,7 @@ export const ja = {
   'figure.numbered_caption': '{number}：{caption}',
   'figure.permalink': 'この図へのリンク：{title}',
   'figure.show_numbers': '数値の表',
+  'table.scroll_hint': '表は横にスクロールできます →',
   'page.contents': 'このページの図表（{count}）',
   'page.notes': 'このページの図表に共通の注記',
   'figure.download': 'ダウンロード：',
