@@ -15,6 +15,7 @@ import { headersFor, launchChromium, serveDist, type SiteServer } from '../../sr
 import { contentSecurityPolicy } from '../../src/lib/csp.ts';
 import type { Site } from '../../src/lib/node/site-data.ts';
 import { defaultWageBandYears } from '../../src/lib/figures/wage-bands.ts';
+import { wordsFor } from '../../src/lib/i18n/catalogue.ts';
 import { ROOT, siteOf } from '../helpers.ts';
 import { builtPages, chartTextProblems, inEveryLanguage, pagesToOpen, SITES, type BuiltSite } from './sites.ts';
 
@@ -203,6 +204,24 @@ describe.each(SITES)('site $name', (site) => {
 describe('on the data under test', () => {
   const site = SITES[0]!;
   const of = () => data.get(site.name)!;
+
+  it('says in words that a table scrolls sideways, on a phone while more of it lies to the right, and not on a wide screen', async () => {
+    const hint = (page: Awaited<ReturnType<BrowserContext['newPage']>>) => page.evaluate(() => {
+      const line = document.querySelector('.targets .scroll-hint')!;
+      return getComputedStyle(line).display === 'none' ? null : getComputedStyle(line, '::after').content;
+    });
+    const phone = await noJs.newPage();
+    await phone.goto(url(site, 'goal/'));
+    await expect(hint(phone)).resolves.toBe(JSON.stringify(wordsFor('ja').t('table.scroll_hint')));
+    // Scrolled to its end, nothing more lies to the right.
+    await phone.locator('.targets .table-scroll').evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+    await expect.poll(() => hint(phone)).toBeNull();
+    await phone.close();
+    const wide = await withJs.newPage();
+    await wide.goto(url(site, 'en/goal/'));
+    await expect(hint(wide)).resolves.toBeNull();
+    await wide.close();
+  });
 
   it('reopens an area page with only its municipalities, the area marked as current', async () => {
     const { plan } = of();
