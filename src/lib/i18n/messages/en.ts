@@ -72,9 +72,9 @@ export const en = {
   'ind.person_months_per_facility': 'Person-months per facility',
   'ind.band_facilities': 'Facilities',
   'ind.band_share': 'Share',
-  'ind.answers': 'Answers',
+  'ind.answers': 'Answers (total)',
   'ind.share_of_answers': 'Share of answers',
-  'ind.answering_facilities': 'Facilities answering',
+  'ind.answering_facilities': 'Facilities with this work',
   'ind.share_of_facilities': 'Share of facilities',
 
   // Site frame

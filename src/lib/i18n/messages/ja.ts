@@ -71,9 +71,9 @@ export const ja = {
   'ind.person_months_per_facility': '事業所当たり延べ人数',
   'ind.band_facilities': '事業所数',
   'ind.band_share': '割合',
-  'ind.answers': '回答数',
+  'ind.answers': '回答数（延べ）',
   'ind.share_of_answers': '回答割合',
-  'ind.answering_facilities': '回答事業所数',
+  'ind.answering_facilities': '該当事業所数',
   'ind.share_of_facilities': '事業所割合',
 
   // Site frame
