@@ -10,6 +10,8 @@ import type { TargetPathRow, YearlyIndicators } from '../src/lib/views.ts';
 import { sitePages } from '../src/lib/figures/site-pages.ts';
 import { wrapText } from '../src/lib/figures/svg.ts';
 import { missingYearRows } from '../src/lib/figures/common.ts';
+import { yearKpis, yearVerdict } from '../src/lib/figures/kpis.ts';
+import { reportedYears } from '../src/lib/site.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
 import { fixturePaths, siteOf } from './helpers.ts';
@@ -224,5 +226,36 @@ describe('years missing between the rows of a chart', () => {
     expect(perYear).toBeGreaterThan(0);
     expect((columns[1]! - columns[0]!) / perYear).toBeCloseTo(8, 5);
     expect((columns[2]! - columns[1]!) / perYear).toBeCloseTo(3, 5);
+  });
+});
+
+/** The first place where a full-width bracket opens inside another, as in （R5（2023）・旧算定式）. */
+function nestedBracket(text: string): string | null {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '（' && ++depth > 1) return text;
+    if (text[i] === '）') depth = Math.max(0, depth - 1);
+  }
+  return null;
+}
+
+describe.each(['tottori', 'kyoto', 'hiroshima'] as const)('the Japanese words of the %s fixture', (fixture) => {
+  it('never nest brackets: a year inside brackets is written 令和5年度, not R5（2023）', async () => {
+    const site = await siteOf(fixturePaths(fixture));
+    const words = wordsFor('ja');
+    const texts: string[] = [];
+    for (const page of sitePages(site)) {
+      texts.push(page.title(words), ...page.intro(words));
+      for (const figure of page.figures(words)) {
+        texts.push(figure.title, figure.unit, figure.table.caption, ...figure.notes, ...figure.table.columns.map((c) => c.label), ...figure.charts.flatMap((c) => [c.label, c.description]));
+      }
+    }
+    for (const fy of reportedYears(site)) {
+      texts.push(...yearKpis(site, fy, words).flatMap((k) => [k.label, k.value, ...k.details]));
+      const verdict = yearVerdict(site, fy, words);
+      texts.push(verdict.headline, ...verdict.lines.map((l) => l.text));
+    }
+    expect(texts.length).toBeGreaterThan(50);
+    expect(texts.map(nestedBracket).filter((t) => t !== null)).toEqual([]);
   });
 });

@@ -19,10 +19,10 @@ describe('yearVerdict', () => {
     const verdict = yearVerdict(site, 2023, wordsFor('ja'));
     expect(verdict.headline).toBe('令和5年度の平均工賃月額（旧算定式）は 17,916円 でした。');
     expect(verdict.lines.map((l) => [l.text, l.good])).toEqual([
-      ['目標 17,000円（R5（2023）・旧算定式）を達成しました。', true],
+      ['目標 17,000円（令和5年度・旧算定式）を達成しました。', true],
       // No old-formula national figure for FY2023, so none is set beside 17,916.
       ['新算定式では 22,500円 です。', undefined],
-      ['目標 22,000円（R5（2023）・新算定式）を達成しました。', true],
+      ['目標 22,000円（令和5年度・新算定式）を達成しました。', true],
       // 23,053 − 22,500 = 553
       ['全国平均 23,053円（新算定式）を 553円 下回っています。', false],
     ]);

@@ -69,7 +69,7 @@ describe('the 京都府 fixture site', () => {
     expect(text(page(files, 'en/wage-bands/index.html'))).toContain('into 7 bands');
     expect(text(page(files, 'opening-years/index.html'))).toContain('開所後1〜3年目の事業所と4年目以降の事業所で');
     // The phase the latest year (FY2023) is in: 第1期, whose last target is ¥15,000.
-    expect(text(page(files, 'goal/index.html'))).toContain('第1期（R3（2021）〜R5（2023））の目標：令和5年度に府平均工賃月額 15,000円（旧算定式）');
+    expect(text(page(files, 'goal/index.html'))).toContain('第1期（令和3年度〜令和5年度）の目標：令和5年度に府平均工賃月額 15,000円（旧算定式）');
     expect(page(files, 'areas/index.html')).toContain('府平均');
     expect(page(files, 'areas/index.html')).not.toContain('県平均');
     // The plan numbers only its wage-band view.
@@ -124,7 +124,7 @@ describe('the 広島県 fixture site', () => {
     for (const shown of ['319 of 342 reported (93.3%)', '¥17,411.8', 'Average hourly wage ¥253.2']) expect(en).toContain(shown);
     // The plan's yearly targets, each with its hourly target, in the formula they are set in.
     const goal = text(page(files, 'goal/index.html'));
-    expect(goal).toContain('第4期（R3（2021）〜R5（2023）） R3（2021） 旧算定式 17,500.0円 250.0円 17,411.8円 253.2円');
+    expect(goal).toContain('第4期（令和3年度〜令和5年度） R3（2021） 旧算定式 17,500.0円 250.0円 17,411.8円 253.2円');
   });
 
   it('lists the reporting rate and the hourly wage of each year on /years/', () => {
@@ -141,7 +141,7 @@ describe('the 鳥取県 fixture site', () => {
 
   it('says the goal is met, shows no sample notice and no baseline table', () => {
     const overview = text(page(files, 'index.html'));
-    expect(overview).toContain('目標 17,000円（R5（2023））を達成');
+    expect(overview).toContain('目標 17,000円（令和5年度）を達成');
     expect(overview).not.toContain('サンプルデータ');
     expect(page(files, 'index.html')).not.toContain('id="baseline-table"');
     expect(text(page(files, 'opening-years/index.html'))).toContain('開所後1〜2年目の事業所と3年目以降の事業所で');

@@ -16,7 +16,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
   const mixYears = years.filter((fy) => mix.some((r) => r.fiscal_year === fy));
   const rowLabels = mixYears.map((fy) => words.fyShort(fy));
   const colors = sequentialColors(parts.length);
-  const yearsText = words.fyList(mixYears);
+  const yearsText = words.fyNameList(mixYears);
   const label = (activity: string) => activityLabel(plan, activity, words);
 
   const answerMix: Figure = {

@@ -39,7 +39,7 @@ export function areaFigure(site: SiteData, fy: number, words: Words, idPrefix: s
   const decimals = plan.precision.average_monthly_wage;
   const prev = rows.find((r) => r.previous_fiscal_year !== null)?.previous_fiscal_year ?? null;
   const average = prefectureAverageLabel(plan, words);
-  const year = words.fyShort(fy);
+  const year = words.fyName(fy); // inside the titles' brackets
   return {
     id: `${idPrefix}areas`,
     title: words.t('fig.areas.title', { year }),
@@ -60,7 +60,7 @@ export function areaFigure(site: SiteData, fy: number, words: Words, idPrefix: s
       { label: average, color: COLORS.prefecture, line: 'dashed', marker: 'none' },
     ],
     table: {
-      caption: prev === null ? words.t('fig.areas.caption', { year }) : words.t('fig.areas.caption_previous', { year, previous: words.fyShort(prev) }),
+      caption: prev === null ? words.t('fig.areas.caption', { year }) : words.t('fig.areas.caption_previous', { year, previous: words.fyName(prev) }),
       columns: [{ label: words.t('fig.areas.area'), format: 'text' }, ...placeColumns(site, words)],
       rows: rows.map((r) => [areaLabel(plan, r.area, words), ...placeCells(r)]),
       sortable: true,
@@ -77,7 +77,7 @@ export function municipalityFigure(site: SiteData, fy: number, area: string | nu
   const charted = byAverage.filter((r) => r.average_monthly_wage_yen !== null);
   const where = area === null ? words.t('fig.municipalities.all') : words.t('fig.municipalities.in_area', { area: areaLabel(plan, area, words) });
   const goal = targetReference(site, fy, words);
-  const year = words.fyShort(fy);
+  const year = words.fyName(fy); // inside the titles' brackets
   const cities = rolledUpCities(site.municipalities).map((c) => words.name({ ja: c.name, en: c.name_en }));
   return {
     id,

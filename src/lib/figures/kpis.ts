@@ -41,7 +41,7 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
   const goalLines = (formula: Formula) => {
     const p = site.goalProgress.find((g) => g.fiscal_year === fy && g.formula === formula);
     if (!p) return [];
-    const target = { goal: words.yen(p.target_yen), year: words.fyShort(p.target_fiscal_year), phase: words.name(plan.phases[p.phase_no - 1]!.name) };
+    const target = { goal: words.yen(p.target_yen), year: words.fyName(p.target_fiscal_year), phase: words.name(plan.phases[p.phase_no - 1]!.name) };
     return [p.goal_met
       ? words.t('kpi.goal_met', target)
       : words.t('kpi.share_of_goal', { ...target, pct: words.percent(p.share_of_goal_pct), gap: words.yen(p.gap_to_goal_yen, decimals) })];
@@ -122,7 +122,7 @@ export function yearVerdict(site: SiteData, fy: number, words: Words): Verdict {
     if (formula === 'new') lines.push({ text: words.t('verdict.average_new', { formula: formulaName(formula), value: words.yen(average, decimals) }) });
     const p = site.goalProgress.find((g) => g.fiscal_year === fy && g.formula === formula);
     if (p) {
-      const goal = { goal: words.yen(p.target_yen), year: words.fyShort(p.target_fiscal_year), formula: formulaName(formula) };
+      const goal = { goal: words.yen(p.target_yen), year: words.fyName(p.target_fiscal_year), formula: formulaName(formula) };
       lines.push(p.goal_met
         ? { text: words.t('verdict.goal_met', goal), sharePct: p.share_of_goal_pct, good: true }
         : { text: words.t('verdict.goal_short', { ...goal, pct: words.percent(p.share_of_goal_pct), gap: words.yen(p.gap_to_goal_yen, decimals) }), sharePct: p.share_of_goal_pct, good: false });

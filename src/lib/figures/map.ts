@@ -93,7 +93,7 @@ export function municipalityMapFigure(site: SiteData, fy: number, words: Words, 
       title: words.t('fig.map.shape_title', { place: name, value: value === null ? noValue : show(value) }),
     };
   });
-  const year = words.fyShort(fy);
+  const year = words.fyName(fy); // inside the titles' brackets
   const what = words.t(`map.indicator.${indicator}`);
   const sorted = [...rows].sort((a, b) => (a.area_no - b.area_no) || a.municipality_code.localeCompare(b.municipality_code));
   return {

@@ -9,7 +9,7 @@ import { indicatorColumn, type Figure } from './types.ts';
 
 export function openingYearFigures(site: SiteData, fy: number, words: Words, idPrefix: string): Figure[] {
   const { plan } = site;
-  const year = words.fyShort(fy);
+  const year = words.fyName(fy); // inside the titles' brackets
   const bandRows = site.openingYearBands.filter((r) => r.fiscal_year === fy);
   const groupNos = [...new Set(bandRows.map((r) => r.group_no))];
   const groups = groupNos.map((g) => groupLabel(plan, g, words));

@@ -28,7 +28,7 @@ export interface SitePage {
   figures: (words: Words) => Figure[];
 }
 
-/** What the phase the latest year is in aims for: 第4期（R3〜R5）の目標：R5に県平均工賃月額 20,000円（旧算定式）. */
+/** What the phase the latest year is in aims for: 第4期（令和3年度〜令和5年度）の目標：令和5年度に県平均工賃月額 20,000円（旧算定式）. */
 export function phaseGoalSentence(plan: PlanFile, latest: number, words: Words): string {
   const phase = currentPhase(plan, latest);
   const finalYear = Math.max(...phase.targets.map((t) => t.fiscal_year));
@@ -37,7 +37,7 @@ export function phaseGoalSentence(plan: PlanFile, latest: number, words: Words):
     formula: words.t(t.formula === 'old' ? 'formula.old' : 'formula.new'),
   }));
   return words.t('page.goal.phase_goal', {
-    phase: words.name(phase.name), from: words.fyShort(phase.start_fiscal_year), to: words.fyShort(phase.end_fiscal_year),
+    phase: words.name(phase.name), from: words.fyName(phase.start_fiscal_year), to: words.fyName(phase.end_fiscal_year),
     year: words.fyName(finalYear), average: prefectureAverageLabel(plan, words), goals: words.names(goals),
     prefecture: prefectureName(plan, words),
   });
@@ -82,7 +82,7 @@ export function sitePages(site: SiteData): SitePage[] {
     {
       path: 'opening-years/',
       nav: 'nav.opening_years',
-      title: (w) => numberedTitle(plan, 'opening_years', w.t('page.opening_years.title', { year: w.fy(latest) }), w),
+      title: (w) => numberedTitle(plan, 'opening_years', w.t('page.opening_years.title', { year: w.fyName(latest) }), w),
       intro: withNotes(site, 'opening_years', (w) => {
         const individual = groups.slice(0, -1);
         const first = individual.length === 1
@@ -109,7 +109,7 @@ export function sitePages(site: SiteData): SitePage[] {
     {
       path: 'areas/',
       nav: 'nav.areas',
-      title: (w) => numberedTitle(plan, 'areas', w.t('page.areas.title', { year: w.fy(latest) }), w),
+      title: (w) => numberedTitle(plan, 'areas', w.t('page.areas.title', { year: w.fyName(latest) }), w),
       intro: withNotes(site, 'areas', (w) => [w.t('page.areas.intro')]),
       figures: (w) => [areaFigure(site, latest, w, ''), municipalityFigure(site, latest, null, w, 'municipalities')],
     },
@@ -117,12 +117,12 @@ export function sitePages(site: SiteData): SitePage[] {
     ...(site.geo === null ? [] : [{
       path: 'map/',
       nav: 'nav.map',
-      title: (w: Words) => w.t('page.map.title', { year: w.fy(latest) }),
+      title: (w: Words) => w.t('page.map.title', { year: w.fyName(latest) }),
       intro: (w: Words) => [w.t('page.map.intro')],
       figures: (w: Words) => [municipalityMapFigure(site, latest, w, 'municipality-map')!],
     } satisfies SitePage, ...MAP_INDICATORS.filter((i) => i !== 'average').map((indicator): SitePage => ({
       path: mapPath(indicator),
-      title: (w) => w.t('page.map.title', { year: w.fy(latest) }),
+      title: (w) => w.t('page.map.title', { year: w.fyName(latest) }),
       intro: (w) => [w.t('page.map.intro_of', { indicator: w.t(`map.indicator.${indicator}`) })],
       figures: (w) => [municipalityMapFigure(site, latest, w, `municipality-map-${mapSlug(indicator)}`, indicator)!],
     }))]),
@@ -149,7 +149,7 @@ export function sitePages(site: SiteData): SitePage[] {
     }))]),
     ...plan.areas.map((area): SitePage => ({
       path: `areas/${area.slug}/`,
-      title: (w) => w.t('page.area.title', { area: w.name(area), year: w.fy(latest) }),
+      title: (w) => w.t('page.area.title', { area: w.name(area), year: w.fyName(latest) }),
       intro: none,
       figures: (w) => [municipalityFigure(site, latest, area.name, w, `areas-${area.slug}-municipalities`)],
     })),

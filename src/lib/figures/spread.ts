@@ -54,7 +54,7 @@ export function spreadFigure(site: SiteData, words: Words, id: string): Figure |
   const low = lowWage(site.plan, words);
   return {
     id,
-    title: words.t('fig.spread.title', { from: words.fyShort(rows[0]!.fiscal_year), to: words.fyShort(rows.at(-1)!.fiscal_year) }),
+    title: words.t('fig.spread.title', { from: words.fyName(rows[0]!.fiscal_year), to: words.fyName(rows.at(-1)!.fiscal_year) }),
     unit: words.t('fig.unit.yen_per_month'),
     charts: [{
       spec: (size) => spreadSpec(rows.map((r) => datum(r, label(r))), {
@@ -88,7 +88,7 @@ export function areaProgressFigure(site: SiteData, fy: number, words: Words, id:
   const { plan } = site;
   const label = (r: SpreadRow) => (r.level === 'prefecture' ? prefectureName(plan, words) : areaLabel(plan, r.area!, words));
   const final = rows.find((r) => r.final_target_yen !== null);
-  const year = words.fyShort(fy);
+  const year = words.fyName(fy); // inside the titles' brackets
   const low = lowWage(plan, words);
   return {
     id,

@@ -30,7 +30,7 @@ export const bandMovePath = (from: number, to: number) => `${bandMovesPath}fy${f
 export function bandMoveFigure(site: SiteData, from: number, to: number, words: Words, id: string): Figure | null {
   const rows = site.bandMoves.filter((r) => r.from_fiscal_year === from && r.fiscal_year === to);
   if (rows.length === 0) return null;
-  const years = { from: words.fyShort(from), to: words.fyShort(to) };
+  const years = { from: words.fyName(from), to: words.fyName(to) };
   const kind = words.t('fig.band_transitions.kind');
   const facilities = indicatorColumn('facilities', words, site.plan);
   return {

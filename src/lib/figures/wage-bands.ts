@@ -27,7 +27,7 @@ export function wageBandFigure(site: WageBandSite, years: number[], words: Words
   const second = plan.wage_bands[1]!;
   return {
     id,
-    title: words.t('fig.wage_bands.title', { years: words.list(series) }),
+    title: words.t('fig.wage_bands.title', { years: words.list(years.map((fy) => words.fyName(fy))) }),
     unit: words.t('fig.unit.facilities'),
     charts: [{
       spec: (size) => groupedBarsSpec(chartData, bands, series, { xLabel: words.t('ind.band_facilities'), words, size, seriesMarks: years.map((fy) => words.fyMark(fy)) }),

@@ -154,7 +154,10 @@ export class Words {
     return this.t('format.fy', this.fyParams(fy));
   }
 
-  /** 令和元年度 / FY2019: a year inside a sentence or a label that says more. */
+  /**
+   * 令和元年度 / FY2019: a year inside a sentence or inside brackets (a title's （令和5年度）),
+   * so brackets never nest as in （R5（2023））. Headings take fy, table cells and axes fyShort.
+   */
   fyName(fy: number): string {
     return this.t('format.fy_name', this.fyParams(fy));
   }
@@ -182,6 +185,12 @@ export class Words {
   /** Names that may themselves hold a ・ (自主事業・請負・受託等), joined: A、B / A, B. */
   names(items: string[]): string {
     return items.join(this.t('format.name_separator'));
+  }
+
+  /** Years inside brackets or a sentence, as a list or as a range when there are many: 令和元年度〜令和5年度 / FY2019–FY2023. */
+  fyNameList(years: number[]): string {
+    if (years.length <= 3) return this.list(years.map((y) => this.fyName(y)));
+    return this.t('format.range', { from: this.fyName(years[0]!), to: this.fyName(years[years.length - 1]!) });
   }
 
   /** Years as a list, or as a range when there are many: R1〜R5 / FY2019–FY2023. */
