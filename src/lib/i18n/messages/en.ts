@@ -136,6 +136,7 @@ export const en = {
 
   // Headline cards
   'verdict.average': 'In {year} the average monthly wage ({formula}) was {value}.',
+  'verdict.neutral_mark': '•',
   'verdict.goal_met': 'The goal of {goal} ({year}, {formula}) was reached.',
   'verdict.goal_short': 'Short of the goal of {goal} ({year}, {formula}): {pct} of it, {gap} to go.',
   'verdict.national_below': '{gap} below the national average of {national} ({formula}).',

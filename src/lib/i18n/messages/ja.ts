@@ -135,6 +135,7 @@ export const ja = {
 
   // Headline cards
   'verdict.average': '{year}の平均工賃月額（{formula}）は {value} でした。',
+  'verdict.neutral_mark': '・',
   'verdict.goal_met': '目標 {goal}（{year}・{formula}）を達成しました。',
   'verdict.goal_short': '目標 {goal}（{year}・{formula}）には届いていません。達成率 {pct}、あと {gap} です。',
   'verdict.national_below': '全国平均 {national}（{formula}）を {gap} 下回っています。',
