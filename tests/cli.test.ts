@@ -45,7 +45,7 @@ describe('kouchin indicators', () => {
     ]);
     // The published FY2021 totals are what its rows add up to; the one warning is K6, gone in FY2022.
     expect(result.stderr.trim().split('\n')).toEqual([
-      '1 warning(s) in the report files:',
+      '1 warning in the report files:',
       `${join(KYOTO, 'reports', 'fy2022.csv')}:1:2: warning: facilities that reported for FY2021 but are missing from FY2022 (closed, or left out?): 1: 2610000006 わかば共働舎`,
     ]);
   });
@@ -90,7 +90,7 @@ describe('kouchin indicators', () => {
     const data = dataDirectory('invalid', { 'fy2019.csv': readFileSync(join(ROOT, 'tests/fixtures/invalid/fy2019.csv')) });
     const result = kouchin(['indicators', '--data', data]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('10 error(s) in the report files:');
+    expect(result.stderr).toContain('10 errors in the report files:');
     expect(result.stderr).toContain('fy2019.csv:2:1: "office_no": "401010000" cannot be read; expected a 10-digit office number');
   });
 
@@ -137,7 +137,7 @@ describe('kouchin validate', () => {
     expect(lines[9]).toBe(`${file}:12:6: warning: average monthly wage ¥100 (total_wages_yen ÷ person_months) is outside ¥3,000–¥60,000: check both figures`);
     expect(lines[0]).toBe(`${file}:2:1: "office_no": "401010000" cannot be read; expected a 10-digit office number such as 4010100001`);
     expect(lines[7]).toBe(`${file}:10:3: municipality "架空市" is not in the municipality list (reference/municipalities.csv)`);
-    expect(result.stderr).toContain('1 of 11 facility lines read, 10 error(s), 1 warning(s) [utf-8]');
+    expect(result.stderr).toContain('1 of 11 facility lines read, 10 errors, 1 warning [utf-8]');
     // The same in Japanese.
     const ja = kouchin(['validate', '--data', dataDirectory('empty-ja', {}), file], { KOUCHIN_LANG: 'ja' });
     expect(ja.stdout.trim().split('\n')[9]).toBe(`${file}:12:6: 警告: 平均工賃月額 100 円（total_wages_yen ÷ person_months）が 3,000〜60,000 円の範囲の外です。両方の値を確かめてください`);
@@ -153,7 +153,7 @@ describe('kouchin validate', () => {
     expect(result.stdout.trim().split('\n')).toEqual([
       `${file}:1:2: warning: facilities that reported for FY2021 but are missing from FY2022 (closed, or left out?): 1: 2610000006 わかば共働舎`,
     ]);
-    expect(result.stderr).toContain('7 of 7 facility lines read, 0 error(s), 1 warning(s) [utf-8]');
+    expect(result.stderr).toContain('7 of 7 facility lines read, 0 errors, 1 warning [utf-8]');
     expect(kouchin(['validate', '--strict', '--data', KYOTO, file]).status).toBe(1);
     expect(kouchin(['validate', '--strict', '--data', KYOTO, join(KYOTO, 'reports/fy2023.csv')]).status).toBe(0);
   });

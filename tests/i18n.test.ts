@@ -74,6 +74,13 @@ describe('formats', () => {
       .toEqual(['+1.46億円', '−¥146 million', '+2430万円', '+¥24.3 million', '+9,999円']);
   });
 
+  it('takes the word that goes with a number: 1 facility, 2 facilities; Japanese has one form', () => {
+    expect([en.t('facilities.count', { count: 1 }), en.t('facilities.count', { count: 2 }), en.t('facilities.count', { count: 0 }), en.t('facilities.count', { count: 1_234 })])
+      .toEqual(['1 facility', '2 facilities', '0 facilities', '1,234 facilities']);
+    expect([ja.t('facilities.count', { count: 1 }), ja.t('facilities.count', { count: 2 })]).toEqual(['1事業所', '2事業所']);
+    expect(en.t('reader.repeated_header', { first: 1, count: 1, lines: '3' })).toBe('the header (line 1) is repeated 1 time, on line 3; that line is skipped');
+  });
+
   it('fills placeholders, formatting numbers as counts', () => {
     expect(ja.t('import.counts_all', { lines: 12_345 })).toBe('事業所の行 12,345 行をすべて読み込みました。');
     expect(en.t('kpi.vs_previous', { year: 'FY2022', change: '+23', pct: '+4.1%' })).toBe('vs FY2022: +23 (+4.1%)');

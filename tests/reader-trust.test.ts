@@ -45,7 +45,7 @@ describe('nothing dropped without a message', () => {
     const report = read([HEADER, ROW(1), HEADER, ROW(2), HEADER, ROW(3)].join('\n'));
     expect(report.rows.map((r) => r.office_no)).toEqual(['2600000001', '2600000002', '2600000003']);
     expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
-      ['warning', 3, 1, 'the header (line 1) is repeated 2 time(s), on line(s) 3, 5; those lines are skipped'],
+      ['warning', 3, 1, 'the header (line 1) is repeated 2 times, on lines 3, 5; those lines are skipped'],
     ]);
   });
 

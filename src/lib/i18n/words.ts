@@ -9,8 +9,8 @@ import type { MessageId } from './messages/ids.ts';
 import type { ja } from './messages/ja.ts';
 
 export type { MessageId, Messages } from './messages/ids.ts';
-/** The names of the `{placeholders}` of a text. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+/** The names of the `{placeholders}` of a text; `{count|one|other}` names count. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? (P extends `${infer K}|${string}` ? K : P) | Placeholders<Rest> : never;
 /** The values a message needs: every placeholder any language's text uses, so each can choose. */
 type MessagePlaceholders<I extends MessageId> = Placeholders<(typeof ja)[I]> | Placeholders<(typeof en)[I]>;
 export type MessageParams<I extends MessageId> = Record<MessagePlaceholders<I>, string | number>;
@@ -18,7 +18,8 @@ type ParamsArg<I extends MessageId> = [MessagePlaceholders<I>] extends [never] ?
 /** Ids of messages without placeholders: what registries and menus may name. */
 export type PlainMessageId = { [I in MessageId]: [MessagePlaceholders<I>] extends [never] ? I : never }[MessageId];
 
-const PLACEHOLDER = /\{(\w+)\}/g;
+/** `{name}`, or `{count|facility|facilities}`: the word for the number `count` (plural rules of the language). */
+const PLACEHOLDER = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 
 // A fiscal year is named after the era year in force for most of it: FY2019 (April 2019 –
 // March 2020) is 令和元年度 although April 2019 was still 平成. 31 December is in the later
@@ -58,6 +59,7 @@ export class Words {
   private readonly numberFormats = new Map<number, Intl.NumberFormat>();
   private dateFormat: Intl.DateTimeFormat | undefined;
   private compactFormat: Intl.NumberFormat | undefined;
+  private pluralRules: Intl.PluralRules | undefined;
 
   constructor(locale: Locale, messages: Readonly<Record<string, string>>) {
     this.locale = locale;
@@ -65,14 +67,21 @@ export class Words {
     this.messages = messages;
   }
 
-  /** The message `id`, with its `{placeholders}` filled; numbers are formatted as counts. */
+  /**
+   * The message `id`, with its `{placeholders}` filled; numbers are formatted as counts, and
+   * `{count|facility|facilities}` takes the word that goes with the number (1 facility).
+   */
   t<I extends MessageId>(id: I, ...params: ParamsArg<I>): string {
     const text = this.messages[id];
     if (text === undefined) throw new Error(`no ${this.locale} message ${id}`);
     const values = (params[0] ?? {}) as Record<string, string | number>;
-    return text.replace(PLACEHOLDER, (_, key: string) => {
+    return text.replace(PLACEHOLDER, (_, key: string, one: string | undefined, other: string | undefined) => {
       const value = values[key];
       if (value === undefined) throw new Error(`message ${id} needs {${key}}`);
+      if (one !== undefined) {
+        this.pluralRules ??= new Intl.PluralRules(this.intl);
+        return this.pluralRules.select(Number(value)) === 'one' ? one : other!;
+      }
       return typeof value === 'number' ? this.count(value) : value;
     });
   }
