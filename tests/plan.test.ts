@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DataError } from '../src/lib/data-error.ts';
 import { loadDataDirectory, projectPaths } from '../src/lib/node/project.ts';
-import { figureNumber, prefectureAverageLabel, prefectureName } from '../src/lib/plan.ts';
+import { sourceNotes } from '../src/lib/figures/common.ts';
+import { figureNumber, prefectureAverageLabel, prefectureName, resolvePlan } from '../src/lib/plan.ts';
 import { rolledUpCities } from '../src/lib/reference.ts';
 import { en, fixtureDir, fixturePaths, ja, ROOT } from './helpers.ts';
 
@@ -56,6 +57,16 @@ describe('plan.json', () => {
     expect(plan.opening_groups.map((g) => [g.first_year, g.last_year, g.label.ja, g.label.en])).toEqual([
       [1, 1, '1年目', 'Year 1'], [2, 2, '2年目', 'Year 2'], [3, 3, '3年目', 'Year 3'], [4, null, '4年目以降', 'Year 4 or later'],
     ]);
+  });
+
+  it('says with every figure when the data was compiled, who publishes it and where the plan is', () => {
+    const kyoto = loadDataDirectory(fixturePaths('kyoto'), 'en').plan;
+    expect(sourceNotes(kyoto, ja).slice(1, 3)).toEqual(['更新日：2024年3月29日・公表：テスト府 障害者支援課', '計画：https://example.org/kouchin/plan.pdf']);
+    expect(sourceNotes(kyoto, en).slice(1, 3)).toEqual(['Updated March 29, 2024; published by Disability Support Division (test)', 'The plan: https://example.org/kouchin/plan.pdf']);
+    // Without a date of its own, the data is as of the day the site is built; without a publisher, none is named.
+    const { data_updated_on: _, publisher: __, plan_url: ___, ...bare } = kyoto;
+    const built = resolvePlan(bare, { ja, en }, '2026-04-01');
+    expect(sourceNotes(built, ja).slice(1)).toEqual(['更新日：2026年4月1日', 'サンプルデータ：生成した架空の事業所データによる数値です。']);
   });
 
   it('names the prefecture by its suffix, and numbers only the views the plan numbers', () => {

@@ -38,8 +38,12 @@ export const planSchema = z.strictObject({
   }),
   title: text,
   source: text,
-  /** Where the plan is published. */
+  /** Where the plan is published: every figure's notes and the page footer link to it. */
   plan_url: z.url().optional(),
+  /** Who publishes the dashboard (the prefecture's department), said with every figure. */
+  publisher: text.optional(),
+  /** When the report data was compiled (YYYY-MM-DD); by default the day the site is built. */
+  data_updated_on: z.iso.date().optional(),
   /** True while data/reports holds generated sample data; every page then says so. */
   sample_data: z.boolean(),
   /** What the sample data was made to match, added to the sample-data notice. */
@@ -150,6 +154,8 @@ export interface OpeningGroup {
 export interface Plan extends PlanFile {
   wage_bands: WageBand[];
   opening_groups: OpeningGroup[];
+  /** data_updated_on, or the day the site was built. */
+  updated_on: string;
 }
 
 
@@ -180,7 +186,7 @@ export function parsePlanFile(value: unknown, file: string, words: Words, locale
 }
 
 /** The plan with its wage bands and opening-year groups labelled in every language. */
-export function resolvePlan(file: PlanFile, words: Record<Locale, Words>): Plan {
+export function resolvePlan(file: PlanFile, words: Record<Locale, Words>, today = new Date().toISOString().slice(0, 10)): Plan {
   const label = (make: (w: Words) => string) => Object.fromEntries(LOCALES.map((l) => [l, make(words[l])])) as Record<Locale, string>;
   const amount = (w: Words, yen: number) => w.t('band.amount', { yen: w.count(yen), thousands: w.count(yen / 1000) });
   const edges = file.wage_band_edges_yen;
@@ -202,7 +208,7 @@ export function resolvePlan(file: PlanFile, words: Record<Locale, Words>): Plan 
     ...Array.from({ length: n }, (_, i) => ({ group_no: i + 1, first_year: i + 1, last_year: i + 1, label: label((w) => w.t('opening.year', { n: i + 1 })) })),
     { group_no: n + 1, first_year: n + 1, last_year: null, label: label((w) => w.t('opening.year_or_later', { n: n + 1 })) },
   ];
-  return { ...file, wage_bands, opening_groups };
+  return { ...file, wage_bands, opening_groups, updated_on: file.data_updated_on ?? today };
 }
 
 /** 京都府 / Kyoto Prefecture: the name and its suffix. */

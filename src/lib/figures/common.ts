@@ -10,9 +10,16 @@ import type { SiteData } from '../site.ts';
 import type { Figure } from './types.ts';
 
 export function sourceNotes(plan: Plan, words: Words, extra: string[] = []): string[] {
-  const notes = [...extra, words.t('note.source', { source: words.name(plan.source) })];
+  const notes = [...extra, words.t('note.source', { source: words.name(plan.source) }), provenance(plan, words)];
+  if (plan.plan_url) notes.push(words.t('note.plan_url', { url: plan.plan_url }));
   if (plan.sample_data) notes.push(words.t('note.sample_short'));
   return notes;
+}
+
+/** When the data was compiled and who publishes it: 更新日：2024年3月29日・公表：京都府 障害者支援課. */
+export function provenance(plan: Pick<Plan, 'updated_on' | 'publisher'>, words: Words): string {
+  const date = words.date(plan.updated_on);
+  return plan.publisher ? words.t('note.provenance_by', { date, publisher: words.name(plan.publisher) }) : words.t('note.provenance', { date });
 }
 
 export const bandLabel = (plan: Plan, bandNo: number, words: Words) => plan.wage_bands[bandNo - 1]!.label[words.locale];

@@ -295,6 +295,9 @@ export const en = {
 
   // Notes under figures
   'note.source': 'Source: {source}',
+  'note.provenance': 'Updated {date}',
+  'note.provenance_by': 'Updated {date}; published by {publisher}',
+  'note.plan_url': 'The plan: {url}',
   'note.sample_title': 'Sample data',
   'note.sample_body': 'The figures on this page come from generated facility data. They are not real facilities’ results.',
   'note.sample_short': 'Sample data: figures from generated facilities, not real ones.',

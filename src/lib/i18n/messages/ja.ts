@@ -294,6 +294,9 @@ export const ja = {
 
   // Notes under figures
   'note.source': '出典：{source}',
+  'note.provenance': '更新日：{date}',
+  'note.provenance_by': '更新日：{date}・公表：{publisher}',
+  'note.plan_url': '計画：{url}',
   'note.sample_title': 'サンプルデータ',
   'note.sample_body': 'この画面の数値は、生成した架空の事業所データによるものです。実在の事業所の実績ではありません。',
   'note.sample_short': 'サンプルデータ：生成した架空の事業所データによる数値です。',
