@@ -158,6 +158,8 @@ export const en = {
 
   // Tables
   'table.indicator': 'Indicator',
+  'table.csv_change': '{versus}: change',
+  'table.csv_change_pct': '{versus}: change (%)',
   'table.versus': 'vs {year}',
   'table.change_and_pct': 'change (%)',
   'table.baselines_caption': 'Indicators in {years}',

@@ -157,6 +157,8 @@ export const ja = {
 
   // Tables
   'table.indicator': '指標',
+  'table.csv_change': '{versus} 増減',
+  'table.csv_change_pct': '{versus} 増減率（%）',
   'table.versus': '{year}比',
   'table.change_and_pct': '増減（増減率）',
   'table.baselines_caption': '{years}の指標の比較',

@@ -4,6 +4,7 @@
 import type { APIRoute } from 'astro';
 import { figureSvg } from '../../../lib/figures/svg.ts';
 import { figureCsv } from '../../../lib/figures/types.ts';
+import { comparisonCsv, overviewComparisons } from '../../../lib/figures/comparison.ts';
 import { sitePages } from '../../../lib/figures/site-pages.ts';
 import { wordsFor } from '../../../lib/i18n/catalogue.ts';
 import { LOCALES } from '../../../lib/i18n/locales.ts';
@@ -14,17 +15,27 @@ export async function getStaticPaths() {
   const seen = new Set<string>();
   return LOCALES.flatMap((locale) => {
     const words = wordsFor(locale);
-    return sitePages(site).flatMap((page) =>
-      page.figures(words).flatMap((figure) => {
-        const key = `${locale}/${figure.id}`;
-        if (seen.has(key)) throw new Error(`figure id ${figure.id} is used twice`);
-        seen.add(key);
-        return [
-          { params: { locale, file: `${figure.id}.csv` }, props: { body: figureCsv(figure, words), type: 'text/csv; charset=utf-8' } },
-          { params: { locale, file: `${figure.id}.svg` }, props: { body: figureSvg(figure), type: 'image/svg+xml' } },
-        ];
+    const unique = (id: string) => {
+      if (seen.has(`${locale}/${id}`)) throw new Error(`figure id ${id} is used twice`);
+      seen.add(`${locale}/${id}`);
+    };
+    const csv = 'text/csv; charset=utf-8';
+    return [
+      ...sitePages(site).flatMap((page) =>
+        page.figures(words).flatMap((figure) => {
+          unique(figure.id);
+          return [
+            { params: { locale, file: `${figure.id}.csv` }, props: { body: figureCsv(figure, words), type: csv } },
+            { params: { locale, file: `${figure.id}.svg` }, props: { body: figureSvg(figure), type: 'image/svg+xml' } },
+          ];
+        }),
+      ),
+      // The overview's comparison tables (the plan's baseline table): numbers only.
+      ...overviewComparisons(site, words).map((c) => {
+        unique(c.id);
+        return { params: { locale, file: `${c.id}.csv` }, props: { body: comparisonCsv(site, c, words), type: csv } };
       }),
-    );
+    ];
   });
 }
 
