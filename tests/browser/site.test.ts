@@ -177,7 +177,15 @@ describe.each(SITES)('site $name', (site) => {
     if (figures.length > 1) expect(notes.page.length).toBeGreaterThan(0);
     expect(notes.figures.filter((n) => notes.page.includes(n))).toEqual([]);
     for (const figure of figures) {
-      const [header, ...rows] = parseCsv(new Uint8Array(await (await fetch(figure.csv)).arrayBuffer()));
+      const [fullHeader, ...fullRows] = parseCsv(new Uint8Array(await (await fetch(figure.csv)).arrayBuffer()));
+      // Key columns come first, only in the CSV: the year of the row's label as a number, a municipality's code.
+      const keys = fullHeader!.findIndex((h) => h !== 'fiscal_year' && h !== 'municipality_code');
+      const header = fullHeader!.slice(keys);
+      const rows = fullRows.map((row) => row.slice(keys));
+      fullRows.forEach((row, r) => fullHeader!.slice(0, keys).forEach((key, k) => {
+        if (key === 'fiscal_year') expect(figure.rows[r]![0], `${figure.csv}: row ${r + 1}`).toContain(row[k]!);
+        else expect(row[k]).toMatch(/^\d{5}$/);
+      }));
       expect(header).toHaveLength(figure.headers.length);
       expect(rows).toHaveLength(figure.rows.length);
       rows.forEach((row, r) => row.forEach((cell, c) => {

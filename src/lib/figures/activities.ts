@@ -42,6 +42,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
         indicatorColumn('share_of_facilities', words, plan),
       ],
       rows: mix.map((r) => [words.fyShort(r.fiscal_year), label(r.activity), r.answers, r.share_of_answers, r.facilities, r.share_of_facilities]),
+      keys: [{ name: 'fiscal_year', values: mix.map((r) => r.fiscal_year) }],
     },
     notes: sourceNotes(plan, words, [words.t('note.multiple_answers', { activities: words.names(parts) })]),
   };
@@ -67,6 +68,7 @@ export function activityFigures(site: SiteData, years: number[], words: Words, i
         caption: words.t('fig.activity_share.caption', { activity: name }),
         columns: [indicatorColumn('fiscal_year', words, plan), indicatorColumn('answering_facilities', words, plan), indicatorColumn('share_of_facilities', words, plan)],
         rows: series.map((r) => [words.fyShort(r.fiscal_year), r.facilities, r.share_of_facilities]),
+        keys: [{ name: 'fiscal_year', values: series.map((r) => r.fiscal_year) }],
       },
       notes: sourceNotes(plan, words),
     };

@@ -96,6 +96,7 @@ export function municipalityFigure(site: SiteData, fy: number, area: string | nu
       caption: words.t('fig.municipalities.caption', { where, year }),
       columns: [{ label: words.t('fig.municipalities.municipality'), format: 'text' }, { label: words.t('fig.areas.area'), format: 'text' }, ...placeColumns(site, words)],
       rows: byAverage.map((r) => [placeName(site, r.municipality, words), areaLabel(plan, r.area, words), ...placeCells(r)]),
+      keys: [{ name: 'municipality_code', values: byAverage.map((r) => r.municipality_code) }],
       sortable: true,
     },
     notes: sourceNotes(plan, words, [

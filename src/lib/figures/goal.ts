@@ -60,6 +60,7 @@ function goalFigure(site: SiteData, formula: Formula, words: Words): Figure {
         ...(hourly ? [indicatorColumn('average_hourly_wage_yen', words, plan), { ...indicatorColumn('average_hourly_wage_yen', words, plan), label: words.t('format.with_unit', { label: words.t('fig.goal.hourly_target'), unit: words.t('unit.yen') }) }] : []),
         indicatorColumn('national_average_yen', words, plan),
       ],
+      keys: [{ name: 'fiscal_year', values: years.map((y) => y.fiscal_year) }],
       rows: years.map((y) => {
         const p = progress(y.fiscal_year);
         return [

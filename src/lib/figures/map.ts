@@ -120,6 +120,7 @@ export function municipalityMapFigure(site: SiteData, fy: number, words: Words, 
         indicatorColumn('average_change_yen', words, plan),
         ...(indicator === 'at_goal' ? [indicatorColumn('share_at_goal_pct', words, plan)] : []),
       ],
+      keys: [{ name: 'municipality_code', values: sorted.map((r) => r.municipality_code) }],
       rows: sorted.map((r) => [
         placeName(site, r.municipality, words), areaLabel(plan, r.area, words), r.facilities, r.average_monthly_wage_yen, r.average_change_yen,
         ...(indicator === 'at_goal' ? [valueOf(r)] : []),

@@ -58,6 +58,7 @@ export function averageTrendFigure(site: SiteData, words: Words): Figure {
         indicatorColumn('national_formula', words, plan),
         ...targetFormulas.map((f) => yenColumn(goalSeries(f))),
       ],
+      keys: [{ name: 'fiscal_year', values: years }],
       rows: years.map((fy) => {
         const y = yearly.find((r) => r.fiscal_year === fy);
         const n = nationalByYear.get(fy);
@@ -113,6 +114,7 @@ export function totalsTrendFigure(site: SiteData, words: Words): Figure {
         indicatorColumn('work_hours', words, plan),
         indicatorColumn('average_hourly_wage_yen', words, plan),
       ],
+      keys: [{ name: 'fiscal_year', values: yearly.map((y) => y.fiscal_year) }],
       rows: yearly.map((y) => [yearName(yearly, y.fiscal_year, words), y.facilities_designated, y.facilities_reported, y.reporting_rate_pct, y.facilities, y.person_months, y.total_wages_yen, y.work_hours, y.average_hourly_wage_yen]),
     },
     notes: sourceNotes(site.plan, words, [words.t('note.person_months'), words.t('note.reporting'), words.t('note.hourly'), ...publishedNote(site, words)]),

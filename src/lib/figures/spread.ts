@@ -73,6 +73,7 @@ export function spreadFigure(site: SiteData, words: Words, id: string): Figure |
         ...low.columns,
       ],
       rows: rows.map((r) => [label(r), r.facilities, ...QUANTILES.map((q) => r[q]), r.average_monthly_wage_yen, r.target_yen, r.share_at_goal_pct, ...low.cells(r)]),
+      keys: [{ name: 'fiscal_year', values: rows.map((r) => r.fiscal_year) }],
     },
     notes: sourceNotes(site.plan, words, [words.t('note.spread'), ...low.notes]),
   };

@@ -25,6 +25,16 @@ export interface FigureTable {
   rows: Cell[][];
   /** Column headers become sort buttons (with JavaScript); the table starts expanded. */
   sortable?: boolean;
+  /**
+   * Columns only the CSV has, written first, one value per row: the keys an analyst joins
+   * on (fiscal_year as a number beside its label, municipality_code), named as in the data.
+   */
+  keys?: TableKey[];
+}
+
+export interface TableKey {
+  name: 'fiscal_year' | 'municipality_code';
+  values: CsvCell[];
 }
 
 export interface FigureChart extends ChartText {
@@ -85,6 +95,9 @@ export function csvHeader(column: Column, words: Words): string {
 
 /** The figure's table as the CSV people download: UTF-8 with BOM, formula-safe, numbers as the table rounds them. */
 export function figureCsv(figure: Figure, words: Words): string {
-  const { columns, rows } = figure.table;
-  return toCsv(columns.map((c) => csvHeader(c, words)), rows.map((r) => r.map((cell, i) => cellValue(cell, columns[i]!.format, columns[i]!.decimals))));
+  const { columns, rows, keys = [] } = figure.table;
+  return toCsv(
+    [...keys.map((k) => k.name), ...columns.map((c) => csvHeader(c, words))],
+    rows.map((r, n) => [...keys.map((k) => k.values[n]), ...r.map((cell, i) => cellValue(cell, columns[i]!.format, columns[i]!.decimals))]),
+  );
 }
