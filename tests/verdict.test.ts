@@ -4,7 +4,7 @@
 // 22,500 new; targets 17,000 old and 22,000 new; national 23,053, new formula only).
 
 import { beforeAll, describe, expect, it } from 'vitest';
-import { yearVerdict } from '../src/lib/figures/kpis.ts';
+import { yearKpis, yearVerdict } from '../src/lib/figures/kpis.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import type { Site } from '../src/lib/node/site-data.ts';
 import { fixturePaths, siteOf } from './helpers.ts';
@@ -38,5 +38,15 @@ describe('yearVerdict', () => {
       'Short of the goal of ¥17,000 (FY2023, old formula): 95.0% of it, ¥857 to go.',
       '¥888 below the national average of ¥17,031 (old formula).',
     ]);
+  });
+});
+
+describe('yearKpis', () => {
+  it('writes each change since the year before with its unit: facilities in 箇所, person-months in 人', () => {
+    // FY2022 → FY2023 of the fixture (tests/golden/tottori/ja/totals-trend.csv): facilities 4 → 4, person-months 35 → 36 (1 ÷ 35 = 2.86%).
+    const kpis = yearKpis(site, 2023, wordsFor('ja'));
+    const detail = (label: string) => kpis.find((k) => k.label === label)!.details.at(-1);
+    expect(detail('施設数')).toBe('R4（2022）比 ±0箇所（±0.0%）');
+    expect(detail('延べ人数')).toBe('R4（2022）比 +1人（+2.9%）');
   });
 });

@@ -10,7 +10,7 @@ import type { ChartSize } from './render.ts';
 import { CHART_WIDTH as WIDTH, HALO, spreadLabels, textWidth } from './text.ts';
 
 /** Room a two-line year tick needs on the axis, in pixels. */
-const TICK_SPACING: Record<ChartSize, number> = { wide: 34, narrow: 30 };
+const TICK_SPACING: Record<ChartSize, number> = { wide: 34, narrow: 34 };
 
 /** The national averages drawn beside the prefecture's: within the prefecture's years only. */
 export function nationalWithin(national: NationalAverage[], yearly: YearlyIndicators[], lastYear: number): NationalAverage[] {

@@ -28,7 +28,10 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
     const c = site.changes.find((x) => x.basis === 'previous_year' && x.fiscal_year === fy && x.indicator === key);
     if (!c) return [];
     const unit = key === 'total_wages_yen' ? (roundedTotal ? 'rounded_yen' : 'yen') : key === 'average_monthly_wage_yen' ? 'yen' : 'count';
-    const change = words.change(c.change, unit, key === 'average_monthly_wage_yen' ? decimals : undefined);
+    // Counts with their unit (+23箇所, +6,330人), so no number on a card stands bare.
+    const change = unit === 'count'
+      ? words.signed(c.change, formatIndicator(key, Math.abs(c.change), words, plan))
+      : words.change(c.change, unit, key === 'average_monthly_wage_yen' ? decimals : undefined);
     return [words.t('kpi.vs_previous', { year: yearName(site.yearly, c.compared_fiscal_year, words, true), change, pct: words.percent(c.change_pct, true) })];
   };
   // Total wages read as 21.1億円, not ten digits, and their change alike; the tables keep every yen.

@@ -147,6 +147,11 @@ export class Words {
     return this.percent(fraction * 100);
   }
 
+  /** A magnitude as written (23箇所) with the sign of `n`: +23箇所, −5人, ±0人. */
+  signed(n: number, body: string): string {
+    return `${sign(n)}${body}`;
+  }
+
   /** A signed change: +310, −¥1,234, ±0; with `decimals`, exactly that many; `rounded_yen` as yenRounded from ten thousand yen (+2430万円), beside a rounded amount. */
   change(n: number, unit: 'count' | 'yen' | 'rounded_yen' = 'count', decimals?: number): string {
     const size = Math.abs(n);
