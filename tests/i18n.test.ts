@@ -34,6 +34,15 @@ describe('the catalogue', () => {
     expect(leftovers).toEqual([]);
   });
 
+  it('writes every placeholder in a form the filler reads: {name}, or {count|one|other} with two forms', () => {
+    for (const [locale, messages] of Object.entries(MESSAGES)) {
+      for (const [id, text] of Object.entries(messages)) {
+        const braces = text.match(/\{[^{}]*\}/g) ?? [];
+        for (const part of braces) expect(part, `${locale} ${id}`).toMatch(/^\{\w+(\|[^|{}]*\|[^|{}]*)?\}$/);
+      }
+    }
+  });
+
   it('refuses an id it does not have and a missing placeholder value', () => {
     const words = new Words('ja', { 'legend.goal': '目標 {goal}' });
     expect(() => words.t('legend.goal_only')).toThrow('no ja message legend.goal_only');
@@ -56,7 +65,10 @@ describe('formats', () => {
   it('writes fiscal years the way each language does', () => {
     expect([ja.fy(2019), ja.fyName(2019), ja.fyShort(2006), ja.fyShort(2019), ja.fyTick(2017)]).toEqual(['令和元年度（2019年度）', '令和元年度', 'H18（2006）', 'R1（2019）', 'H29\n2017']);
     expect([en.fy(2019), en.fyName(2019), en.fyShort(2019), en.fyTick(2017)]).toEqual(['FY2019', 'FY2019', 'FY2019', 'FY\n2017']);
-    expect([ja.fyList([2019, 2020]), ja.fyList([2019, 2020, 2021, 2022]), en.fyList([2019, 2022, 2023, 2024])]).toEqual(['R1（2019）・R2（2020）', 'R1（2019）〜R4（2022）', 'FY2019–FY2024']);
+    // A range only for more than three years with none missing between them.
+    expect([ja.fyNameList([2019, 2020]), ja.fyNameList([2019, 2020, 2021, 2022]), ja.fyNameList([2006, 2014, 2017, 2019])])
+      .toEqual(['令和元年度・令和2年度', '令和元年度〜令和4年度', '平成18年度・平成26年度・平成29年度・令和元年度']);
+    expect([en.fyNameList([2019, 2020, 2021, 2022]), en.fyNameList([2019, 2022, 2023, 2024])]).toEqual(['FY2019–FY2022', 'FY2019, FY2022, FY2023, FY2024']);
   });
 
   it('formats yen, counts, percentages and signed changes', () => {
@@ -70,8 +82,9 @@ describe('formats', () => {
     expect([ja.yenRounded(2_108_150_000), ja.yenRounded(146_260_000), ja.yenRounded(99_999_999), ja.yenRounded(-12_345_678_901)]).toEqual(['21.1億円', '1.46億円', '99,999,999円', '−123億円']);
     expect([en.yenRounded(2_108_150_000), en.yenRounded(146_260_000), en.yenRounded(1e8)]).toEqual(['¥2.11 billion', '¥146 million', '¥100 million']);
     // A change beside a rounded amount is rounded from ten thousand yen: 2434.7万 → 2430万.
-    expect([ja.change(146_260_000, 'rounded_yen'), en.change(-146_260_000, 'rounded_yen'), ja.change(24_347_162, 'rounded_yen'), en.change(24_347_162, 'rounded_yen'), ja.change(9_999, 'rounded_yen')])
-      .toEqual(['+1.46億円', '−¥146 million', '+2430万円', '+¥24.3 million', '+9,999円']);
+    // English rounds from a million only: "¥146,000", never "¥146 thousand".
+    expect([ja.change(146_260_000, 'rounded_yen'), en.change(-146_260_000, 'rounded_yen'), ja.change(24_347_162, 'rounded_yen'), en.change(24_347_162, 'rounded_yen'), ja.change(9_999, 'rounded_yen'), en.change(146_000, 'rounded_yen')])
+      .toEqual(['+1.46億円', '−¥146 million', '+2430万円', '+¥24.3 million', '+9,999円', '+¥146,000']);
   });
 
   it('takes the word that goes with a number: 1 facility, 2 facilities; Japanese has one form', () => {

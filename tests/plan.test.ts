@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DataError } from '../src/lib/data-error.ts';
 import { loadDataDirectory, projectPaths } from '../src/lib/node/project.ts';
 import { sourceNotes } from '../src/lib/figures/common.ts';
-import { figureNumber, prefectureAverageLabel, prefectureName, resolvePlan } from '../src/lib/plan.ts';
+import { dayInJapan, figureNumber, prefectureAverageLabel, prefectureName, resolvePlan } from '../src/lib/plan.ts';
 import { rolledUpCities } from '../src/lib/reference.ts';
 import { en, fixtureDir, fixturePaths, ja, ROOT } from './helpers.ts';
 
@@ -63,10 +63,13 @@ describe('plan.json', () => {
     const kyoto = loadDataDirectory(fixturePaths('kyoto'), 'en').plan;
     expect(sourceNotes(kyoto, ja).slice(1, 3)).toEqual(['更新日：2024年3月29日・公表：テスト府 障害者支援課', '計画：https://example.org/kouchin/plan.pdf']);
     expect(sourceNotes(kyoto, en).slice(1, 3)).toEqual(['Updated March 29, 2024; published by Disability Support Division (test)', 'The plan: https://example.org/kouchin/plan.pdf']);
-    // Without a date of its own, the data is as of the day the site is built; without a publisher, none is named.
+    // Without a date of its own, the site says the day it was built (作成日); without a publisher, none is named.
     const { data_updated_on: _, publisher: __, plan_url: ___, ...bare } = kyoto;
     const built = resolvePlan(bare, { ja, en }, '2026-04-01');
-    expect(sourceNotes(built, ja).slice(1)).toEqual(['更新日：2026年4月1日', 'サンプルデータ：生成した架空の事業所データによる数値です。']);
+    expect(sourceNotes(built, ja).slice(1)).toEqual(['作成日：2026年4月1日', 'サンプルデータ：生成した架空の事業所データによる数値です。']);
+    expect(sourceNotes(built, en)[1]).toBe('Built April 1, 2026');
+    // The build day is Japan's: 2026-03-31 23:30 UTC is already 1 April there.
+    expect(dayInJapan(new Date('2026-03-31T23:30:00Z'))).toBe('2026-04-01');
   });
 
   it('names the prefecture by its suffix, and numbers only the views the plan numbers', () => {

@@ -154,8 +154,9 @@ export interface OpeningGroup {
 export interface Plan extends PlanFile {
   wage_bands: WageBand[];
   opening_groups: OpeningGroup[];
-  /** data_updated_on, or the day the site was built. */
+  /** data_updated_on, or the day the site was built (then `built` is true). */
   updated_on: string;
+  built: boolean;
 }
 
 
@@ -186,7 +187,7 @@ export function parsePlanFile(value: unknown, file: string, words: Words, locale
 }
 
 /** The plan with its wage bands and opening-year groups labelled in every language. */
-export function resolvePlan(file: PlanFile, words: Record<Locale, Words>, today = new Date().toISOString().slice(0, 10)): Plan {
+export function resolvePlan(file: PlanFile, words: Record<Locale, Words>, today = dayInJapan(new Date())): Plan {
   const label = (make: (w: Words) => string) => Object.fromEntries(LOCALES.map((l) => [l, make(words[l])])) as Record<Locale, string>;
   const amount = (w: Words, yen: number) => w.t('band.amount', { yen: w.count(yen), thousands: w.count(yen / 1000) });
   const edges = file.wage_band_edges_yen;
@@ -208,7 +209,12 @@ export function resolvePlan(file: PlanFile, words: Record<Locale, Words>, today 
     ...Array.from({ length: n }, (_, i) => ({ group_no: i + 1, first_year: i + 1, last_year: i + 1, label: label((w) => w.t('opening.year', { n: i + 1 })) })),
     { group_no: n + 1, first_year: n + 1, last_year: null, label: label((w) => w.t('opening.year_or_later', { n: n + 1 })) },
   ];
-  return { ...file, wage_bands, opening_groups, updated_on: file.data_updated_on ?? today };
+  return { ...file, wage_bands, opening_groups, updated_on: file.data_updated_on ?? today, built: file.data_updated_on === undefined };
+}
+
+/** The date in Japan (YYYY-MM-DD): a build at 08:00 JST is dated that day, not the day before (UTC). */
+export function dayInJapan(at: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** 京都府 / Kyoto Prefecture: the name and its suffix. */

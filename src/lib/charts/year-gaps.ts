@@ -15,10 +15,11 @@ export interface RowGap {
 const GAP_COLOR = '#595959';
 
 /**
- * One gap per run of missing years between `years` (ascending), before the row labelled
+ * One gap per run of missing years between `years`, before the row labelled
  * `label(year)` that ends it; `text(from, to)` says which years are missing.
  */
-export function yearGaps(years: number[], label: (fy: number) => string, text: (from: number, to: number) => string): RowGap[] {
+export function yearGaps(unsorted: number[], label: (fy: number) => string, text: (from: number, to: number) => string): RowGap[] {
+  const years = [...unsorted].sort((a, b) => a - b);
   const gaps: RowGap[] = [];
   for (let i = 1; i < years.length; i++) {
     const [before, after] = [years[i - 1]!, years[i]!];

@@ -16,10 +16,14 @@ export function sourceNotes(plan: Plan, words: Words, extra: string[] = []): str
   return notes;
 }
 
-/** When the data was compiled and who publishes it: 更新日：2024年3月29日・公表：京都府 障害者支援課. */
-export function provenance(plan: Pick<Plan, 'updated_on' | 'publisher'>, words: Words): string {
+/**
+ * When the data was compiled and who publishes it: 更新日：2024年3月29日・公表：京都府 障害者支援課.
+ * Without a date of the data's own, the day the site was built from it (作成日).
+ */
+export function provenance(plan: Pick<Plan, 'updated_on' | 'built' | 'publisher'>, words: Words): string {
   const date = words.date(plan.updated_on);
-  return plan.publisher ? words.t('note.provenance_by', { date, publisher: words.name(plan.publisher) }) : words.t('note.provenance', { date });
+  if (plan.publisher) return words.t(plan.built ? 'note.built_by' : 'note.provenance_by', { date, publisher: words.name(plan.publisher) });
+  return words.t(plan.built ? 'note.built' : 'note.provenance', { date });
 }
 
 export const bandLabel = (plan: Plan, bandNo: number, words: Words) => plan.wage_bands[bandNo - 1]!.label[words.locale];
@@ -31,8 +35,8 @@ export function activityLabel(plan: Plan, activity: string, words: Words): strin
 }
 
 /**
- * An area's name as a label of its own (a table cell, a chart row, a link): 福岡 / "Fukuoka
- * area", so in English it is not read as the prefecture or the city of the same name.
+ * An area's name as a label of its own (a table cell, a chart row, a link): 丹後 / "Tango
+ * area", so in English it is not read as a prefecture or a city of the same name.
  */
 export function areaLabel(plan: Pick<Plan, 'areas'>, area: string, words: Words): string {
   const a = plan.areas.find((x) => x.name === area);

@@ -9,6 +9,7 @@ import { figureNumber } from '../plan.ts';
 import type { SiteData } from '../site.ts';
 import { HEADLINE_INDICATORS, type HeadlineIndicator } from '../views.ts';
 import { yearName } from './common.ts';
+import { cellValue, indicatorColumn } from './types.ts';
 
 export interface Comparison {
   id: string;
@@ -21,6 +22,7 @@ export interface Comparison {
 }
 
 type ComparisonSite = Pick<SiteData, 'plan' | 'yearly' | 'changes'>;
+type ComparisonRows = Pick<SiteData, 'yearly' | 'changes'>;
 
 /** The tables the overview shows: none without a baseline with data; the first only with two baselines or more. */
 export function overviewComparisons(site: ComparisonSite, words: Words): Comparison[] {
@@ -50,7 +52,7 @@ export function overviewComparisons(site: ComparisonSite, words: Words): Compari
 }
 
 /** A headline indicator of a year, and its change since an earlier year, from the views' rows. */
-export function comparisonValues(site: ComparisonSite, target: number) {
+export function comparisonValues(site: ComparisonRows, target: number) {
   return {
     value: (fy: number, key: HeadlineIndicator) => site.yearly.find((y) => y.fiscal_year === fy)?.[key],
     change: (base: number, key: HeadlineIndicator) =>
@@ -72,14 +74,18 @@ export function comparisonCsv(site: ComparisonSite, comparison: Comparison, word
     ...years.map((fy) => yearName(site.yearly, fy, words, true)),
     ...compared.flatMap((fy) => [words.t('table.csv_change', { versus: vs(fy) }), words.t('table.csv_change_pct', { versus: vs(fy) })]),
   ];
-  const rows = HEADLINE_INDICATORS.map((key): CsvCell[] => [
-    indicatorHeader(key, words),
-    ...years.map((fy) => value(fy, key) ?? null),
-    ...compared.flatMap((fy) => {
-      const c = change(fy, key);
-      // The percentage as the table rounds it.
-      return [c?.change ?? null, c ? Math.round(c.change_pct * 10) / 10 : null];
-    }),
-  ]);
+  // Values and changes at the plan's precision, percentages to one decimal, as the table shows them.
+  const rows = HEADLINE_INDICATORS.map((key): CsvCell[] => {
+    const column = indicatorColumn(key, words, site.plan);
+    const at = (v: number | null) => cellValue(v, column.format, column.decimals);
+    return [
+      indicatorHeader(key, words),
+      ...years.map((fy) => at(value(fy, key) ?? null)),
+      ...compared.flatMap((fy) => {
+        const c = change(fy, key);
+        return [c ? at(c.change) : null, c ? cellValue(c.change_pct, 'percent') : null];
+      }),
+    ];
+  });
   return toCsv(header, rows);
 }

@@ -36,7 +36,7 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
   };
   // Total wages read as 21.1億円, not ten digits, and their change alike; the tables keep every yen.
   const roundedTotal = year.total_wages_yen >= 1e8;
-  const value = (key: HeadlineIndicator) => (key === 'total_wages_yen' && roundedTotal ? words.yenRounded(year[key]) : formatIndicator(key, year[key], words, plan));
+  const value = (key: HeadlineIndicator) => (key === 'total_wages_yen' ? words.yenRounded(year[key]) : formatIndicator(key, year[key], words, plan));
   const headline = (key: HeadlineIndicator, details: string[] = []): Kpi =>
     ({ label: indicatorLabel(key, words), value: value(key), details: [...details, ...vsPrevious(key)] });
 

@@ -63,7 +63,8 @@ export function indicatorColumn(id: IndicatorId, words: Words, plan: Pick<PlanFi
 /** A text column (names, years). */
 export const textColumn = (label: string): Column => ({ label, format: 'text' });
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** To one decimal, halves away from zero as Intl.NumberFormat shows them (−2.75 → −2.8). */
+const round1 = (x: number) => (Math.sign(x) * Math.round(Math.abs(x) * 10)) / 10;
 
 /** The value a cell carries, rounded as shown: what the CSV download holds. */
 export function cellValue(cell: Cell, format: Format, decimals?: number): CsvCell {
@@ -96,6 +97,7 @@ export function csvHeader(column: Column, words: Words): string {
 /** The figure's table as the CSV people download: UTF-8 with BOM, formula-safe, numbers as the table rounds them. */
 export function figureCsv(figure: Figure, words: Words): string {
   const { columns, rows, keys = [] } = figure.table;
+  for (const key of keys) if (key.values.length !== rows.length) throw new Error(`${figure.id}: ${key.values.length} ${key.name} values for ${rows.length} rows`);
   return toCsv(
     [...keys.map((k) => k.name), ...columns.map((c) => csvHeader(c, words))],
     rows.map((r, n) => [...keys.map((k) => k.values[n]), ...r.map((cell, i) => cellValue(cell, columns[i]!.format, columns[i]!.decimals))]),

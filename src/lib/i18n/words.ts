@@ -130,7 +130,8 @@ export class Words {
    * significant digits: 21.1億円 / ¥2.11 billion. Headlines only: tables and CSV keep every yen.
    */
   yenRounded(n: number, from = 1e8): string {
-    if (Math.abs(n) < Math.max(from, 1e4)) return this.yen(n);
+    // Japanese rounds from 万 (10,000); English from a million, so no "¥24.3 thousand".
+    if (Math.abs(n) < Math.max(from, this.locale === 'ja' ? 1e4 : 1e6)) return this.yen(n);
     this.compactFormat ??= new Intl.NumberFormat(this.intl, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 });
     const body = this.t('format.yen', { n: this.compactFormat.format(Math.abs(n)) });
     return n < 0 ? `${MINUS}${body}` : body;
@@ -201,15 +202,13 @@ export class Words {
     return items.join(this.t('format.name_separator'));
   }
 
-  /** Years inside brackets or a sentence, as a list or as a range when there are many: 令和元年度〜令和5年度 / FY2019–FY2023. */
+  /**
+   * Years (ascending) inside brackets or a sentence: a list, or a range when there are more
+   * than three and none is missing between them: 令和元年度〜令和5年度 / FY2019–FY2023.
+   */
   fyNameList(years: number[]): string {
-    if (years.length <= 3) return this.list(years.map((y) => this.fyName(y)));
+    const consecutive = years.every((y, i) => i === 0 || y === years[i - 1]! + 1);
+    if (years.length <= 3 || !consecutive) return this.list(years.map((y) => this.fyName(y)));
     return this.t('format.range', { from: this.fyName(years[0]!), to: this.fyName(years[years.length - 1]!) });
-  }
-
-  /** Years as a list, or as a range when there are many: R1〜R5 / FY2019–FY2023. */
-  fyList(years: number[]): string {
-    if (years.length <= 3) return this.list(years.map((y) => this.fyShort(y)));
-    return this.t('format.range', { from: this.fyShort(years[0]!), to: this.fyShort(years[years.length - 1]!) });
   }
 }
