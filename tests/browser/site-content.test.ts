@@ -105,8 +105,10 @@ describe('the 京都府 fixture site', () => {
 
   it('draws and tables the national average only over the prefecture’s own years', () => {
     const csv = page(files, 'downloads/en/average-wage-trend.csv');
-    // FY2020 comes from published totals; the prefecture's years start there.
-    expect(csv.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(['FY2020 (published)', 'FY2021', 'FY2022', 'FY2023']);
+    // FY2020 comes from published totals; the prefecture's years start there. The year leads as a number, then its label.
+    const rows = csv.split('\r\n').slice(1, -1).map((line) => line.split(','));
+    expect(rows.map((r) => r[0])).toEqual(['2020', '2021', '2022', '2023']);
+    expect(rows.map((r) => r[1])).toEqual(['FY2020 (published)', 'FY2021', 'FY2022', 'FY2023']);
     const chart = page(files, 'downloads/en/average-wage-trend.svg');
     for (const year of [2020, 2021, 2022, 2023]) expect(chart).toContain(`>${year}<`);
     expect(chart).not.toMatch(/>20(0\d|1\d)</);
