@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGES } from '../src/lib/i18n/catalogue.ts';
 import { LOCALES } from '../src/lib/i18n/locales.ts';
+import { headingParts } from '../src/lib/i18n/phrases.ts';
 import { warekiYear, Words } from '../src/lib/i18n/words.ts';
 import { en, ja } from './helpers.ts';
 
@@ -97,5 +98,22 @@ describe('formats', () => {
   it('fills placeholders, formatting numbers as counts', () => {
     expect(ja.t('import.counts_all', { lines: 12_345 })).toBe('事業所の行 12,345 行をすべて読み込みました。');
     expect(en.t('kpi.vs_previous', { year: 'FY2022', change: '+23', pct: '+4.1%' })).toBe('vs FY2022: +23 (+4.1%)');
+  });
+});
+
+describe('headingParts', () => {
+  it('keeps each era year of a heading whole and loses no character', () => {
+    const title = '工賃区分の移動（令和元年度→令和5年度）';
+    const parts = headingParts(title);
+    expect(parts).toEqual([
+      { text: '工賃区分の移動（', whole: false },
+      { text: '令和元年度', whole: true },
+      { text: '→', whole: false },
+      { text: '令和5年度', whole: true },
+      { text: '）', whole: false },
+    ]);
+    expect(parts.map((p) => p.text).join('')).toBe(title);
+    expect(headingParts('平成18年度（2006年度）の状況')[0]).toEqual({ text: '平成18年度', whole: true });
+    expect(headingParts('FY2023 overview')).toEqual([{ text: 'FY2023 overview', whole: false }]);
   });
 });

@@ -2,6 +2,7 @@
 // definition as the build: chart, legend, table and downloads all follow the choice.
 
 import { legendSwatch } from '../lib/charts/palette.ts';
+import { headingParts } from '../lib/i18n/phrases.ts';
 import type { WageBandSite } from '../lib/figures/wage-bands.ts';
 import { pageWords } from './words.ts';
 
@@ -45,7 +46,13 @@ async function redraw(years: number[]) {
   const figure = wageBandFigure(payload.site, years, words, element.id);
   const [chart] = figure.charts;
 
-  element.querySelector('h2')!.firstChild!.textContent = `${figure.title} `;
+  // The title's parts as the build writes them (era years kept whole), then the permalink.
+  const heading = element.querySelector('h2')!;
+  heading.replaceChildren(
+    ...headingParts(figure.title).map((p) => (p.whole ? Object.assign(document.createElement('span'), { className: 'whole', textContent: p.text }) : document.createTextNode(p.text))),
+    ' ',
+    heading.querySelector('.permalink')!,
+  );
   // New parts are clones of the prerendered ones, so they keep the component's styles.
   const legend = element.querySelector('.legend')!;
   const item = legend.querySelector('li')!;
