@@ -10,7 +10,7 @@ import type { ChartSize } from './render.ts';
 import { CHART_WIDTH as WIDTH, HALO, spreadLabels, textWidth } from './text.ts';
 
 /** Room a two-line year tick needs on the axis, in pixels. */
-const TICK_SPACING: Record<ChartSize, number> = { wide: 34, narrow: 34 };
+const TICK_SPACING = 34;
 
 /** The national averages drawn beside the prefecture's: within the prefecture's years only. */
 export function nationalWithin(national: NationalAverage[], yearly: YearlyIndicators[], lastYear: number): NationalAverage[] {
@@ -22,11 +22,11 @@ export function nationalWithin(national: NationalAverage[], yearly: YearlyIndica
  * The years an axis labels: the `keep` years (whose values the chart labels), then every
  * other year with data that leaves room for its label beside those already chosen.
  */
-export function tickYears(years: number[], keep: number[], plotWidth: number, size: ChartSize): number[] {
+export function tickYears(years: number[], keep: number[], plotWidth: number): number[] {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
   const perYear = plotWidth / (sorted[sorted.length - 1]! - sorted[0]! + 1);
-  const gap = Math.ceil(TICK_SPACING[size] / perYear);
+  const gap = Math.ceil(TICK_SPACING / perYear);
   const chosen = sorted.filter((y) => keep.includes(y));
   for (const y of sorted) {
     if (chosen.every((c) => Math.abs(c - y) >= gap)) chosen.push(y);
@@ -90,12 +90,12 @@ export function averageWageTrendSpec(
   const plotWidth = WIDTH[size] - marginLeft - marginRight;
   // Value labels that would touch are thinned: the latest year first, then the baselines in order.
   const perYear = plotWidth / (last - first + 1);
-  const room = (d: YearlyIndicators) => Math.max(textWidth(format(d.average_monthly_wage_yen), 10), TICK_SPACING[size]) + 4;
+  const room = (d: YearlyIndicators) => Math.max(textWidth(format(d.average_monthly_wage_yen), 10), TICK_SPACING) + 4;
   const labelled: YearlyIndicators[] = [];
   for (const d of yearly.filter((y) => labelledYears.includes(y.fiscal_year)).sort((a, b) => (a.fiscal_year === latest ? -1 : b.fiscal_year === latest ? 1 : a.fiscal_year - b.fiscal_year))) {
     if (labelled.every((l) => Math.abs(l.fiscal_year - d.fiscal_year) * perYear >= (room(l) + room(d)) / 2)) labelled.push(d);
   }
-  const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelled.map((d) => d.fiscal_year), plotWidth, size);
+  const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelled.map((d) => d.fiscal_year), plotWidth);
   const nearAxis = (d: YearlyIndicators) => (d.fiscal_year - first + 0.5) * perYear < textWidth(format(d.average_monthly_wage_yen), 10) / 2 + 2;
   const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.final_target_yen), year: words.fyName(t.final_target_fiscal_year) });
   const measured = yearly.filter((y) => y.basis !== 'published');
@@ -156,7 +156,7 @@ export function totalsTrendSpec(
     marginLeft: 56,
     marginBottom: 44,
     style: { fontSize: '11px' },
-    x: { type: 'band', domain: slots, ticks: tickYears(years, [last], width - 56 - 20, size), tickFormat: (fy: number) => words.fyTick(fy), label: null },
+    x: { type: 'band', domain: slots, ticks: tickYears(years, [last], width - 56 - 20), tickFormat: (fy: number) => words.fyTick(fy), label: null },
     y: { grid: true, label, tickFormat: (v: number) => words.count(v) },
     marks: [
       // Years known only from published totals are outlined, as the legend says.

@@ -62,7 +62,7 @@ export function comparisonValues(site: ComparisonRows, target: number) {
 
 /**
  * The table as CSV: a row per indicator, a column per year, then the change and its
- * percentage against each earlier year, every number as the view gives it.
+ * percentage against each earlier year, every number rounded as the table shows it.
  */
 export function comparisonCsv(site: ComparisonSite, comparison: Comparison, words: Words): string {
   const { years, target } = comparison;

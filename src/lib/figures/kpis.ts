@@ -3,7 +3,7 @@
 // formula, the previous reported year and the national average in the same formula, and the
 // hourly average where facilities report hours. Every number is a view row's.
 
-import type { Words } from '../i18n/words.ts';
+import { ROUNDED_YEN_FROM, type Words } from '../i18n/words.ts';
 import { formatIndicator, indicatorLabel } from '../indicators.ts';
 import type { Formula } from '../plan.ts';
 import type { SiteData } from '../site.ts';
@@ -35,7 +35,7 @@ export function yearKpis(site: SiteData, fy: number, words: Words): Kpi[] {
     return [words.t('kpi.vs_previous', { year: yearName(site.yearly, c.compared_fiscal_year, words, true), change, pct: words.percent(c.change_pct, true) })];
   };
   // Total wages read as 21.1億円, not ten digits, and their change alike; the tables keep every yen.
-  const roundedTotal = year.total_wages_yen >= 1e8;
+  const roundedTotal = year.total_wages_yen >= ROUNDED_YEN_FROM;
   const value = (key: HeadlineIndicator) => (key === 'total_wages_yen' ? words.yenRounded(year[key]) : formatIndicator(key, year[key], words, plan));
   const headline = (key: HeadlineIndicator, details: string[] = []): Kpi =>
     ({ label: indicatorLabel(key, words), value: value(key), details: [...details, ...vsPrevious(key)] });

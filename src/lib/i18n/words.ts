@@ -49,6 +49,9 @@ export const warekiYearShort = remembered((fy) => {
   return `${era}${year === '元' ? '1' : year}`;
 });
 
+/** From a hundred million yen, headline amounts are rounded to the units readers use (21.1億円). */
+export const ROUNDED_YEN_FROM = 1e8;
+
 const MINUS = '−';
 const sign = (n: number) => (n > 0 ? '+' : n < 0 ? MINUS : '±');
 
@@ -129,7 +132,7 @@ export class Words {
    * An amount of `from` yen (a hundred million) or more in the units readers use, to three
    * significant digits: 21.1億円 / ¥2.11 billion. Headlines only: tables and CSV keep every yen.
    */
-  yenRounded(n: number, from = 1e8): string {
+  yenRounded(n: number, from = ROUNDED_YEN_FROM): string {
     // Japanese rounds from 万 (10,000); English from a million, so no "¥24.3 thousand".
     if (Math.abs(n) < Math.max(from, this.locale === 'ja' ? 1e4 : 1e6)) return this.yen(n);
     this.compactFormat ??= new Intl.NumberFormat(this.intl, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 3 });
