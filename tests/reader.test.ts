@@ -188,5 +188,14 @@ describe('readReport', () => {
     expect(read(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])).issues.map((i) => i.code)).toEqual(['reader.xls']);
     const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"open,宇治市,2019-04-01,20,100,1\n'));
     expect(quote.issues[0]).toMatchObject({ severity: 'error', line: 2, code: 'reader.unclosed_quote' });
+    // A quote inside a quoted value not doubled: the value goes on after it, on line 3 of the file.
+    const after = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"ok",宇治市,2019-04-01,20,100,1\n4010100002,"工房"みらい",宇治市,2019-04-01,20,100,1\n'));
+    const problem = after.issues.filter((i) => i.code === 'reader.text_after_quote');
+    expect(problem.map((i) => [i.severity, i.line, i.column, issueMessage(i, ja), issueMessage(i, en)])).toEqual([[
+      'error', 3, 1,
+      '「"」で閉じた値の後ろに文字が続いています。値の中の「"」は「""」と二つ重ねて書きます',
+      'text follows the closing " of a quoted value; a " inside a value is written twice ("")',
+    ]]);
+    expect(after.rows.map((r) => r.office_name)).toEqual(['ok']);
   });
 });

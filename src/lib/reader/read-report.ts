@@ -3,7 +3,6 @@
 // (CSV) or by sheet and cell (Excel workbooks). CSV text and a workbook's sheet both become
 // records of text cells, read by the same code. Nothing is dropped without a message.
 
-import Papa from 'papaparse';
 import type { Municipality } from '../reference.ts';
 import {
   FISCAL_MONTHS,
@@ -14,6 +13,7 @@ import {
   type MonthlyColumn,
   type ReportRow,
 } from '../schema.ts';
+import { eachRecord } from './csv-records.ts';
 import { BinaryFileError, decodeReport, type Encoding } from './decode.ts';
 import { shownValue, type ExpectCode, type IssueCode, type IssueParams, type ReportIssue, type Severity } from './issues.ts';
 import {
@@ -26,10 +26,15 @@ import {
   parseOfficeNo,
   parseSubmitted,
   parseWholeNumber,
+  quickDate,
+  quickFlagOrCount,
+  quickOfficeNo,
+  quickWholeNumber,
   type Parsed,
 } from './values.ts';
 import { isWorkbook, workbookRecords, WorkbookError, type SourceRecord } from './workbook.ts';
 import { nearestNames } from './nearest.ts';
+import { OfficeLines } from './office-lines.ts';
 
 export type { ReportIssue, Severity } from './issues.ts';
 
@@ -103,28 +108,34 @@ function parserFor(column: ColumnSpec, prefectureCode: string | undefined): (tex
   }
 }
 
-// Line ends are found with indexOf: far faster than a loop over every character of a 100 MB file.
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
+/** The quick reader of a column's usual cells (see values.ts), if it has one. */
+function quickReaderFor(column: ColumnSpec): ((raw: string) => string | number | undefined) | null {
+  switch (column.type) {
+    case 'office_no':
+      return quickOfficeNo;
+    case 'integer':
+    case 'yen':
+      return column.name === 'fiscal_year' ? null : (raw) => quickWholeNumber(raw, MAX_OF_TYPE[column.sqlType]);
+    case 'date':
+      return quickDate;
+    case 'count':
+      return quickFlagOrCount;
+    case 'text':
+      // What the full path does for ordinary text: trim, and take off a neutralising '.
+      return (raw) => {
+        if (raw.length > MAX_TEXT_LENGTH || !isOrdinaryText(raw)) return undefined;
+        const text = raw.trim();
+        return text === '' ? undefined : text.charCodeAt(0) === 39 ? text.replace(NEUTRALISED, '') : text;
+      };
+    case 'submitted':
+      return null;
+  }
 }
 
 function occurrences(text: string, part: string): number {
   let n = 0;
   for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length)) n++;
   return n;
-}
-
-function lineAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 const emptyResult = (file: string): ReportFile => ({
@@ -158,7 +169,8 @@ function detectDelimiter(text: string): string {
   const head = text.slice(0, 64 * 1024);
   let best: { delimiter: string; known: number } = { delimiter: ',', known: 0 };
   for (const delimiter of DELIMITERS) {
-    const rows = Papa.parse<string[]>(head, { delimiter, preview: HEADER_SEARCH_ROWS }).data;
+    const rows: string[][] = [];
+    eachRecord(head, delimiter, { record: (cells) => rows.length < HEADER_SEARCH_ROWS && rows.push(cells), problem: () => {} });
     const known = Math.max(0, ...rows.map((r) => r.filter((c) => fileColumn(c)).length));
     if (known > best.known) best = { delimiter, known };
   }
@@ -189,26 +201,20 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
   result.delimiter = delimiter;
   for (const line of foreignLines) issue('error', line, 1, 'reader.utf8_line', { encoding: result.encoding ?? '' });
 
-  const starts = lineStarts(text);
-  const reader = recordReader(result, options, new Set(foreignLines));
-  let cursor = 0;
+  const reported = new Set(foreignLines);
+  const reader = recordReader(result, options, reported);
   let count = 0;
-  let lineIndex = 0;
-  Papa.parse<string[]>(text, {
-    delimiter,
-    newline: text.includes('\r\n') ? '\r\n' : '\n',
-    step: (step) => {
-      // Records come in order: the line of this one's start is found from the last one's.
-      while (lineIndex + 1 < starts.length && starts[lineIndex + 1]! <= cursor) lineIndex++;
-      const line = lineIndex + 1;
-      cursor = step.meta.cursor;
-      if (options.onProgress && ++count % 5000 === 0) options.onProgress(cursor / Math.max(1, text.length));
-      for (const err of step.errors) {
-        const where = err.index !== undefined ? lineAt(starts, err.index) : line;
-        if (err.code === 'MissingQuotes') issue('error', where, 1, 'reader.unclosed_quote');
-        else issue('error', where, 1, 'reader.csv_syntax', { detail: err.message });
-      }
-      reader.add({ cells: step.data, line });
+  let broken = false; // the record being split has a quote problem
+  eachRecord(text, delimiter, {
+    record(cells, line, end) {
+      if (options.onProgress && ++count % 5000 === 0) options.onProgress(end / Math.max(1, text.length));
+      if (broken) reported.add(line);
+      broken = false;
+      reader.add({ cells, line });
+    },
+    problem(code, line) {
+      issue('error', line, 1, `reader.${code}`);
+      broken = true;
     },
   });
   reader.end();
@@ -295,6 +301,7 @@ interface ColumnPlan {
   spec: ColumnSpec | null;
   monthly: MonthlyColumn | null;
   parse: ((raw: string) => Parsed<string | number | boolean>) | null;
+  quick: ((raw: string) => string | number | undefined) | null;
 }
 
 export interface RecordReader {
@@ -308,7 +315,7 @@ export interface RecordReader {
  * Reads a file's records one at a time into `result`: the header among the first ones, then
  * each facility line as it comes, so a million-line file is never held as cells and rows at once.
  */
-function recordReader(result: ReportFile, options: ReadOptions, foreignLines = new Set<number>()): RecordReader {
+function recordReader(result: ReportFile, options: ReadOptions, reportedLines = new Set<number>()): RecordReader {
   const issue = issuer(result);
   // Ordinary text that is not spaces is not blank: cleanCell is needed only for the rest.
   const isBlank = (cells: string[]) => cells.every((c) => {
@@ -330,7 +337,7 @@ function recordReader(result: ReportFile, options: ReadOptions, foreignLines = n
   let fileYear: number | null = null;
   const byName = new Map(options.municipalities.map((m) => [m.name, m]));
   const byCode = new Map(options.municipalities.map((m) => [m.code, m]));
-  const officeLines = new Map<number, Map<number, number>>(); // fiscal year → office number → line
+  const officeLines = new Map<number, OfficeLines>(); // fiscal year → office number → line
   // A wrong name tends to repeat on many lines: its suggestions are worked out once.
   const suggestions = new Map<string, string[]>();
   const names = options.municipalities.map((m) => m.name);
@@ -405,8 +412,8 @@ function recordReader(result: ReportFile, options: ReadOptions, foreignLines = n
     plans = columns.flatMap((column, index): ColumnPlan[] => {
       if (!column) return [];
       return column.kind === 'column'
-        ? [{ index, field: column.spec.name, spec: column.spec, monthly: null, parse: parserFor(column.spec, prefectureCode) }]
-        : [{ index, field: column.monthly.measure, spec: null, monthly: column.monthly, parse: null }];
+        ? [{ index, field: column.spec.name, spec: column.spec, monthly: null, parse: parserFor(column.spec, prefectureCode), quick: quickReaderFor(column.spec) }]
+        : [{ index, field: column.monthly.measure, spec: null, monthly: column.monthly, parse: null, quick: null }];
     });
   }
 
@@ -419,8 +426,9 @@ function recordReader(result: ReportFile, options: ReadOptions, foreignLines = n
       return;
     }
     result.dataLines++;
-    // A line in another encoding is already reported as such; its mojibake says nothing more.
-    if (foreignLines.has(line)) return;
+    // A line in another encoding, or with a broken quote, is already reported as such: its
+    // cells say nothing more.
+    if (reportedLines.has(line)) return;
     if (cells.length !== headerCells.length) {
       // An unquoted 1,200,000 splits into 1 | 200 | 000.
       const split = cells.findIndex((c, i) => /^\d{1,3}$/.test(c.trim()) && /^\d{3}$/.test(cells[i + 1]?.trim() ?? ''));
@@ -456,6 +464,13 @@ function recordReader(result: ReportFile, options: ReadOptions, foreignLines = n
 
     for (const plan of plans) {
       const raw = cells[plan.index]!;
+      // Most cells are read at once; the rest take every check below.
+      const quick = plan.quick?.(raw);
+      if (quick !== undefined) {
+        if (plan.spec!.type === 'count') answeredActivity = true;
+        row[plan.field] = quick;
+        continue;
+      }
       const ordinary = isOrdinaryText(raw);
       if (!ordinary) {
         if (raw.includes('\uFFFD')) { cellFail(plan, 'reader.bad_bytes'); continue; }
@@ -543,13 +558,12 @@ function recordReader(result: ReportFile, options: ReadOptions, foreignLines = n
     }
     if (typeof row.office_no === 'string' && fy !== null) {
       let lines = officeLines.get(fy);
-      if (!lines) officeLines.set(fy, (lines = new Map()));
+      if (!lines) officeLines.set(fy, (lines = new OfficeLines()));
       // Ten digits are one exact number: a faster key than the text, for a million offices.
-      const key = Number(row.office_no);
-      const first = lines.get(key);
+      const first = lines.firstOrSet(Number(row.office_no), line);
       if (first !== undefined) {
         fail(seen.get('office_no')! + 1, 'reader.duplicate_office', { office: row.office_no, line: first, year: String(fy) }, { field: 'office_no', value: row.office_no });
-      } else lines.set(key, line);
+      }
     }
     if (!checkMunicipality(row, line, seen, byName, byCode, suggest, issue)) rowOk = false;
 
