@@ -56,6 +56,15 @@ describe('eachRecord', () => {
     expect(split('a,"b",').records).toEqual([{ cells: ['a', 'b', ''], line: 1 }]);
   });
 
+  it('takes CRLF and LF mixed, inside quotes too', () => {
+    expect(split('a\r\nb\n"c\r\nd\ne",f\r\ng').records).toEqual([
+      { cells: ['a'], line: 1 },
+      { cells: ['b'], line: 2 },
+      { cells: ['c\r\nd\ne', 'f'], line: 3 },
+      { cells: ['g'], line: 6 },
+    ]);
+  });
+
   it('names the line of a quote never closed, and reads the rest of the file into it', () => {
     const { records, problems } = split('a,b\nc,"d,e\nf,g\n');
     expect(problems).toEqual([['unclosed_quote', 2]]);

@@ -21,7 +21,7 @@ const CR = 13;
 
 /**
  * Calls `record` for every record of `text` in order, blank lines included (as one empty cell).
- * Line ends are LF or CRLF; the reader makes a file's line ends one or the other first.
+ * Line ends are LF or CRLF, mixed freely; the reader turns a lone CR into LF first.
  *
  * A quoted field that is never closed runs to the end of the text (unclosed_quote, on the line
  * where it opened). Text after a closing quote (`"a"b`) is kept as part of the field, up to the

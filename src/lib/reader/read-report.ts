@@ -132,12 +132,6 @@ function quickReaderFor(column: ColumnSpec): ((raw: string) => string | number |
   }
 }
 
-function occurrences(text: string, part: string): number {
-  let n = 0;
-  for (let i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length)) n++;
-  return n;
-}
-
 const emptyResult = (file: string): ReportFile => ({
   file, encoding: null, sheet: null, delimiter: null, rows: [], rowLines: [], columnNumbers: {}, columnHeaders: {}, headerLine: 1, dataLines: 0, issues: [],
 });
@@ -189,7 +183,7 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
   let foreignLines: number[];
   try {
     const decoded = decodeReport(bytes);
-    text = uniformLineEnds(decoded.text);
+    text = withoutLoneCr(decoded.text);
     result.encoding = decoded.encoding;
     foreignLines = decoded.foreignLines;
   } catch (e) {
@@ -222,14 +216,14 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
 }
 
 /**
- * Text whose line ends are all CRLF or all LF, as the CSV parser needs: a lone CR (old Excel
- * for Mac) or a mix becomes LF. A file that is already uniform is left as it is (no copy).
+ * Text whose line ends are CRLF or LF, as the record splitter takes them (mixed freely): a
+ * lone CR (old Excel for Mac) becomes LF. Text without one is left as it is (no copy).
  */
-function uniformLineEnds(text: string): string {
-  const cr = occurrences(text, '\r');
-  if (cr === 0) return text;
-  const crlf = occurrences(text, '\r\n');
-  return cr === crlf && occurrences(text, '\n') === crlf ? text : text.replace(/\r\n?/g, '\n');
+function withoutLoneCr(text: string): string {
+  for (let i = text.indexOf('\r'); i >= 0; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) !== 10) return text.replace(/\r(?!\n)/g, '\n');
+  }
+  return text;
 }
 
 /** A report workbook (.xlsx): its named sheet, or the first sheet with a header line. */
@@ -417,6 +411,20 @@ function recordReader(result: ReportFile, options: ReadOptions, reportedLines = 
     });
   }
 
+  // The line being read, and whether it is still fine: the helpers below say a problem of it.
+  // They are made once, not once per line.
+  let current: SourceRecord = { cells: [], line: 0 };
+  let rowOk = true;
+  const fail = (column: number, code: IssueCode, params: IssueParams, extra: IssueExtra = {}) => {
+    issue('error', current.line, column, code, params, extra);
+    rowOk = false;
+  };
+  /** A problem with the cell of `plan`. */
+  const cellFail = (plan: ColumnPlan, code: IssueCode, params: IssueParams = {}, expected?: IssueExtra['expected']) =>
+    fail(plan.index + 1, code, { column: headerNames[plan.index]!, ...params }, { field: plan.field, header: header!.cells[plan.index], value: current.cells[plan.index], expected });
+  const badValue = (plan: ColumnPlan, raw: string, parsed: Extract<Parsed<unknown>, { ok: false }>) =>
+    cellFail(plan, 'reader.bad_value', { value: shownValue(raw) }, { code: parsed.expected, params: parsed.params ?? {} });
+
   function readLine(record: SourceRecord): void {
     const { cells, line } = record;
     const headerCells = header!.cells;
@@ -440,16 +448,8 @@ function recordReader(result: ReportFile, options: ReadOptions, reportedLines = 
       return;
     }
     const row: ReportRow = { ...EMPTY_ROW };
-    let rowOk = true;
-    const fail = (column: number, code: IssueCode, params: IssueParams, extra: IssueExtra = {}) => {
-      issue('error', line, column, code, params, extra);
-      rowOk = false;
-    };
-    /** A problem with the cell of `plan`. */
-    const cellFail = (plan: ColumnPlan, code: IssueCode, params: IssueParams = {}, expected?: IssueExtra['expected']) =>
-      fail(plan.index + 1, code, { column: headerNames[plan.index]!, ...params }, { field: plan.field, header: headerCells[plan.index], value: cells[plan.index], expected });
-    const badValue = (plan: ColumnPlan, raw: string, parsed: Extract<Parsed<unknown>, { ok: false }>) =>
-      cellFail(plan, 'reader.bad_value', { value: shownValue(raw) }, { code: parsed.expected, params: parsed.params ?? {} });
+    current = record;
+    rowOk = true;
 
     // Whether the facility reported decides which values it must give; empty means it did.
     let submitted = true;
