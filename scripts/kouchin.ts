@@ -9,7 +9,7 @@
 // DIR is a data directory (plan.json, reference/, reports/); without --data, KOUCHIN_DATA or
 // data/. Messages are in Japanese or English (KOUCHIN_LANG, else the system's locale).
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '../src/lib/data-error.ts';
@@ -19,7 +19,7 @@ import { InvalidReportsError, openIndicatorDatabase } from '../src/lib/node/indi
 import { formatIssue } from '../src/lib/reader/issues.ts';
 import type { Words } from '../src/lib/i18n/words.ts';
 import { processLocale } from '../src/lib/node/locale.ts';
-import { loadDataDirectory, projectPaths, readReportFiles, reportFilesIn } from '../src/lib/node/project.ts';
+import { loadDataDirectory, projectPaths, readBytes, readReportFiles, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
@@ -67,7 +67,7 @@ async function indicators(args: string[]): Promise<number> {
 
 function readFileBytes(file: string, words: Words): Uint8Array | null {
   try {
-    return new Uint8Array(readFileSync(file));
+    return readBytes(file);
   } catch (e) {
     console.error(`${file}:1:1: ${words.t('cli.cannot_read', { reason: String((e as NodeJS.ErrnoException).code ?? e) })}`);
     return null;

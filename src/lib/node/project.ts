@@ -111,7 +111,16 @@ export function reportFilesIn(dir: string): string[] {
     .map((f) => join(dir, f));
 }
 
+/**
+ * A file's bytes as a plain Uint8Array over the Buffer's memory: no copy of a 100 MB file, and
+ * slice() copies as on any Uint8Array (a Buffer's slice would share it).
+ */
+export function readBytes(path: string): Uint8Array {
+  const buffer = readFileSync(path);
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
 /** Reads report files (CSV or workbooks); a workbook's sheet is the plan's report_sheet, if it names one. */
 export async function readReportFiles(paths: string[], municipalities: Municipality[], sheet?: string): Promise<ReportFile[]> {
-  return Promise.all(paths.map((path) => readReportFile(new Uint8Array(readFileSync(path)), path, { municipalities, ...(sheet === undefined ? {} : { sheet }) })));
+  return Promise.all(paths.map((path) => readReportFile(readBytes(path), path, { municipalities, ...(sheet === undefined ? {} : { sheet }) })));
 }
