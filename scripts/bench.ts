@@ -272,12 +272,12 @@ async function importThroughput(server: SiteServer, count: number, runs: number)
   };
 }
 
-/** `kouchin` on a million-row file: seconds and peak memory (maxRSS, reported by the process itself). */
+/** `kouchin` on a million-row file: seconds and peak memory (maxRSS, reported by the process itself); medians of RUNS runs. */
 function cliScale(file: string) {
   const data = join(WORK, 'million-data');
   cpSync(sampleData, data, { recursive: true });
   cpSync(file, join(data, 'reports', file.split('/').pop()!));
-  const measured = (label: string, args: string[]) => {
+  const once = (label: string, args: string[]) => {
     log(label);
     const started = performance.now();
     const hook = 'data:text/javascript,process.on("exit",()=>process.stderr.write("maxrss="+process.resourceUsage().maxRSS+"\\n"))';
@@ -286,6 +286,10 @@ function cliScale(file: string) {
     const kb = Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
     if (result.status !== 0) throw new Error(`${label} failed:\n${result.stderr.slice(-2000)}`);
     return { seconds, megabytes: kb / 1024 };
+  };
+  const measured = (label: string, args: string[]) => {
+    const runs = Array.from({ length: RUNS }, () => once(label, args));
+    return { seconds: median(runs.map((r) => r.seconds)), megabytes: median(runs.map((r) => r.megabytes)) };
   };
   return {
     validate: measured('kouchin validate, 1,000,000 rows', ['validate', '--data', sampleData, file]),
@@ -444,7 +448,8 @@ const lines = [
   `Browser: a file of ${kb(sample.million.bytes)} read, validated and cross-checked in a worker in ${ms(sample.million.readMs)}; `
     + `the report drawn after ${ms(sample.million.reportMs)}; longest main-thread task: ${longTask(sample.million.longestTask)} (one run).`,
   `CLI: \`kouchin validate\` ${cli.validate.seconds.toFixed(1)} s, peak ${Math.round(cli.validate.megabytes)} MB; `
-    + `\`kouchin indicators\` on the data directory with it added ${cli.indicators.seconds.toFixed(1)} s, peak ${Math.round(cli.indicators.megabytes)} MB.`,
+    + `\`kouchin indicators\` on the data directory with it added ${cli.indicators.seconds.toFixed(1)} s, peak ${Math.round(cli.indicators.megabytes)} MB `
+    + `(${RUNS === 1 ? 'one run' : `medians of ${RUNS} runs`}).`,
   '',
   '## Lighthouse (overview, mobile emulation)',
   '',
