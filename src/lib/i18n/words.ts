@@ -160,7 +160,7 @@ export class Words {
   change(n: number, unit: 'count' | 'yen' | 'rounded_yen' = 'count', decimals?: number): string {
     const size = Math.abs(n);
     const body = unit === 'rounded_yen' ? this.yenRounded(size, 1e4) : unit === 'yen' ? this.yen(size, decimals) : decimals === undefined ? this.count(size) : this.decimal(size, decimals);
-    return `${sign(n)}${body}`;
+    return this.signed(n, body);
   }
 
   private fyParams(fy: number) {

@@ -53,7 +53,9 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   if (conflicts.length > 0) throw new InvalidReportsError(conflicts, locale);
   checkPlanYears(data, files, locale);
 
-  const reportsCsv = reportsToCanonicalCsv(files.flatMap((f) => f.rows));
+  // Every report row, once: a million-row file is not gathered twice.
+  const rows = files.flatMap((f) => f.rows);
+  const reportsCsv = reportsToCanonicalCsv(rows);
   const engine = await NodeSqlEngine.create();
   try {
     const sql = indicatorSql(paths.sqlDir);
@@ -66,7 +68,7 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   // Warnings of the reader and of each year against the one before it, grouped and counted.
   const words = wordsFor(locale);
   // Each file is compared with the rows of its own years and the years before them, not with all of them.
-  const byYear = Map.groupBy(files.flatMap((f) => f.rows), (r) => r.fiscal_year as number);
+  const byYear = Map.groupBy(rows, (r) => r.fiscal_year as number);
   const reportWarnings = files.flatMap((f) => {
     const years = new Set<number>();
     for (const r of f.rows) years.add(r.fiscal_year as number).add((r.fiscal_year as number) - 1);

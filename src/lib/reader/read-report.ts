@@ -89,46 +89,39 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f]/;
 // A spreadsheet would run a text starting with these as a formula; downloads add a ' before it.
 const NEUTRALISED = /^'(?=[=+\-@])/;
 
-/** The parser of a column's cells; it is given the cell as cleanCell left it. */
-function parserFor(column: ColumnSpec, prefectureCode: string | undefined): (text: string) => Parsed<string | number | boolean> {
-  switch (column.type) {
-    case 'office_no':
-      return (raw) => parseOfficeNo(raw, prefectureCode);
-    case 'integer':
-    case 'yen':
-      return column.name === 'fiscal_year' ? parseFiscalYear : (raw) => parseWholeNumber(raw, MAX_OF_TYPE[column.sqlType]);
-    case 'date':
-      return parseDate;
-    case 'count':
-      return parseFlagOrCount;
-    case 'submitted':
-      return parseSubmitted;
-    case 'text':
-      return (text) => ({ ok: true, value: text.replace(NEUTRALISED, '') });
-  }
-}
+/** A text as stored: without the ' that a download puts before a formula-like text. */
+const unneutralised = (text: string) => (text.charCodeAt(0) === 39 ? text.replace(NEUTRALISED, '') : text);
 
-/** The quick reader of a column's usual cells (see values.ts), if it has one. */
-function quickReaderFor(column: ColumnSpec): ((raw: string) => string | number | undefined) | null {
+/**
+ * How a column's cells are read: `parse` takes a cell as cleanCell left it and says what is
+ * wrong; `quick`, where a type has one, reads a cell in its usual form at once (see values.ts).
+ */
+function readersFor(column: ColumnSpec, prefectureCode: string | undefined): Pick<ColumnPlan, 'parse' | 'quick'> {
   switch (column.type) {
     case 'office_no':
-      return quickOfficeNo;
+      return { parse: (raw) => parseOfficeNo(raw, prefectureCode), quick: quickOfficeNo };
     case 'integer':
-    case 'yen':
-      return column.name === 'fiscal_year' ? null : (raw) => quickWholeNumber(raw, MAX_OF_TYPE[column.sqlType]);
+    case 'yen': {
+      if (column.name === 'fiscal_year') return { parse: parseFiscalYear, quick: null };
+      const max = MAX_OF_TYPE[column.sqlType];
+      return { parse: (raw) => parseWholeNumber(raw, max), quick: (raw) => quickWholeNumber(raw, max) };
+    }
     case 'date':
-      return quickDate;
+      return { parse: parseDate, quick: quickDate };
     case 'count':
-      return quickFlagOrCount;
-    case 'text':
-      // What the full path does for ordinary text: trim, and take off a neutralising '.
-      return (raw) => {
-        if (raw.length > MAX_TEXT_LENGTH || !isOrdinaryText(raw)) return undefined;
-        const text = raw.trim();
-        return text === '' ? undefined : text.charCodeAt(0) === 39 ? text.replace(NEUTRALISED, '') : text;
-      };
+      return { parse: parseFlagOrCount, quick: quickFlagOrCount };
     case 'submitted':
-      return null;
+      return { parse: parseSubmitted, quick: null };
+    case 'text':
+      return {
+        parse: (text) => ({ ok: true, value: unneutralised(text) }),
+        // What parse is given for ordinary text: the cell trimmed.
+        quick: (raw) => {
+          if (raw.length > MAX_TEXT_LENGTH || !isOrdinaryText(raw)) return undefined;
+          const text = raw.trim();
+          return text === '' ? undefined : unneutralised(text);
+        },
+      };
   }
 }
 
@@ -406,7 +399,7 @@ function recordReader(result: ReportFile, options: ReadOptions, reportedLines = 
     plans = columns.flatMap((column, index): ColumnPlan[] => {
       if (!column) return [];
       return column.kind === 'column'
-        ? [{ index, field: column.spec.name, spec: column.spec, monthly: null, parse: parserFor(column.spec, prefectureCode), quick: quickReaderFor(column.spec) }]
+        ? [{ index, field: column.spec.name, spec: column.spec, monthly: null, ...readersFor(column.spec, prefectureCode) }]
         : [{ index, field: column.monthly.measure, spec: null, monthly: column.monthly, parse: null, quick: null }];
     });
   }
