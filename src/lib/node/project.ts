@@ -3,7 +3,7 @@
 //   plan.json, reference/municipalities.csv, reference/national_averages.csv, reports/fyYYYY.csv
 // It is `data/` unless KOUCHIN_DATA (build, dev, tests) or --data (CLI) names another.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import Papa from 'papaparse';
@@ -118,6 +118,22 @@ export function reportFilesIn(dir: string): string[] {
 export function readBytes(path: string): Uint8Array {
   const buffer = readFileSync(path);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/** A file's bytes in memory that threads share (readReportFileInParts), read there directly. */
+export function readSharedBytes(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const bytes = new Uint8Array(new SharedArrayBuffer(fstatSync(fd).size));
+    for (let at = 0; at < bytes.length;) {
+      const read = readSync(fd, bytes, at, bytes.length - at, at);
+      if (read === 0) return bytes.subarray(0, at); // the file shrank while being read
+      at += read;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads report files (CSV or workbooks); a workbook's sheet is the plan's report_sheet, if it names one. */

@@ -29,13 +29,22 @@ const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff\uff01-\uff5e\u3000-\u303f]/g;
 const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
 const REPLACEMENT = /\uFFFD/g;
 
+export interface Utf8Scan {
+  valid: number;
+  invalid: number;
+  /** 1-based lines that are UTF-8 text. */
+  utf8Lines: number[];
+  /** Line ends met (LF, CRLF or a lone CR). */
+  lineEnds: number;
+}
+
 /**
  * One pass over the bytes: per line (1-based; CRLF, LF or a lone CR ends one), whether it is
  * UTF-8 (valid multi-byte sequences and no invalid one). `valid` counts the valid sequences
  * met, `invalid` the lines with an invalid one: once a line has one, the rest of it is
  * skipped, so a Shift_JIS file is mostly passed over by indexOf rather than byte by byte.
  */
-function utf8Scan(bytes: Uint8Array): { valid: number; invalid: number; utf8Lines: number[] } {
+export function utf8Scan(bytes: Uint8Array): Utf8Scan {
   const utf8Lines: number[] = [];
   let valid = 0;
   let invalid = 0;
@@ -79,7 +88,7 @@ function utf8Scan(bytes: Uint8Array): { valid: number; invalid: number; utf8Line
     i = Math.min(nextCr, nextLf);
   }
   if (lineValid >= 2 && lineInvalid === 0) utf8Lines.push(line);
-  return { valid: valid + lineValid, invalid: invalid + lineInvalid, utf8Lines };
+  return { valid: valid + lineValid, invalid: invalid + lineInvalid, utf8Lines, lineEnds: line - 1 };
 }
 
 function indexOrEnd(bytes: Uint8Array, byte: number, from: number): number {
@@ -87,11 +96,38 @@ function indexOrEnd(bytes: Uint8Array, byte: number, from: number): number {
   return at < 0 ? bytes.length : at;
 }
 
+/** How a file is to be decoded: its encoding, the bytes its BOM takes, and its UTF-8 lines. */
+export interface EncodingChoice {
+  encoding: Encoding;
+  /** Bytes of the BOM, skipped before decoding. */
+  bom: number;
+  foreignLines: number[];
+  /** The whole text, where deciding already decoded it (valid UTF-8). */
+  text?: string;
+}
+
 export function decodeReport(bytes: Uint8Array): Decoded {
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8', foreignLines: [] };
+  const choice = chooseEncoding(bytes);
+  return { text: choice.text ?? decodeAs(bytes.subarray(choice.bom), choice.encoding), encoding: choice.encoding, foreignLines: choice.foreignLines };
+}
+
+/** Bytes in an encoding chosen for their whole file (a part of it cut at a line end, say). */
+export const decodeAs = (bytes: Uint8Array, encoding: Encoding): string => new TextDecoder(encoding).decode(bytes);
+
+/**
+ * The encoding of a whole file, decided once for it (a part of a file cannot decide).
+ * `isUtf8`, where the platform has one (Node's buffer.isUtf8), checks UTF-8 without decoding.
+ */
+export function chooseEncoding(bytes: Uint8Array, isUtf8?: (bytes: Uint8Array) => boolean): EncodingChoice {
+  return quickEncoding(bytes, isUtf8) ?? encodingFromScan(bytes, utf8Scan(bytes));
+}
+
+/** The encoding where the file's first bytes or its being UTF-8 throughout say it; null where every line must be scanned (utf8Scan). */
+export function quickEncoding(bytes: Uint8Array, isUtf8?: (bytes: Uint8Array) => boolean): EncodingChoice | null {
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bom: 3, foreignLines: [] };
   // Excel's "Unicode テキスト" is UTF-16 little-endian with a BOM.
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', foreignLines: [] };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', foreignLines: [] };
+  if (startsWith(bytes, [0xff, 0xfe])) return { encoding: 'utf-16le', bom: 2, foreignLines: [] };
+  if (startsWith(bytes, [0xfe, 0xff])) return { encoding: 'utf-16be', bom: 2, foreignLines: [] };
   // The old binary Excel format (an OLE compound file).
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw new BinaryFileError('reader.xls');
   if (bytes.indexOf(0) >= 0) {
@@ -101,26 +137,29 @@ export function decodeReport(bytes: Uint8Array): Decoded {
     const sample = bytes.subarray(0, 2000);
     const oddNul = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
     const evenNul = sample.filter((b, i) => i % 2 === 0 && b === 0).length;
-    if (oddNul > sample.length / 4 && evenNul === 0) return { text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le', foreignLines: [] };
-    if (evenNul > sample.length / 4 && oddNul === 0) return { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be', foreignLines: [] };
+    if (oddNul > sample.length / 4 && evenNul === 0) return { encoding: 'utf-16le', bom: 0, foreignLines: [] };
+    if (evenNul > sample.length / 4 && oddNul === 0) return { encoding: 'utf-16be', bom: 0, foreignLines: [] };
     // Many NULs: a binary file. A few: a text file with stray NULs, which the reader locates.
     if (nul > Math.max(8, bytes.length / 100)) throw new BinaryFileError('reader.binary');
   }
   // Valid UTF-8 throughout: the usual case needs no scan of its own.
+  if (isUtf8) return isUtf8(bytes) ? { encoding: 'utf-8', bom: 0, foreignLines: [] } : null;
   try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', foreignLines: [] };
+    return { encoding: 'utf-8', bom: 0, foreignLines: [], text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    // Not all UTF-8: which encoding, and which lines are UTF-8 all the same.
+    return null;
   }
-  const { valid, invalid, utf8Lines } = utf8Scan(bytes);
+}
+
+/** The encoding of a file that is not UTF-8 throughout, from the scan of all its lines. */
+export function encodingFromScan(bytes: Uint8Array, { valid, invalid, utf8Lines }: Omit<Utf8Scan, 'lineEnds'>): EncodingChoice {
   // UTF-8 unless lines with invalid sequences are not rare: in Shift_JIS text most are.
-  if (invalid === 0 || valid >= 4 * invalid) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8', foreignLines: [] };
+  if (invalid === 0 || valid >= 4 * invalid) return { encoding: 'utf-8', bom: 0, foreignLines: [] };
   // Shift_JIS or EUC-JP: whichever reads the start of the file as more Japanese and fewer errors.
   const sample = bytes.subarray(0, 256 * 1024);
   const score = (encoding: Encoding) => {
     const text = new TextDecoder(encoding).decode(sample);
     return count(text, JAPANESE) - 10 * count(text, REPLACEMENT);
   };
-  const encoding: Encoding = score('euc-jp') > score('shift_jis') ? 'euc-jp' : 'shift_jis';
-  return { text: new TextDecoder(encoding).decode(bytes), encoding, foreignLines: utf8Lines };
+  return { encoding: score('euc-jp') > score('shift_jis') ? 'euc-jp' : 'shift_jis', bom: 0, foreignLines: utf8Lines };
 }

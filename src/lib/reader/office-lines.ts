@@ -20,6 +20,19 @@ export class OfficeLines {
     return undefined;
   }
 
+  /** Every office number held, and its line, in no particular order. */
+  entries(): { offices: Float64Array; lines: Int32Array } {
+    const offices = new Float64Array(this.size);
+    const lines = new Int32Array(this.size);
+    let n = 0;
+    for (let i = 0; i < this.keys.length; i++) {
+      if (this.keys[i] === EMPTY) continue;
+      offices[n] = this.keys[i]!;
+      lines[n++] = this.lines[i]!;
+    }
+    return { offices, lines };
+  }
+
   private slot(office: number): number {
     const mask = this.keys.length - 1;
     // Both halves of the number mixed, so 41000000xx and 42000000xx do not share slots.

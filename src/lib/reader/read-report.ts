@@ -12,9 +12,10 @@ import {
   type ColumnSpec,
   type MonthlyColumn,
   type ReportRow,
+  type ReportValue,
 } from '../schema.ts';
 import { eachRecord } from './csv-records.ts';
-import { BinaryFileError, decodeReport, type Encoding } from './decode.ts';
+import { BinaryFileError, decodeAs, decodeReport, type Decoded, type Encoding } from './decode.ts';
 import { shownValue, type ExpectCode, type IssueCode, type IssueParams, type ReportIssue, type Severity } from './issues.ts';
 import {
   cleanCell,
@@ -35,6 +36,7 @@ import {
 import { isWorkbook, workbookRecords, WorkbookError, type SourceRecord } from './workbook.ts';
 import { nearestNames } from './nearest.ts';
 import { OfficeLines } from './office-lines.ts';
+import { RowPacker, type PackedRows, type RowColumns } from './row-columns.ts';
 
 export type { ReportIssue, Severity } from './issues.ts';
 
@@ -55,6 +57,11 @@ export interface ReportFile {
   /** The field separator of a text file (comma, tab or semicolon). */
   delimiter: string | null;
   rows: ReportRow[];
+  /**
+   * The same rows column by column, where they were read on other threads: checks over many
+   * rows read these (columnOf), and `rows` is built from them only when asked for.
+   */
+  columns?: RowColumns;
   /** Physical line (or sheet row) of each row in `rows`, for later checks that need a location. */
   rowLines: number[];
   /** 1-based column number of each canonical column found in the file. */
@@ -68,6 +75,11 @@ export interface ReportFile {
   issues: ReportIssue[];
 }
 
+/** A column of a file's rows, without building row objects where the rows are held by column. */
+export function columnOf(report: Pick<ReportFile, 'rows' | 'columns'>, name: string): readonly ReportValue[] {
+  return report.columns ? report.columns.column(name) : report.rows.map((r) => r[name]!);
+}
+
 /** `fy2019.csv`, `FY2019_工賃実績.xlsx` → 2019. */
 export function fiscalYearFromFileName(fileName: string): number | null {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
@@ -75,7 +87,7 @@ export function fiscalYearFromFileName(fileName: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const HEADER_SEARCH_ROWS = 10;
+export const HEADER_SEARCH_ROWS = 10;
 const MIN_KNOWN_HEADERS = 3;
 /** Longer than any name or work description: an entry error, and too long to publish. */
 export const MAX_TEXT_LENGTH = 500;
@@ -138,7 +150,7 @@ interface IssueExtra {
 }
 type Issue = (severity: Severity, line: number, column: number, code: IssueCode, params?: IssueParams, extra?: IssueExtra) => void;
 
-function issuer(result: ReportFile): Issue {
+export function issuer(result: ReportFile): Issue {
   return (severity, line, column, code, params = {}, extra = {}) => {
     const entry: ReportIssue = { severity, file: result.file, line, column, code, params };
     if (result.sheet !== null) entry.sheet = result.sheet;
@@ -172,40 +184,96 @@ export function readReport(bytes: Uint8Array, file: string, options: ReadOptions
     issue('error', 1, 1, 'reader.workbook_as_csv');
     return result;
   }
-  let text: string;
-  let foreignLines: number[];
+  let decoded: Decoded;
   try {
-    const decoded = decodeReport(bytes);
-    text = withoutLoneCr(decoded.text);
-    result.encoding = decoded.encoding;
-    foreignLines = decoded.foreignLines;
+    decoded = decodeReport(bytes);
   } catch (e) {
     if (!(e instanceof BinaryFileError)) throw e;
     issue('error', 1, 1, e.code);
     return result;
   }
-  const delimiter = detectDelimiter(text);
+  result.encoding = decoded.encoding;
+  readText(result, decoded.text, decoded.foreignLines, options, 1, null).end();
+  return result;
+}
+
+/**
+ * A part of a large text file, read on its own (on a thread of its own: node/parallel-read.ts).
+ * The file's encoding is chosen for the whole of it beforehand.
+ */
+export interface FilePart {
+  encoding: Encoding;
+  /** The part's lines that are UTF-8 in a Shift_JIS or EUC-JP file. */
+  foreignLines: number[];
+  /** Whole lines of the file. */
+  bytes: Uint8Array;
+  /** The line number of the part's first line. */
+  firstLine: number;
+  /** For a part after the first, the file's first lines, where its header is; else null. */
+  head: Uint8Array | null;
+}
+
+/** What a part leaves for the checks that need the whole file (mergeParts). */
+export interface PartState {
+  /** Whether the header was found, and its lines can be read. */
+  reading: boolean;
+  repeatedHeaders: number[];
+  /** Fiscal year → sums of the summed columns over the rows kept. */
+  sums: [number | null, number[]][];
+  /** Each fiscal year's office numbers, with the line each is first on in the part. */
+  offices: { year: number; offices: Float64Array; lines: Int32Array }[];
+}
+
+/**
+ * A part of a file: its problems, its rows packed by column (`result.rows` stays empty), and
+ * what the checks of the whole file need.
+ */
+export function readReportPart(part: FilePart, file: string, options: ReadOptions): { result: ReportFile; state: PartState; packed: PackedRows } {
+  const result = emptyResult(file);
+  result.encoding = part.encoding;
+  const head = part.head === null ? null : decodeAs(part.head, part.encoding);
+  const packer = new RowPacker();
+  const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, (row) => packer.add(row));
+  return { result, state: reader.state(), packed: packer.finish() };
+}
+
+/** Reads decoded text whose first line is `firstLine`, after finding the header in `head` if given. */
+function readText(
+  result: ReportFile,
+  decoded: string,
+  foreignLines: number[],
+  options: ReadOptions,
+  firstLine: number,
+  head: string | null,
+  keep?: (row: ReportRow) => void,
+): RecordReader {
+  const issue = issuer(result);
+  const text = withoutLoneCr(decoded);
+  const headText = head === null ? null : withoutLoneCr(head);
+  const delimiter = detectDelimiter(headText ?? text);
   result.delimiter = delimiter;
   for (const line of foreignLines) issue('error', line, 1, 'reader.utf8_line', { encoding: result.encoding ?? '' });
 
   const reported = new Set(foreignLines);
-  const reader = recordReader(result, options, reported);
+  const reader = recordReader(result, options, reported, firstLine, keep);
+  // The header of a later part is among the file's first lines; their problems are the first part's.
+  if (headText !== null) eachRecord(headText, delimiter, { record: (cells, line) => reader.add({ cells, line }), problem: () => {} });
+  const offset = firstLine - 1;
   let count = 0;
   let broken = false; // the record being split has a quote problem
   eachRecord(text, delimiter, {
     record(cells, line, end) {
       if (options.onProgress && ++count % 5000 === 0) options.onProgress(end / Math.max(1, text.length));
-      if (broken) reported.add(line);
+      if (broken) reported.add(line + offset);
       broken = false;
-      reader.add({ cells, line });
+      reader.add({ cells, line: line + offset });
     },
     problem(code, line) {
-      issue('error', line, 1, `reader.${code}`);
+      issue('error', line + offset, 1, `reader.${code}`);
       broken = true;
     },
   });
-  reader.end();
-  return result;
+  return reader;
 }
 
 /**
@@ -271,7 +339,7 @@ function findHeader(records: SourceRecord[]): number {
 }
 
 const MONTHLY_NAMES: Record<MonthlyColumn['measure'], string> = { person_months: '支払対象者数', total_wages_yen: '工賃支払額' };
-const SUMMED_COLUMNS = REPORT_COLUMNS.filter((c) => c.sqlType === 'BIGINT').map((c) => c.name);
+export const SUMMED_COLUMNS = REPORT_COLUMNS.filter((c) => c.sqlType === 'BIGINT').map((c) => c.name);
 /** Headers a file without a header line should have, for the message that says so. */
 const EXAMPLE_HEADERS = ['office_no', 'office_name', 'total_wages_yen', 'person_months'].map((name) => REPORT_COLUMNS.find((c) => c.name === name)!.ja).join(', ');
 /** How many lines a summary lists before "…". */
@@ -296,13 +364,21 @@ export interface RecordReader {
   add(record: SourceRecord): void;
   /** After the last record: what needs the whole file. */
   end(): void;
+  /** After the last record of a part of a file: what the checks of the whole file need of it. */
+  state(): PartState;
 }
 
 /**
  * Reads a file's records one at a time into `result`: the header among the first ones, then
  * each facility line as it comes, so a million-line file is never held as cells and rows at once.
  */
-function recordReader(result: ReportFile, options: ReadOptions, reportedLines = new Set<number>()): RecordReader {
+function recordReader(
+  result: ReportFile,
+  options: ReadOptions,
+  reportedLines = new Set<number>(),
+  firstLine = 1,
+  keep: (row: ReportRow) => void = (row) => void result.rows.push(row),
+): RecordReader {
   const issue = issuer(result);
   // Ordinary text that is not spaces is not blank: cleanCell is needed only for the rest.
   const isBlank = (cells: string[]) => cells.every((c) => {
@@ -561,7 +637,7 @@ function recordReader(result: ReportFile, options: ReadOptions, reportedLines = 
     if (!checkMunicipality(row, line, seen, byName, byCode, suggest, issue)) rowOk = false;
 
     if (rowOk) {
-      result.rows.push(row);
+      keep(row);
       result.rowLines.push(line);
       let yearSums = sums.get(fy);
       if (!yearSums) sums.set(fy, (yearSums = SUMMED_COLUMNS.map(() => 0)));
@@ -580,7 +656,8 @@ function recordReader(result: ReportFile, options: ReadOptions, reportedLines = 
         else leading.push(record);
         return;
       }
-      if (reading && !isBlank(record.cells)) readLine(record);
+      // Lines before a later part's first are the header's neighbours, read by the first part.
+      if (reading && record.line >= firstLine && !isBlank(record.cells)) readLine(record);
     },
     end() {
       if (header === null) {
@@ -588,21 +665,34 @@ function recordReader(result: ReportFile, options: ReadOptions, reportedLines = 
         else issue('error', 1, 1, 'reader.no_header', { rows: HEADER_SEARCH_ROWS, examples: EXAMPLE_HEADERS });
         return;
       }
-      if (!reading) return;
-      if (repeatedHeaders.length > 0) {
-        issue('warning', repeatedHeaders[0]!, 1, 'reader.repeated_header', { first: result.headerLine, count: repeatedHeaders.length, lines: listed(repeatedHeaders) });
-      }
-      if (result.dataLines === 0) issue('error', result.headerLine, 1, 'reader.no_rows');
-      // A year's totals must stay exact numbers wherever they are added up.
-      for (const [year, yearSums] of sums) {
-        yearSums.forEach((sum, k) => {
-          if (sum <= Number.MAX_SAFE_INTEGER) return;
-          const name = SUMMED_COLUMNS[k]!;
-          issue('error', result.headerLine, result.columnNumbers[name] ?? 1, 'reader.sum_too_large', { column: result.columnHeaders[name] ?? name, year: String(year), max: Number.MAX_SAFE_INTEGER }, { field: name });
-        });
-      }
+      if (reading) wholeFileChecks(result, repeatedHeaders, sums);
+    },
+    state() {
+      return {
+        reading: header !== null && reading,
+        repeatedHeaders,
+        sums: [...sums],
+        offices: [...officeLines].map(([year, lines]) => ({ year, ...lines.entries() })),
+      };
     },
   };
+}
+
+/** Checks of a whole file once its lines are read: a repeated header, no rows, sums too large. */
+export function wholeFileChecks(result: ReportFile, repeatedHeaders: number[], sums: Iterable<[number | null, number[]]>): void {
+  const issue = issuer(result);
+  if (repeatedHeaders.length > 0) {
+    issue('warning', repeatedHeaders[0]!, 1, 'reader.repeated_header', { first: result.headerLine, count: repeatedHeaders.length, lines: listed(repeatedHeaders) });
+  }
+  if (result.dataLines === 0) issue('error', result.headerLine, 1, 'reader.no_rows');
+  // A year's totals must stay exact numbers wherever they are added up.
+  for (const [year, yearSums] of sums) {
+    yearSums.forEach((sum, k) => {
+      if (sum <= Number.MAX_SAFE_INTEGER) return;
+      const name = SUMMED_COLUMNS[k]!;
+      issue('error', result.headerLine, result.columnNumbers[name] ?? 1, 'reader.sum_too_large', { column: result.columnHeaders[name] ?? name, year: String(year), max: Number.MAX_SAFE_INTEGER }, { field: name });
+    });
+  }
 }
 
 /**

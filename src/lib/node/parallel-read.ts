@@ -1,0 +1,124 @@
+// Large report files read on several threads: the file is cut at line ends into one part per
+// thread, each part read by the one reader (readReportPart), and the parts joined (mergeParts)
+// into the result reading the file whole gives. The checks of a line need nothing of other
+// lines but the header, which every part finds among the file's first lines; what needs the
+// whole file (its encoding, a facility twice, sums) is decided from what the parts report.
+
+import { isUtf8 } from 'node:buffer';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { BinaryFileError, encodingFromScan, quickEncoding, type EncodingChoice } from '../reader/decode.ts';
+import { mergeParts, type PartRead } from '../reader/parts.ts';
+import { HEADER_SEARCH_ROWS, readReportFile, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
+import { isWorkbook } from '../reader/workbook.ts';
+import type { PartRequest, ScanReply } from './read-worker.ts';
+
+/** Below this many bytes a part is not worth a thread: starting one takes about 0.1 s. */
+export const MIN_PART_BYTES = 8 * 2 ** 20;
+const LF = 10;
+
+export interface ParallelOptions {
+  /** Threads to use; by default as many as the machine runs at once. */
+  threads?: number;
+  /** Smallest part; tests set it low to cut small files. */
+  minPartBytes?: number;
+}
+
+/** Any report file, as readReportFile reads it; a large text file on several threads. */
+export async function readReportFileInParts(bytes: Uint8Array, file: string, options: ReadOptions, parallel: ParallelOptions = {}): Promise<ReportFile> {
+  const threads = parallel.threads ?? availableParallelism();
+  const count = Math.min(threads, Math.floor(bytes.length / (parallel.minPartBytes ?? MIN_PART_BYTES)));
+  if (count < 2 || isWorkbook(bytes)) return readReportFile(bytes, file, options);
+  let choice: EncodingChoice | null;
+  try {
+    choice = quickEncoding(bytes, isUtf8);
+  } catch (e) {
+    if (e instanceof BinaryFileError) return readReportFile(bytes, file, options); // which says what the file is
+    throw e;
+  }
+  // A line-end byte may be half a UTF-16 character: such a file is read whole.
+  if (choice?.encoding === 'utf-16le' || choice?.encoding === 'utf-16be') return readReportFile(bytes, file, options);
+  const bom = choice?.bom ?? 0;
+  const starts = cuts(bytes, bom, count);
+  if (!starts) return readReportFile(bytes, file, options);
+
+  // The threads share the file's bytes rather than each getting a copy.
+  let shared = bytes;
+  if (!(bytes.buffer instanceof SharedArrayBuffer)) {
+    shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
+    shared.set(bytes);
+  }
+  const ranges = starts.map((start, k) => shared.subarray(start, starts[k + 1] ?? bytes.length));
+  // A thread's heap grows lazily unless bounded: two of them took 1.2 GB for what fits in 0.9.
+  // The part's text takes up to twice its bytes, its packed rows about as much again.
+  const heap = Math.ceil(128 + (3 * bytes.length) / count / 2 ** 20);
+  const workers = ranges.map(() => new Worker(new URL('./read-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 32 } }));
+  try {
+    const scans = await Promise.all(ranges.map((range, k) => ask<ScanReply>(workers[k]!, { type: 'scan', bytes: range, utf8: choice === null })));
+    const firstLines = [1];
+    for (const scan of scans.slice(0, -1)) firstLines.push(firstLines.at(-1)! + scan.lineEnds);
+    const foreign = scans.map((scan, k) => scan.utf8Lines.map((line) => line + firstLines[k]! - 1));
+    choice ??= encodingFromScan(bytes, {
+      valid: scans.reduce((n, s) => n + s.valid!, 0),
+      invalid: scans.reduce((n, s) => n + s.invalid!, 0),
+      utf8Lines: foreign.flat(),
+    });
+    const { encoding, foreignLines } = choice;
+    const head = shared.subarray(bom, headEnd(shared, bom, starts[1]!));
+    const { onProgress: _, ...plain } = options;
+    const reads = await Promise.all(ranges.map((range, k) => ask<PartRead>(workers[k]!, {
+      type: 'read',
+      file,
+      options: plain,
+      part: {
+        encoding,
+        // Only a Shift_JIS or EUC-JP file names its UTF-8 lines.
+        foreignLines: foreignLines.length === 0 ? [] : foreign[k]!,
+        bytes: range,
+        firstLine: firstLines[k]!,
+        head: k === 0 ? null : head,
+      },
+    })));
+    return mergeParts(reads) ?? (await readReportFile(bytes, file, options));
+  } catch (e) {
+    // A part that needs more than its share (a problem on every line, say) is read with the rest.
+    if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return readReportFile(bytes, file, options);
+    throw e;
+  } finally {
+    for (const worker of workers) void worker.terminate();
+  }
+}
+
+function ask<T>(worker: Worker, request: PartRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const fail = (e: Error) => reject(e);
+    worker.once('error', fail);
+    worker.once('message', (reply: T) => {
+      worker.off('error', fail);
+      resolve(reply);
+    });
+    worker.postMessage(request);
+  });
+}
+
+/** Where each of `count` parts starts: just after a line feed near each count-th of the file; null if too few lines. */
+function cuts(bytes: Uint8Array, bom: number, count: number): number[] | null {
+  const starts = [bom];
+  for (let k = 1; k < count; k++) {
+    const at = bytes.indexOf(LF, Math.max(starts[k - 1]!, Math.floor((bytes.length * k) / count)));
+    if (at < 0 || at + 1 >= bytes.length) return null;
+    starts.push(at + 1);
+  }
+  return starts;
+}
+
+/** Where the lines that may hold the header end: one more than the reader looks through, within the first part. */
+function headEnd(bytes: Uint8Array, from: number, limit: number): number {
+  let at = from;
+  for (let line = 0; line <= HEADER_SEARCH_ROWS; line++) {
+    const lf = bytes.indexOf(LF, at);
+    if (lf < 0 || lf + 1 >= limit) return limit;
+    at = lf + 1;
+  }
+  return at;
+}

@@ -1,0 +1,90 @@
+// One file from its parts, read separately (node/parallel-read.ts): the same rows and problems
+// as reading it whole, and the checks that need the whole file (a facility twice in a year
+// across parts, sums, a repeated header, no rows) made once over all of them.
+
+import { OfficeLines } from './office-lines.ts';
+import { issuer, SUMMED_COLUMNS, wholeFileChecks, type PartState, type ReportFile } from './read-report.ts';
+import { RowColumns, withoutRows, type PackedRows } from './row-columns.ts';
+
+/** A part as read: its result without rows (they are in `packed`), and what the merge needs. */
+export interface PartRead {
+  firstLine: number;
+  result: ReportFile;
+  state: PartState;
+  packed: PackedRows;
+}
+
+/**
+ * The file's result, or null where its parts cannot stand for it: a part's header not found
+ * where the first part's is, or a quote left open at a part's end (the cut fell inside a
+ * quoted value). Then the file is read whole.
+ */
+export function mergeParts(parts: PartRead[]): ReportFile | null {
+  const first = parts[0]!.result;
+  if (!parts.every((p) => p.state.reading && p.result.headerLine === first.headerLine)) return null;
+  if (parts.slice(0, -1).some((p) => p.result.issues.some((i) => i.code === 'reader.unclosed_quote'))) return null;
+
+  const result: ReportFile = { ...first, rows: [], issues: [], rowLines: [], dataLines: 0 };
+  const issue = issuer(result);
+  const sums = new Map<number | null, number[]>();
+  const offices = new Map<number, OfficeLines>(); // fiscal year → office number → first line
+  const packed: PackedRows[] = [];
+  for (const [k, part] of parts.entries()) {
+    // A later part also read the header: its problems are the first part's.
+    const issues = k === 0 ? part.result.issues : part.result.issues.filter((i) => i.line >= part.firstLine);
+    const dropped = new Set<number>(); // rows held back for a facility in an earlier part
+    for (const { year, offices: numbers, lines } of part.state.offices) {
+      const seen = offices.get(year) ?? offices.set(year, new OfficeLines()).get(year)!;
+      for (let j = 0; j < numbers.length; j++) {
+        const earlier = seen.firstOrSet(numbers[j]!, lines[j]!);
+        if (earlier === undefined) continue;
+        const office = String(numbers[j]).padStart(10, '0');
+        // As the reader says it reading the file whole: at this line, naming the first.
+        issue('error', lines[j]!, result.columnNumbers.office_no ?? 1, 'reader.duplicate_office', { office, line: earlier, year: String(year) }, { field: 'office_no', value: office });
+        for (const i of issues) {
+          if (i.code === 'reader.duplicate_office' && i.params.office === office && i.params.year === String(year)) i.params.line = earlier;
+        }
+        const row = binarySearch(part.result.rowLines, lines[j]!);
+        if (row >= 0) dropped.add(row);
+      }
+    }
+    result.issues.push(...issues);
+    result.dataLines += part.result.dataLines;
+    const kept = dropped.size === 0 ? part.packed : withoutRows(part.packed, dropped);
+    packed.push(kept);
+    for (const [i, line] of part.result.rowLines.entries()) if (!dropped.has(i)) result.rowLines.push(line);
+    for (const [year, partSums] of part.state.sums) {
+      const yearSums = sums.get(year) ?? sums.set(year, SUMMED_COLUMNS.map(() => 0)).get(year)!;
+      partSums.forEach((sum, c) => (yearSums[c]! += sum));
+    }
+    // A row held back no longer counts in its year's sums.
+    const years = part.packed.numbers.fiscal_year!;
+    for (const i of dropped) {
+      const yearSums = sums.get(years[i]!)!;
+      SUMMED_COLUMNS.forEach((name, c) => {
+        const value = part.packed.numbers[name]![i]!;
+        if (value === value) yearSums[c]! -= value;
+      });
+    }
+  }
+  // Each part's problems in line order; the whole file's checks after them, as reading it whole.
+  result.issues.sort((a, b) => a.line - b.line);
+  wholeFileChecks(result, parts.flatMap((p) => p.state.repeatedHeaders), sums);
+
+  const columns = new RowColumns(packed);
+  result.columns = columns;
+  let rows: ReportFile['rows'] | undefined;
+  Object.defineProperty(result, 'rows', { enumerable: true, get: () => (rows ??= columns.rows()), set: (value) => (rows = value) });
+  return result;
+}
+
+function binarySearch(sorted: readonly number[], value: number): number {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] === value) return mid;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}

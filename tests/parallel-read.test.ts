@@ -1,0 +1,133 @@
+// A large file read in parts on several threads must say exactly what reading it whole says:
+// the same rows, lines and problems, and the checks of the whole file (a facility twice, a
+// repeated header, no rows) made once across the parts. Files here are small, cut into parts
+// of a few hundred bytes (minPartBytes), so every cut falls somewhere interesting.
+
+import { randomLcg } from 'd3';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { readReportFileInParts } from '../src/lib/node/parallel-read.ts';
+import { loadDataDirectory } from '../src/lib/node/project.ts';
+import { readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
+import { crossCheckReport } from '../src/lib/reader/validate.ts';
+import { fixturePaths, row } from './helpers.ts';
+
+const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
+const HEADER = '事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額（円）,対象者延人数,年間延べ利用者数,年間開所日数,自主事業';
+const facility = (i: number) =>
+  `${4010100000 + i},"工房${i}",${i % 3 === 0 ? '宇治市' : '京都市左京区'},令和${2 + (i % 4)}年4月1日,20,"${(1_000_000 + i * 1_000).toLocaleString('en-US')}",${100 + (i % 50)},${i % 5 === 0 ? '' : 2000 + i},240,○`;
+const lines = (n: number) => Array.from({ length: n }, (_, i) => facility(i));
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'Shift_JIS'));
+
+/** What a reading says, comparable across the two ways (problems in line order). */
+function said(report: ReportFile) {
+  const { rows, columns: _, issues, ...rest } = report;
+  const order = (a: (typeof issues)[number], b: (typeof issues)[number]) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code);
+  return { ...rest, rows: [...rows], issues: [...issues].sort(order) };
+}
+
+async function bothWays(bytes: Uint8Array, threads: number, file = 'fy2024.csv') {
+  const whole = await readReportFile(bytes, file, { municipalities });
+  const parts = await readReportFileInParts(bytes, file, { municipalities }, { threads, minPartBytes: 1 });
+  return { whole, parts };
+}
+
+describe('reading a file in parts', () => {
+  it('reads a clean file in parts, with the same rows and lines as whole', async () => {
+    const bytes = sjis(`${[HEADER, ...lines(300)].join('\r\n')}\r\n`);
+    const { whole, parts } = await bothWays(bytes, 3);
+    expect(parts.columns, 'read in parts').toBeDefined();
+    expect(parts.rowLines).toHaveLength(300);
+    expect(parts.rowLines.at(-1)).toBe(301);
+    expect(said(parts)).toEqual(said(whole));
+    // The checks across rows read the columns: the same warnings as from the row objects.
+    const published = [row({ fiscal_year: 2023, office_no: '4010100001', office_name: '工房1', total_wages_yen: 100_000, person_months: 100 }),
+      row({ fiscal_year: 2023, office_no: '4010199999', office_name: '閉所', total_wages_yen: 100_000, person_months: 10 })];
+    const fromColumns = crossCheckReport(parts, published);
+    expect(fromColumns.map((i) => i.code)).toEqual(expect.arrayContaining(['check.missing_since', 'check.big_jump', 'check.half_new_formula']));
+    expect(fromColumns).toEqual(crossCheckReport(whole, published));
+  });
+
+  it('says a facility twice in a year once, at its later line, when the two are in different parts', async () => {
+    const body = lines(200);
+    body[180] = body[3]!; // line 182 repeats line 5
+    body[190] = body[3]!; // line 192 too
+    const bytes = utf8([HEADER, ...body].join('\n'));
+    const { whole, parts } = await bothWays(bytes, 4);
+    expect(parts.columns).toBeDefined();
+    const duplicates = parts.issues.filter((i) => i.code === 'reader.duplicate_office');
+    expect(duplicates.map((i) => [i.line, i.params.line])).toEqual([[182, 5], [192, 5]]);
+    expect(parts.rowLines).not.toContain(182);
+    expect(parts.rowLines).toHaveLength(198);
+    expect(said(parts)).toEqual(said(whole));
+  });
+
+  it('reads values spanning lines in parts, and the whole file where a cut falls inside one', async () => {
+    // A few names hold line breaks: the cuts fall between records.
+    const few = lines(200).map((l, i) => (i % 50 === 7 ? l.replace(/"工房(\d+)"/, '"工房$1\r\n第二"') : l));
+    const between = await bothWays(utf8([HEADER, ...few].join('\r\n')), 3);
+    expect(between.parts.columns, 'read in parts').toBeDefined();
+    expect(between.whole.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(said(between.parts)).toEqual(said(between.whole));
+    // Every name is long and breaks near its end: a cut falls inside one, and the file is read whole.
+    const many = lines(120).map((l) => l.replace(/"工房(\d+)"/, `"工房$1${'あ'.repeat(100)}\r\n第二"`));
+    const inside = await bothWays(utf8([HEADER, ...many].join('\r\n')), 4);
+    expect(inside.parts.columns, 'read whole').toBeUndefined();
+    expect(said(inside.parts)).toEqual(said(inside.whole));
+  });
+
+  it('numbers lines across parts whatever the line ends (CRLF, LF, lone CR mixed)', async () => {
+    const rng = randomLcg(7);
+    const text = [HEADER, ...lines(150)].map((l) => l + ['\r\n', '\n', '\r'][Math.floor(rng() * 3)]).join('');
+    const body = text.replace(/4010100077,"工房77"/, '4010100077,"工房77"x'); // text after a quote
+    const { whole, parts } = await bothWays(utf8(body), 3);
+    expect(whole.issues.map((i) => i.code)).toContain('reader.text_after_quote');
+    expect(parts.columns).toBeDefined();
+    expect(said(parts)).toEqual(said(whole));
+  });
+
+  it('finds the UTF-8 lines of a Shift_JIS file in every part, the encoding decided for the whole file', async () => {
+    const body = lines(200).map((l, i) => (i % 37 === 5 ? l : iconv.decode(iconv.encode(l, 'Shift_JIS'), 'Shift_JIS')));
+    const bytes = new Uint8Array(body.flatMap((l, i) => [...(i % 37 === 5 ? utf8(l) : sjis(l)), 10]));
+    const file = new Uint8Array([...sjis(`${HEADER}\n`), ...bytes]);
+    const { whole, parts } = await bothWays(file, 3);
+    expect(whole.encoding).toBe('shift_jis');
+    expect(whole.issues.filter((i) => i.code === 'reader.utf8_line').map((i) => i.line)).toEqual([7, 44, 81, 118, 155, 192]);
+    expect(parts.columns).toBeDefined();
+    expect(said(parts)).toEqual(said(whole));
+  });
+
+  it('says a repeated header once for the whole file, and a header-only file has no rows', async () => {
+    const body = lines(200);
+    body.splice(60, 0, HEADER);
+    body.splice(170, 0, HEADER);
+    const { whole, parts } = await bothWays(utf8([HEADER, ...body].join('\n')), 4);
+    expect(parts.columns).toBeDefined();
+    expect(parts.issues.filter((i) => i.code === 'reader.repeated_header').map((i) => i.params.count)).toEqual([2]);
+    expect(said(parts)).toEqual(said(whole));
+
+    const empty = await bothWays(utf8(`${HEADER}\n${'\n'.repeat(400)}`), 3);
+    expect(empty.parts.columns).toBeDefined();
+    expect(empty.parts.issues.map((i) => i.code)).toContain('reader.no_rows');
+    expect(said(empty.parts)).toEqual(said(empty.whole));
+  });
+
+  it('holds back the same lines as whole for errors anywhere, with a BOM, a title above the header and an unknown column', async () => {
+    const rng = randomLcg(11);
+    const body = lines(240).map((l) => {
+      const r = rng();
+      if (r < 0.05) return l.replace('京都市左京区', '架空市');
+      if (r < 0.1) return l.replace(/,20,/, ',二十,');
+      if (r < 0.13) return `${l},extra`;
+      return l;
+    });
+    // A column the reader does not know (備考): a warning at the header, said once.
+    const text = `\uFEFF令和6年度 工賃実績,,,\r\n${[`${HEADER},備考`, ...body.map((l) => `${l},メモ`)].join('\r\n')}`;
+    const { whole, parts } = await bothWays(utf8(text), 4);
+    expect(whole.issues.filter((i) => i.severity === 'error').length).toBeGreaterThan(10);
+    expect(parts.issues.filter((i) => i.code === 'reader.unknown_column')).toHaveLength(1);
+    expect(parts.columns).toBeDefined();
+    expect(said(parts)).toEqual(said(whole));
+  });
+});
