@@ -100,7 +100,7 @@ async function validate(args: string[]): Promise<number> {
   // Published rows of the other years, to compare with the previous year: a checked file
   // replaces the published data of its years.
   const checkedPaths = new Set(positionals.map((f) => resolve(f)));
-  const checkedYears = new Set(reports.flatMap((r) => columnOf(r, 'fiscal_year')));
+  const checkedYears = new Set<unknown>(reports.flatMap((r) => columnOf(r, 'fiscal_year')));
   const published = existsSync(paths.reportsDir)
     ? (await readReportFiles(reportFilesIn(paths.reportsDir).filter((f) => !checkedPaths.has(resolve(f))), municipalities, plan.report_sheet))
       .flatMap((f) => f.rows).filter((r) => !checkedYears.has(r.fiscal_year))
