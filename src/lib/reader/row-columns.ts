@@ -1,29 +1,89 @@
 // Report rows column by column. Rows read on another thread come back this way: a million
 // row objects take seconds to copy between threads and as long again to rebuild, while a
 // column of numbers is one typed array, handed over without a copy, and a column of texts
-// one string. Checks over many rows (validate.ts) read the columns; `rows()` rebuilds the
-// objects for whoever needs them.
+// one string (or, for the few values a municipality or a date takes, a code per row).
+// Checks over many rows (validate.ts) read the columns; `rows()` rebuilds the objects for
+// whoever needs them.
 
 import { REPORT_COLUMNS, type ReportRow, type ReportValue } from '../schema.ts';
+
+/** A column of texts: a code per row into the values met, or (many values) all joined. */
+export type PackedTexts = { values: string[]; codes: Int32Array } | { joined: string };
 
 /** Rows as they cross between threads. */
 export interface PackedRows {
   length: number;
-  /** Numbers (INTEGER, BIGINT); NaN where not reported. */
+  /** Numbers (INTEGER, BIGINT) and office numbers (ten digits); NaN where not reported. */
   numbers: Record<string, Float64Array>;
   /** Booleans: 1 yes, 0 no, 2 not reported. */
   flags: Record<string, Uint8Array>;
-  /** Texts (VARCHAR, DATE) joined by SEPARATOR, with NOT_REPORTED for null. */
-  texts: Record<string, string>;
+  /** Texts (VARCHAR, DATE), with NOT_REPORTED for null. */
+  texts: Record<string, PackedTexts>;
 }
 
 // A kept value never holds a C0 control: the reader refuses them (reader.control_char).
 const SEPARATOR = '\u0000';
 const NOT_REPORTED = '\u0001';
 const FLAG_NULL = 2;
+/** Rows of texts joined at a time, so the cells' own strings are freed as a part is read. */
 const TEXT_CHUNK = 8192;
+/** More values than this and a text column is joined, not coded. */
+const MAX_CODED = 4096;
 
-const kindOf = (sqlType: string) => (sqlType === 'INTEGER' || sqlType === 'BIGINT' ? 'number' : sqlType === 'BOOLEAN' ? 'flag' : 'text');
+type Kind = 'number' | 'office' | 'flag' | 'text';
+const kindOf = ({ type, sqlType }: (typeof REPORT_COLUMNS)[number]): Kind =>
+  type === 'office_no' ? 'office' : sqlType === 'INTEGER' || sqlType === 'BIGINT' ? 'number' : sqlType === 'BOOLEAN' ? 'flag' : 'text';
+const namesOf = (kinds: Kind[]) => REPORT_COLUMNS.filter((c) => kinds.includes(kindOf(c))).map((c) => c.name);
+
+/** One text column as rows are added: coded while its values are few, then joined in chunks. */
+class TextPacker {
+  private coded: Map<string, number> | null = new Map();
+  private codes = new Int32Array(1024);
+  private pending: string[] = [];
+  private readonly chunks: string[] = [];
+
+  add(i: number, value: string): void {
+    if (this.coded) {
+      let code = this.coded.get(value);
+      if (code === undefined) {
+        if (this.coded.size === MAX_CODED) {
+          this.uncode(i);
+          this.add(i, value);
+          return;
+        }
+        this.coded.set(value, (code = this.coded.size));
+      }
+      if (i === this.codes.length) this.codes = grown(this.codes, new Int32Array(i * 2));
+      this.codes[i] = code;
+      return;
+    }
+    this.pending.push(value);
+    if (this.pending.length === TEXT_CHUNK) this.flush();
+  }
+
+  /** From codes to texts: the column has many values (names, say). */
+  private uncode(length: number): void {
+    const values = [...this.coded!.keys()];
+    this.coded = null;
+    for (let i = 0; i < length; i++) this.add(i, values[this.codes[i]!]!);
+  }
+
+  private flush(): void {
+    this.chunks.push(this.pending.join(SEPARATOR));
+    this.pending = [];
+  }
+
+  finish(length: number): PackedTexts {
+    if (this.coded) return { values: [...this.coded.keys()], codes: this.codes.slice(0, length) };
+    if (this.pending.length > 0) this.flush();
+    return { joined: this.chunks.join(SEPARATOR) };
+  }
+}
+
+function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
 
 /**
  * Packs rows one at a time as they are read, so a part of a file never holds them as objects
@@ -31,24 +91,23 @@ const kindOf = (sqlType: string) => (sqlType === 'INTEGER' || sqlType === 'BIGIN
  */
 export class RowPacker {
   private length = 0;
-  private capacity = 1024;
-  private readonly numberColumns = REPORT_COLUMNS.filter((c) => kindOf(c.sqlType) === 'number').map((c) => c.name);
-  private readonly flagColumns = REPORT_COLUMNS.filter((c) => kindOf(c.sqlType) === 'flag').map((c) => c.name);
-  private readonly textColumns = REPORT_COLUMNS.filter((c) => kindOf(c.sqlType) === 'text').map((c) => c.name);
-  private numbers = this.numberColumns.map(() => new Float64Array(this.capacity));
-  private flags = this.flagColumns.map(() => new Uint8Array(this.capacity));
-  private texts = this.textColumns.map(() => [] as string[]);
-  // Texts joined a few thousand rows at a time: the cells' own strings (and the file's text
-  // that they are slices of) are freed as the part is read, not held to its end.
-  private readonly textChunks = this.textColumns.map(() => [] as string[]);
+  private readonly numberColumns = namesOf(['number', 'office']);
+  private readonly flagColumns = namesOf(['flag']);
+  private readonly textColumns = namesOf(['text']);
+  private numbers = this.numberColumns.map(() => new Float64Array(1024));
+  private flags = this.flagColumns.map(() => new Uint8Array(1024));
+  private readonly texts = this.textColumns.map(() => new TextPacker());
 
   add(row: ReportRow): void {
-    if (this.length === this.capacity) this.grow();
-    if (this.length % TEXT_CHUNK === 0 && this.length > 0) this.joinTexts();
     const i = this.length++;
+    if (i === this.numbers[0]!.length) {
+      this.numbers = this.numbers.map((a) => grown(a, new Float64Array(i * 2)));
+      this.flags = this.flags.map((a) => grown(a, new Uint8Array(i * 2)));
+    }
     for (let k = 0; k < this.numberColumns.length; k++) {
       const v = row[this.numberColumns[k]!];
-      this.numbers[k]![i] = typeof v === 'number' ? v : NaN;
+      // An office number is ten digits: an exact double, written back with its leading zeros.
+      this.numbers[k]![i] = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
     }
     for (let k = 0; k < this.flagColumns.length; k++) {
       const v = row[this.flagColumns[k]!];
@@ -56,37 +115,17 @@ export class RowPacker {
     }
     for (let k = 0; k < this.textColumns.length; k++) {
       const v = row[this.textColumns[k]!];
-      this.texts[k]!.push(v === null || v === undefined ? NOT_REPORTED : String(v));
+      this.texts[k]!.add(i, v === null || v === undefined ? NOT_REPORTED : String(v));
     }
-  }
-
-  private joinTexts(): void {
-    this.texts.forEach((values, k) => this.textChunks[k]!.push(values.join(SEPARATOR)));
-    this.texts = this.textColumns.map(() => []);
-  }
-
-  private grow(): void {
-    this.capacity *= 2;
-    this.numbers = this.numbers.map((a) => {
-      const b = new Float64Array(this.capacity);
-      b.set(a);
-      return b;
-    });
-    this.flags = this.flags.map((a) => {
-      const b = new Uint8Array(this.capacity);
-      b.set(a);
-      return b;
-    });
   }
 
   finish(): PackedRows {
     const n = this.length;
-    if (this.texts[0]?.length) this.joinTexts();
     return {
       length: n,
       numbers: Object.fromEntries(this.numberColumns.map((name, k) => [name, this.numbers[k]!.slice(0, n)])),
       flags: Object.fromEntries(this.flagColumns.map((name, k) => [name, this.flags[k]!.slice(0, n)])),
-      texts: Object.fromEntries(this.textColumns.map((name, k) => [name, this.textChunks[k]!.join(SEPARATOR)])),
+      texts: Object.fromEntries(this.textColumns.map((name, k) => [name, this.texts[k]!.finish(n)])),
     };
   }
 }
@@ -99,13 +138,23 @@ export function packRows(rows: readonly ReportRow[]): PackedRows {
 }
 
 /** The buffers of packed rows, to transfer rather than copy. */
-export const packedBuffers = (packed: PackedRows): ArrayBuffer[] =>
-  [...Object.values(packed.numbers), ...Object.values(packed.flags)].map((a) => a.buffer as ArrayBuffer);
+export const packedBuffers = (packed: PackedRows): ArrayBuffer[] => [
+  ...Object.values(packed.numbers),
+  ...Object.values(packed.flags),
+  ...Object.values(packed.texts).flatMap((t) => ('codes' in t ? [t.codes] : [])),
+].map((a) => a.buffer as ArrayBuffer);
+
+/** A packed text column's values, in row order. */
+function unpackTexts(texts: PackedTexts, length: number): string[] {
+  if ('codes' in texts) return Array.from(texts.codes, (code) => texts.values[code]!);
+  return length === 0 ? [] : texts.joined.split(SEPARATOR);
+}
 
 /** Packed rows without the rows at the indexes `dropped`. */
 export function withoutRows(packed: PackedRows, dropped: ReadonlySet<number>): PackedRows {
   const keep = (_: unknown, i: number) => !dropped.has(i);
-  const texts = (v: string) => (packed.length === 0 ? v : v.split(SEPARATOR).filter(keep).join(SEPARATOR));
+  const texts = (t: PackedTexts): PackedTexts =>
+    'codes' in t ? { values: t.values, codes: t.codes.filter(keep) } : { joined: unpackTexts(t, packed.length).filter(keep).join(SEPARATOR) };
   return {
     length: packed.length - dropped.size,
     numbers: Object.fromEntries(Object.entries(packed.numbers).map(([k, v]) => [k, v.filter(keep)])),
@@ -133,14 +182,16 @@ export class RowColumns {
     if (!spec) throw new Error(`no report column ${name}`);
     const out = new Array<ReportValue>(this.length);
     let i = 0;
-    const kind = kindOf(spec.sqlType);
+    const kind = kindOf(spec);
     for (const part of this.parts) {
       if (kind === 'number') {
         for (const v of part.numbers[name]!) out[i++] = v === v ? v : null;
+      } else if (kind === 'office') {
+        for (const v of part.numbers[name]!) out[i++] = v === v ? String(v).padStart(10, '0') : null;
       } else if (kind === 'flag') {
         for (const v of part.flags[name]!) out[i++] = v === FLAG_NULL ? null : v === 1;
-      } else if (part.length > 0) {
-        for (const v of part.texts[name]!.split(SEPARATOR)) out[i++] = v === NOT_REPORTED ? null : v;
+      } else {
+        for (const v of unpackTexts(part.texts[name]!, part.length)) out[i++] = v === NOT_REPORTED ? null : v;
       }
     }
     this.cache.set(name, (values = out));
