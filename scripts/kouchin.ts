@@ -9,23 +9,21 @@
 // DIR is a data directory (plan.json, reference/, reports/); without --data, KOUCHIN_DATA or
 // data/. Messages are in Japanese or English (KOUCHIN_LANG, else the system's locale).
 
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '../src/lib/data-error.ts';
 import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel } from '../src/lib/indicators.ts';
-import { InvalidReportsError, openIndicatorDatabase } from '../src/lib/node/indicators.ts';
 import { formatIssue } from '../src/lib/reader/issues.ts';
 import type { Words } from '../src/lib/i18n/words.ts';
 import { processLocale } from '../src/lib/node/locale.ts';
-import { readReportFileInParts } from '../src/lib/node/parallel-read.ts';
+import { readReportFileInParts, warmReadThreads } from '../src/lib/node/parallel-read.ts';
 import { loadDataDirectory, projectPaths, readBytes, readReportFiles, readSharedBytes, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
-import { columnOf, readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
+import { numbersOf, readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
 import { reportTemplate, templateCsv } from '../src/lib/template.ts';
-import { templateXlsx } from '../src/lib/node/template-xlsx.ts';
 import { selectView, type YearlyIndicators } from '../src/lib/views.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -47,6 +45,8 @@ const TABLE_COLUMNS = ['facilities_designated', 'reporting_rate_pct', 'facilitie
 
 async function indicators(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  // DuckDB is loaded by the commands that use it, not by validate.
+  const { openIndicatorDatabase } = await import('../src/lib/node/indicators.ts');
   const db = await openIndicatorDatabase(projectPaths(ROOT, values.data));
   for (const warning of db.warnings) console.error(warning);
   try {
@@ -85,6 +85,8 @@ async function validate(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  // Threads for a large file load the reader while the data directory is read.
+  warmReadThreads(Math.max(0, ...positionals.map((f) => (existsSync(f) ? statSync(f).size : 0))));
   const words = wordsFor(processLocale());
   const paths = projectPaths(ROOT, values.data);
   const { municipalities, plan } = loadDataDirectory(paths);
@@ -100,7 +102,7 @@ async function validate(args: string[]): Promise<number> {
   // Published rows of the other years, to compare with the previous year: a checked file
   // replaces the published data of its years.
   const checkedPaths = new Set(positionals.map((f) => resolve(f)));
-  const checkedYears = new Set<unknown>(reports.flatMap((r) => columnOf(r, 'fiscal_year')));
+  const checkedYears = new Set<unknown>(reports.flatMap((r) => [...new Set(numbersOf(r, 'fiscal_year'))]));
   const published = existsSync(paths.reportsDir)
     ? (await readReportFiles(reportFilesIn(paths.reportsDir).filter((f) => !checkedPaths.has(resolve(f))), municipalities, plan.report_sheet))
       .flatMap((f) => f.rows).filter((r) => !checkedYears.has(r.fiscal_year))
@@ -153,7 +155,8 @@ async function template(args: string[]): Promise<number> {
   }
   const { plan, municipalities } = loadDataDirectory(projectPaths(ROOT, values.data));
   const form = reportTemplate(plan, municipalities);
-  writeFileSync(values.out, values.out.toLowerCase().endsWith('.xlsx') ? await templateXlsx(form) : templateCsv(form));
+  const xlsx = values.out.toLowerCase().endsWith('.xlsx');
+  writeFileSync(values.out, xlsx ? await (await import('../src/lib/node/template-xlsx.ts')).templateXlsx(form) : templateCsv(form));
   console.error(`${values.out}: ${wordsFor(processLocale()).t('cli.template_written', { columns: form.header.length })}`);
   return 0;
 }
@@ -168,7 +171,8 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   } catch (e) {
-    if (e instanceof InvalidReportsError || e instanceof DataError) {
+    // Report files with errors (InvalidReportsError) are data errors too.
+    if (e instanceof DataError) {
       console.error(e.message);
       return 1;
     }

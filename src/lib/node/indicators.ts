@@ -25,7 +25,8 @@ export function indicatorSql(dir: string): string[] {
     .map((f) => readText(join(dir, f)));
 }
 
-export class InvalidReportsError extends Error {
+/** Report files with errors: a data error whose message lists every one, located. */
+export class InvalidReportsError extends DataError {
   readonly issues: ReportIssue[];
   constructor(issues: ReportIssue[], locale: Locale) {
     const words = wordsFor(locale);

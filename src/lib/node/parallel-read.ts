@@ -26,8 +26,7 @@ export interface ParallelOptions {
 
 /** Any report file, as readReportFile reads it; a large text file on several threads. */
 export async function readReportFileInParts(bytes: Uint8Array, file: string, options: ReadOptions, parallel: ParallelOptions = {}): Promise<ReportFile> {
-  const threads = parallel.threads ?? availableParallelism();
-  const count = Math.min(threads, Math.floor(bytes.length / (parallel.minPartBytes ?? MIN_PART_BYTES)));
+  const count = partCount(bytes.length, parallel);
   if (count < 2 || isWorkbook(bytes)) return readReportFile(bytes, file, options);
   let choice: EncodingChoice | null;
   try {
@@ -49,10 +48,7 @@ export async function readReportFileInParts(bytes: Uint8Array, file: string, opt
     shared.set(bytes);
   }
   const ranges = starts.map((start, k) => shared.subarray(start, starts[k + 1] ?? bytes.length));
-  // A thread's heap grows lazily unless bounded: two of them took 1.2 GB for what fits in 0.9.
-  // The part's text takes up to twice its bytes, its packed rows about as much again.
-  const heap = Math.ceil(128 + (3 * bytes.length) / count / 2 ** 20);
-  const workers = ranges.map(() => new Worker(new URL('./read-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 32 } }));
+  const workers = threadsFor(count, bytes.length);
   try {
     const scans = await Promise.all(ranges.map((range, k) => ask<ScanReply>(workers[k]!, { type: 'scan', bytes: range, utf8: choice === null })));
     const firstLines = [1];
@@ -87,6 +83,43 @@ export async function readReportFileInParts(bytes: Uint8Array, file: string, opt
   } finally {
     for (const worker of workers) void worker.terminate();
   }
+}
+
+/** How many parts a file of `bytes` is read in: one per thread, none smaller than minPartBytes. */
+function partCount(bytes: number, parallel: ParallelOptions): number {
+  return Math.min(parallel.threads ?? availableParallelism(), Math.floor(bytes / (parallel.minPartBytes ?? MIN_PART_BYTES)));
+}
+
+/**
+ * A thread's heap grows lazily unless bounded: two of them took 1.2 GB for what fits in 0.9.
+ * A part's text takes up to twice its bytes, its packed rows about as much again.
+ */
+const heapFor = (count: number, bytes: number) => Math.ceil(128 + (3 * bytes) / count / 2 ** 20);
+
+const startThread = (heap: number) =>
+  new Worker(new URL('./read-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: 32 } });
+
+let warm: { workers: Worker[]; heap: number } | null = null;
+
+/**
+ * Starts the threads that will read a file of `bytes` while other work goes on (loading the
+ * reader takes a thread about 0.15 s). Threads not used do not keep the process running.
+ */
+export function warmReadThreads(bytes: number, parallel: ParallelOptions = {}): void {
+  const count = partCount(bytes, parallel);
+  if (count < 2 || warm) return;
+  const workers = Array.from({ length: count }, () => startThread(heapFor(count, bytes)));
+  for (const worker of workers) worker.unref();
+  warm = { workers, heap: heapFor(count, bytes) };
+}
+
+/** Threads for `count` parts of a file of `bytes`: the warm ones where they fit. */
+function threadsFor(count: number, bytes: number): Worker[] {
+  const ready = warm && warm.workers.length === count && warm.heap >= heapFor(count, bytes) ? warm.workers : null;
+  if (ready) warm = null;
+  const workers = ready ?? Array.from({ length: count }, () => startThread(heapFor(count, bytes)));
+  for (const worker of workers) worker.ref();
+  return workers;
 }
 
 function ask<T>(worker: Worker, request: PartRequest): Promise<T> {

@@ -12,7 +12,6 @@ import {
   type ColumnSpec,
   type MonthlyColumn,
   type ReportRow,
-  type ReportValue,
 } from '../schema.ts';
 import { eachRecord } from './csv-records.ts';
 import { BinaryFileError, decodeAs, decodeReport, type Decoded, type Encoding } from './decode.ts';
@@ -59,7 +58,7 @@ export interface ReportFile {
   rows: ReportRow[];
   /**
    * The same rows column by column, where they were read on other threads: checks over many
-   * rows read these (columnOf), and `rows` is built from them only when asked for.
+   * rows read these (numbersOf), and `rows` is built from them only when asked for.
    */
   columns?: RowColumns;
   /** Physical line (or sheet row) of each row in `rows`, for later checks that need a location. */
@@ -75,9 +74,16 @@ export interface ReportFile {
   issues: ReportIssue[];
 }
 
-/** A column of a file's rows, without building row objects where the rows are held by column. */
-export function columnOf(report: Pick<ReportFile, 'rows' | 'columns'>, name: string): readonly ReportValue[] {
-  return report.columns ? report.columns.column(name) : report.rows.map((r) => r[name]!);
+/**
+ * A column of numbers, or of office numbers (ten digits: exact doubles), as doubles with NaN
+ * where not reported: what checks over a million rows compare, without a value per row.
+ */
+export function numbersOf(report: Pick<ReportFile, 'rows' | 'columns'>, name: string): Float64Array {
+  if (report.columns) return report.columns.numbers(name);
+  return Float64Array.from(report.rows, (r) => {
+    const v = r[name];
+    return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+  });
 }
 
 /** `fy2019.csv`, `FY2019_工賃実績.xlsx` → 2019. */

@@ -174,6 +174,19 @@ export class RowColumns {
     this.length = parts.reduce((n, p) => n + p.length, 0);
   }
 
+  /** A column of numbers (or office numbers) as doubles, NaN where not reported: no values built. */
+  numbers(name: string): Float64Array {
+    const all = new Float64Array(this.length);
+    let at = 0;
+    for (const part of this.parts) {
+      const values = part.numbers[name];
+      if (!values) throw new Error(`no number column ${name}`);
+      all.set(values, at);
+      at += values.length;
+    }
+    return all;
+  }
+
   /** A column's values, as the row objects would hold them. */
   column(name: string): readonly ReportValue[] {
     let values = this.cache.get(name);

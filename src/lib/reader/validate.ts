@@ -2,9 +2,9 @@
 // comparison with what was published for earlier years. Used by `kouchin validate`, the
 // import page and the build alike.
 
-import { columnSpec, type ReportRow, type ReportValue } from '../schema.ts';
+import { columnSpec, type ReportRow } from '../schema.ts';
 import type { IssueCode, IssueParams, ReportIssue } from './issues.ts';
-import { columnOf, type ReportFile } from './read-report.ts';
+import { numbersOf, type ReportFile } from './read-report.ts';
 
 /** B型 facilities must pay ¥3,000 a month on average; above this an entry error is likely. */
 export const PLAUSIBLE_AVERAGE_YEN = { min: 3_000, max: 60_000 } as const;
@@ -18,9 +18,13 @@ const NAMED = 5;
  * gives the same whole yen: W ÷ P ending in .5 is exact in binary, and any other quotient
  * is at least 1 ÷ 2P away from .5, far more than a double's error for person-months < 10^11.
  */
-const averageOf = (wages: ReportValue, persons: ReportValue) =>
-  typeof wages === 'number' && typeof persons === 'number' && persons > 0 ? Math.round(wages / persons) : null;
-const average = (r: ReportRow) => averageOf(r.total_wages_yen!, r.person_months!);
+const averageOf = (wages: number, persons: number) => (wages === wages && persons > 0 ? Math.round(wages / persons) : null);
+/** A row's number, NaN where not reported: as numbersOf gives a column. */
+const numberIn = (r: ReportRow, name: string) => {
+  const v = r[name];
+  return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+};
+const average = (r: ReportRow) => averageOf(numberIn(r, 'total_wages_yen'), numberIn(r, 'person_months'));
 
 /**
  * Warnings for a file read without errors in its rows: implausible averages, person-months
@@ -41,11 +45,12 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
     issues.push(issue);
   };
 
-  // The file's rows by column: a file read on several threads is not made into row objects.
-  const column = (name: string) => columnOf(report, name);
-  const [years, offices, wages, persons] = [column('fiscal_year'), column('office_no'), column('total_wages_yen'), column('person_months')];
-  const [capacities, userDays, openDays] = [column('capacity'), column('user_days'), column('open_days')];
-  for (let i = 0; i < report.rowLines.length; i++) {
+  // The file's rows by column, as doubles (NaN: not reported): a million rows make no values.
+  const number = (name: string) => numbersOf(report, name);
+  const [years, offices, wages, persons] = [number('fiscal_year'), number('office_no'), number('total_wages_yen'), number('person_months')];
+  const [capacities, userDays, openDays] = [number('capacity'), number('user_days'), number('open_days')];
+  const rows = report.rowLines.length;
+  for (let i = 0; i < rows; i++) {
     const line = report.rowLines[i]!;
     const avg = averageOf(wages[i]!, persons[i]!);
     if (avg !== null && (avg < PLAUSIBLE_AVERAGE_YEN.min || avg > PLAUSIBLE_AVERAGE_YEN.max)) {
@@ -53,36 +58,38 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
         { average: avg, wages: header('total_wages_yen'), persons: header('person_months'), min: PLAUSIBLE_AVERAGE_YEN.min, max: PLAUSIBLE_AVERAGE_YEN.max },
         String(wages[i]));
     }
-    const [capacity, personMonths] = [capacities[i], persons[i]];
-    if (typeof capacity === 'number' && typeof personMonths === 'number' && personMonths > capacity * 12) {
+    const [capacity, personMonths] = [capacities[i]!, persons[i]!];
+    if (personMonths > capacity * 12) {
       warn(line, 'person_months', 'check.over_capacity',
         { column: header('person_months'), months: personMonths, capacity: header('capacity'), limit: capacity * 12 }, String(personMonths));
     }
-    if ((userDays[i] === null) !== (openDays[i] === null)) {
-      const [given, missing] = userDays[i] === null ? ['open_days', 'user_days'] : ['user_days', 'open_days'];
+    const [noUserDays, noOpenDays] = [Number.isNaN(userDays[i]), Number.isNaN(openDays[i])];
+    if (noUserDays !== noOpenDays) {
+      const [given, missing] = noUserDays ? ['open_days', 'user_days'] : ['user_days', 'open_days'];
       warn(line, missing, 'check.half_new_formula', { given: header(given), missing: report.columnHeaders[missing] ?? columnSpec(missing).ja });
     }
   }
 
-  for (const fy of new Set(years as number[])) {
-    const previous = new Map(published.filter((r) => r.fiscal_year === fy - 1).map((r) => [r.office_no as string, r]));
+  for (const fy of new Set(years)) {
+    // Office numbers are ten digits: compared as the exact numbers they are.
+    const previous = new Map(published.filter((r) => r.fiscal_year === fy - 1).map((r) => [numberIn(r, 'office_no'), r]));
     if (previous.size === 0) continue;
     // Last year's facilities found this year, in this file or (the year spread over several
     // files) in `published`: looked up in last year's few hundred, not indexed by this year's million.
-    const found = new Set<string>();
-    for (const r of published) if (r.fiscal_year === fy && previous.has(r.office_no as string)) found.add(r.office_no as string);
-    const jumps: [line: number, wages: ReportValue, was: number, now: number, change: number][] = [];
-    for (let i = 0; i < report.rowLines.length; i++) {
+    const found = new Set<number>();
+    for (const r of published) if (r.fiscal_year === fy && previous.has(numberIn(r, 'office_no'))) found.add(numberIn(r, 'office_no'));
+    const jumps: [line: number, wages: number, was: number, now: number, change: number][] = [];
+    for (let i = 0; i < rows; i++) {
       if (years[i] !== fy) continue;
-      const before = previous.get(offices[i] as string);
+      const before = previous.get(offices[i]!);
       if (before === undefined) continue;
-      found.add(offices[i] as string);
+      found.add(offices[i]!);
       const [was, now] = [average(before), averageOf(wages[i]!, persons[i]!)];
       if (was === null || now === null || was === 0) continue;
       const change = (now - was) / was;
       if (Math.abs(change) > BIG_JUMP) jumps.push([report.rowLines[i]!, wages[i]!, was, now, change]);
     }
-    const missing = [...previous].filter(([officeNo]) => !found.has(officeNo)).map(([officeNo, row]) => `${officeNo} ${String(row.office_name)}`);
+    const missing = [...previous].filter(([office]) => !found.has(office)).map(([, row]) => `${String(row.office_no)} ${String(row.office_name)}`);
     if (missing.length > 0) {
       warn(report.headerLine, 'office_no', 'check.missing_since',
         { count: missing.length, previous: String(fy - 1), year: String(fy), offices: missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '') },
@@ -103,16 +110,17 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
  * later file, naming the other file and the office numbers they share.
  */
 export function crossFileConflicts(files: Pick<ReportFile, 'file' | 'sheet' | 'rows' | 'columns' | 'rowLines' | 'columnNumbers' | 'columnHeaders'>[]): ReportIssue[] {
-  const seen = new Map<unknown, Map<unknown, string>>(); // fiscal year → office number → file
+  const seen = new Map<number, Map<number, string>>(); // fiscal year → office number (exact: ten digits) → file
   const issues: ReportIssue[] = [];
   for (const [index, f] of files.entries()) {
     const shared = new Map<string, { offices: string[]; line: number; year: number }>(); // other file → duplicates
-    const [years, offices] = [columnOf(f, 'fiscal_year'), columnOf(f, 'office_no')];
-    for (let i = 0; i < f.rowLines.length; i++) {
-      const other = seen.get(years[i])?.get(offices[i]);
+    const [years, offices] = [numbersOf(f, 'fiscal_year'), numbersOf(f, 'office_no')];
+    // The first file has no earlier one to share facilities with.
+    for (let i = 0; index > 0 && i < f.rowLines.length; i++) {
+      const other = seen.get(years[i]!)?.get(offices[i]!);
       if (other === undefined) continue;
-      const entry = shared.get(other) ?? { offices: [], line: f.rowLines[i]!, year: years[i] as number };
-      entry.offices.push(String(offices[i]));
+      const entry = shared.get(other) ?? { offices: [], line: f.rowLines[i]!, year: years[i]! };
+      entry.offices.push(String(offices[i]).padStart(10, '0'));
       shared.set(other, entry);
     }
     for (const [other, { offices, line, year }] of shared) {
@@ -128,8 +136,8 @@ export function crossFileConflicts(files: Pick<ReportFile, 'file' | 'sheet' | 'r
     // The last file is compared with no later one: one file of a million rows is not indexed.
     if (index < files.length - 1) {
       for (let i = 0; i < f.rowLines.length; i++) {
-        const yearOffices = seen.get(years[i]) ?? seen.set(years[i], new Map()).get(years[i])!;
-        yearOffices.set(offices[i], f.file);
+        const yearOffices = seen.get(years[i]!) ?? seen.set(years[i]!, new Map()).get(years[i]!)!;
+        yearOffices.set(offices[i]!, f.file);
       }
     }
   }
