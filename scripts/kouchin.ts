@@ -47,7 +47,9 @@ async function indicators(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
   // DuckDB is loaded by the commands that use it, not by validate.
   const { openIndicatorDatabase } = await import('../src/lib/node/indicators.ts');
-  const db = await openIndicatorDatabase(projectPaths(ROOT, values.data));
+  // A large file is read on every core, its threads writing its canonical lines too.
+  const db = await openIndicatorDatabase(projectPaths(ROOT, values.data), processLocale(),
+    (path, options) => readReportFileInParts(readSharedBytes(path), path, options, { canonical: true }));
   for (const warning of db.warnings) console.error(warning);
   try {
     const rows = (await db.engine.query(selectView('yearly_indicators', 'fiscal_year'))) as YearlyIndicators[];

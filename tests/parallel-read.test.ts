@@ -9,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { readReportFileInParts } from '../src/lib/node/parallel-read.ts';
 import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
-import { crossCheckReport } from '../src/lib/reader/validate.ts';
+import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
+import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
+import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
+import { readBytes } from '../src/lib/node/project.ts';
+import { selectView } from '../src/lib/views.ts';
 import { fixturePaths, row } from './helpers.ts';
 
 const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
@@ -129,5 +133,41 @@ describe('reading a file in parts', () => {
     expect(parts.issues.filter((i) => i.code === 'reader.unknown_column')).toHaveLength(1);
     expect(parts.columns).toBeDefined();
     expect(said(parts)).toEqual(said(whole));
+  });
+
+  it('writes the canonical lines of the rows on the threads, as the rows read whole make them', async () => {
+    const body = lines(300).map((l, i) => (i === 40 ? l.replace('"工房40"', '"=cmd, ""x"""') : l));
+    const bytes = sjis(`${[HEADER, ...body].join('\r\n')}\r\n`);
+    const whole = await readReportFile(bytes, 'fy2024.csv', { municipalities });
+    const parts = await readReportFileInParts(bytes, 'fy2024.csv', { municipalities }, { threads: 3, minPartBytes: 1, canonical: true });
+    expect(parts.canonicalLines).toHaveLength(3);
+    const written = parts.canonicalLines!.map((b) => new TextDecoder().decode(b)).join('');
+    expect(written).toBe(reportsToCanonicalCsv(whole.rows).replace(/^.*\n/, ''));
+    expect(written).toContain(`"'=cmd, ""x"""`);
+  });
+
+  it('names the facilities a later file shares with one read in parts', async () => {
+    const first = await readReportFileInParts(utf8([HEADER, ...lines(200)].join('\n')), 'fy2024_a.csv', { municipalities }, { threads: 3, minPartBytes: 1 });
+    const second = await readReportFile(utf8([HEADER, facility(150), facility(500), facility(7)].join('\n')), 'fy2024_b.csv', { municipalities });
+    expect(first.columns).toBeDefined();
+    const conflicts = crossFileConflicts([first, second]);
+    expect(conflicts.map((c) => [c.file, c.line, c.params.other, c.details])).toEqual([['fy2024_b.csv', 2, 'fy2024_a.csv', ['4010100150', '4010100007']]]);
+  });
+
+  it('gives the same indicators and warnings from files read in parts', async () => {
+    const paths = fixturePaths('kyoto');
+    const inParts = (path: string, options: Parameters<typeof readReportFile>[2]) =>
+      readReportFileInParts(readBytes(path), path, options, { threads: 2, minPartBytes: 1, canonical: true });
+    const [whole, parts] = [await openIndicatorDatabase(paths, 'en'), await openIndicatorDatabase(paths, 'en', inParts)];
+    try {
+      expect(parts.files.some((f) => f.columns)).toBe(true);
+      const yearly = selectView('yearly_indicators', 'fiscal_year');
+      expect(await parts.engine.query(yearly)).toEqual(await whole.engine.query(yearly));
+      expect(parts.warnings).toEqual(whole.warnings);
+      expect(new TextDecoder().decode(parts.reportsCsv as Uint8Array)).toBe(whole.reportsCsv);
+    } finally {
+      whole.engine.close();
+      parts.engine.close();
+    }
   });
 });

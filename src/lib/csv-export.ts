@@ -5,11 +5,16 @@ export type CsvCell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+// Most texts need neither: one test lets them through as they are.
+const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
+
 /** Quotes a cell when needed; text starting like a formula gets a leading apostrophe. */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return '';
-  // Numbers are data, not formulas: a negative number stays a number.
-  let text = typeof value === 'number' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
+  // Numbers are data, not formulas: a negative number stays a number, and none needs quotes.
+  if (typeof value === 'number') return String(value);
+  if (!NEEDS_CARE.test(value)) return value;
+  let text = FORMULA_START.test(value) ? `'${value}` : value;
   if (/[",\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
   return text;
 }

@@ -6,16 +6,16 @@ import { join } from 'node:path';
 import { wordsFor } from '../i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
+import { CANONICAL_HEADERS, canonicalLine, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues.ts';
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
-import type { ReportFile } from '../reader/read-report.ts';
+import { numbersOf, readReportFile, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
 import { setupDatabase } from '../db/setup.ts';
 import { commentViews } from '../db/view-docs.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
-import { loadDataDirectory, readReportFiles, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
+import { loadDataDirectory, readBytes, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
 
 /** The indicator SQL files, in name order (their numeric prefixes order the views). */
 export function indicatorSql(dir: string): string[] {
@@ -38,25 +38,32 @@ export class InvalidReportsError extends DataError {
 export interface IndicatorDatabase extends DataDirectory {
   engine: NodeSqlEngine;
   files: ReportFile[];
-  /** Every report row as one canonical CSV, as the browser loads it. */
-  reportsCsv: string;
+  /** Every report row as one canonical CSV, as the browser loads it (UTF-8 bytes where files were read in parts). */
+  reportsCsv: string | Uint8Array;
   /** Things worth a look that do not stop publication, located (`FILE:LINE: message`). */
   warnings: string[];
 }
 
+/** How a report file is read: by default whole, on this thread (the CLI reads large ones in parts). */
+export type ReportFileReader = (path: string, options: ReadOptions) => Promise<ReportFile>;
+const readWhole: ReportFileReader = (path, options) => readReportFile(readBytes(path), path, options);
+
+/** Distinct fiscal years of a file's rows. */
+const yearsOf = (f: ReportFile) => new Set(numbersOf(f, 'fiscal_year'));
+
 /** Reads every report file; refuses to go on if any has an error (nothing is silently dropped). */
-export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale()): Promise<IndicatorDatabase> {
+export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale(), read: ReportFileReader = readWhole): Promise<IndicatorDatabase> {
   const data = loadDataDirectory(paths, locale);
-  const files = await readReportFiles(reportFilesIn(paths.reportsDir), data.municipalities, data.plan.report_sheet);
+  const sheet = data.plan.report_sheet;
+  const files = await Promise.all(reportFilesIn(paths.reportsDir).map((path) => read(path, { municipalities: data.municipalities, ...(sheet === undefined ? {} : { sheet }) })));
   const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
   if (errors.length > 0) throw new InvalidReportsError(errors, locale);
   const conflicts = crossFileConflicts(files);
   if (conflicts.length > 0) throw new InvalidReportsError(conflicts, locale);
-  checkPlanYears(data, files, locale);
+  const years = files.map(yearsOf);
+  checkPlanYears(data, years, locale);
 
-  // Every report row, once: a million-row file is not gathered twice.
-  const rows = files.flatMap((f) => f.rows);
-  const reportsCsv = reportsToCanonicalCsv(rows);
+  const reportsCsv = canonicalCsvOf(files);
   const engine = await NodeSqlEngine.create();
   try {
     const sql = indicatorSql(paths.sqlDir);
@@ -68,12 +75,14 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   }
   // Warnings of the reader and of each year against the one before it, grouped and counted.
   const words = wordsFor(locale);
-  // Each file is compared with the rows of its own years and the years before them, not with all of them.
-  const byYear = Map.groupBy(rows, (r) => r.fiscal_year as number);
-  const reportWarnings = files.flatMap((f) => {
-    const years = new Set<number>();
-    for (const r of f.rows) years.add(r.fiscal_year as number).add((r.fiscal_year as number) - 1);
-    return [...f.issues, ...crossCheckReport(f, [...years].flatMap((y) => byYear.get(y) ?? []))];
+  // Each file is compared with the other files' rows of its years and the years before them.
+  // Its own rows count only as an earlier year of its others (a file of several years): its
+  // rows of a year are found in it anyway.
+  const reportWarnings = files.flatMap((f, i) => {
+    const compared = new Set([...years[i]!].flatMap((y) => [y, y - 1]));
+    const wanted = (j: number, year: number) => (j === i ? years[i]!.has(year + 1) : compared.has(year));
+    const published = files.flatMap((o, j) => ([...years[j]!].some((y) => wanted(j, y)) ? o.rows.filter((r) => wanted(j, r.fiscal_year as number)) : []));
+    return [...f.issues, ...crossCheckReport(f, published)];
   });
   const warnings = [
     ...(reportWarnings.length > 0 ? [words.t('data.warnings', { count: reportWarnings.length }), ...summariseIssues(reportWarnings, words)] : []),
@@ -83,13 +92,30 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
 }
 
 /**
+ * Every file's rows as one canonical CSV: the lines the threads that read a file in parts
+ * wrote, else made here. Bytes where any file brought its lines, a string otherwise.
+ */
+function canonicalCsvOf(files: ReportFile[]): string | Uint8Array {
+  if (!files.some((f) => f.canonicalLines)) return reportsToCanonicalCsv(files.flatMap((f) => f.rows));
+  const encoder = new TextEncoder();
+  const chunks = [encoder.encode(`${CANONICAL_HEADERS.join(',')}\n`), ...files.flatMap((f) => f.canonicalLines ?? [encoder.encode(f.rows.map((r) => `${canonicalLine(r)}\n`).join(''))])];
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
+
+/**
  * Years the plan names must have data: a baseline from reports or published totals, a
  * wage-band comparison year from reports (bands need facilities). Otherwise a table would
  * silently lose a column.
  */
-function checkPlanYears(data: DataDirectory, files: ReportFile[], locale: Locale): void {
+function checkPlanYears(data: DataDirectory, fileYears: Set<number>[], locale: Locale): void {
   const words = wordsFor(locale);
-  const reported = new Set(files.flatMap((f) => f.rows.map((r) => r.fiscal_year as number)));
+  const reported = new Set(fileYears.flatMap((years) => [...years]));
   const published = new Set(data.publishedTotals.map((t) => t.fiscal_year));
   const missing = [
     ...data.plan.baseline_fiscal_years.filter((y) => !reported.has(y) && !published.has(y)).map((year) => ({ key: 'baseline_fiscal_years', year })),

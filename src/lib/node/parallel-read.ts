@@ -22,6 +22,8 @@ export interface ParallelOptions {
   threads?: number;
   /** Smallest part; tests set it low to cut small files. */
   minPartBytes?: number;
+  /** Whether the threads also write the rows as canonical CSV lines (ReportFile.canonicalLines). */
+  canonical?: boolean;
 }
 
 /** Any report file, as readReportFile reads it; a large text file on several threads. */
@@ -66,6 +68,7 @@ export async function readReportFileInParts(bytes: Uint8Array, file: string, opt
       type: 'read',
       file,
       options: plain,
+      canonical: parallel.canonical ?? false,
       part: {
         encoding,
         // Only a Shift_JIS or EUC-JP file names its UTF-8 lines.

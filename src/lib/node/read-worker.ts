@@ -10,7 +10,7 @@ import { packedBuffers } from '../reader/row-columns.ts';
 
 export type PartRequest =
   | { type: 'scan'; bytes: Uint8Array; utf8: boolean }
-  | { type: 'read'; part: FilePart; file: string; options: Omit<ReadOptions, 'onProgress'> };
+  | { type: 'read'; part: FilePart; file: string; options: Omit<ReadOptions, 'onProgress'>; canonical: boolean };
 
 export type ScanReply = Omit<Utf8Scan, 'valid' | 'invalid'> & Partial<Utf8Scan>;
 
@@ -31,8 +31,9 @@ parentPort!.on('message', (request: PartRequest) => {
     parentPort!.postMessage(reply);
     return;
   }
-  const { part, file, options } = request;
-  const { result, state, packed } = readReportPart(part, file, options);
-  const reply: PartRead = { firstLine: part.firstLine, result, state, packed };
-  parentPort!.postMessage(reply, [...packedBuffers(packed), ...state.offices.flatMap((o) => [o.offices.buffer as ArrayBuffer, o.lines.buffer as ArrayBuffer])]);
+  const { part, file, options, canonical } = request;
+  const read = readReportPart(part, file, options, canonical);
+  const reply: PartRead = { firstLine: part.firstLine, ...read };
+  const buffers = [...packedBuffers(read.packed), ...read.state.offices.flatMap((o) => [o.offices.buffer as ArrayBuffer, o.lines.buffer as ArrayBuffer])];
+  parentPort!.postMessage(reply, read.canonical ? [...buffers, read.canonical.buffer] : buffers);
 });

@@ -53,7 +53,7 @@ export async function querySite(db: IndicatorDatabase): Promise<SiteData & Publi
     nationalAverages: db.nationalAverages,
     publishedTotals: db.publishedTotals,
     publishedTotalsCsv: db.publishedTotalsCsv,
-    reportsCsv: db.reportsCsv,
+    reportsCsv: typeof db.reportsCsv === 'string' ? db.reportsCsv : new TextDecoder().decode(db.reportsCsv),
     reportsCsvByYear: csvByYear(db),
     nationalAveragesCsv: db.nationalAveragesCsv,
     municipalitiesCsv: db.municipalitiesCsv,

@@ -3,15 +3,12 @@
 // across parts, sums, a repeated header, no rows) made once over all of them.
 
 import { OfficeLines } from './office-lines.ts';
-import { issuer, SUMMED_COLUMNS, wholeFileChecks, type PartState, type ReportFile } from './read-report.ts';
+import { issuer, SUMMED_COLUMNS, wholeFileChecks, type PartResult, type ReportFile } from './read-report.ts';
 import { RowColumns, withoutRows, type PackedRows } from './row-columns.ts';
 
 /** A part as read: its result without rows (they are in `packed`), and what the merge needs. */
-export interface PartRead {
+export interface PartRead extends PartResult {
   firstLine: number;
-  result: ReportFile;
-  state: PartState;
-  packed: PackedRows;
 }
 
 /**
@@ -71,6 +68,9 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
   result.issues.sort((a, b) => a.line - b.line);
   wholeFileChecks(result, parts.flatMap((p) => p.state.repeatedHeaders), sums);
 
+  // Lines of rows held back here are in a part's canonical lines: then they are made anew from the rows.
+  const canonical = parts.flatMap((p) => (p.canonical ? [p.canonical] : []));
+  if (canonical.length === parts.length && result.rowLines.length === parts.reduce((n, p) => n + p.packed.length, 0)) result.canonicalLines = canonical;
   const columns = new RowColumns(packed);
   result.columns = columns;
   let rows: ReportFile['rows'] | undefined;

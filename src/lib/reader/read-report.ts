@@ -36,6 +36,7 @@ import { isWorkbook, workbookRecords, WorkbookError, type SourceRecord } from '.
 import { nearestNames } from './nearest.ts';
 import { OfficeLines } from './office-lines.ts';
 import { RowPacker, type PackedRows, type RowColumns } from './row-columns.ts';
+import { CanonicalLines } from './canonical-csv.ts';
 
 export type { ReportIssue, Severity } from './issues.ts';
 
@@ -61,6 +62,11 @@ export interface ReportFile {
    * rows read these (numbersOf), and `rows` is built from them only when asked for.
    */
   columns?: RowColumns;
+  /**
+   * The rows as canonical CSV lines (UTF-8, each ending in a line feed, no header), where a
+   * file read in parts was asked for them: made on the threads that read it.
+   */
+  canonicalLines?: Uint8Array[];
   /** Physical line (or sheet row) of each row in `rows`, for later checks that need a location. */
   rowLines: number[];
   /** 1-based column number of each canonical column found in the file. */
@@ -231,16 +237,26 @@ export interface PartState {
 }
 
 /**
- * A part of a file: its problems, its rows packed by column (`result.rows` stays empty), and
- * what the checks of the whole file need.
+ * A part of a file: its problems, its rows packed by column (`result.rows` stays empty) and,
+ * if asked for, as canonical CSV lines; and what the checks of the whole file need.
  */
-export function readReportPart(part: FilePart, file: string, options: ReadOptions): { result: ReportFile; state: PartState; packed: PackedRows } {
+export function readReportPart(part: FilePart, file: string, options: ReadOptions, canonical = false): PartResult {
   const result = emptyResult(file);
   result.encoding = part.encoding;
   const head = part.head === null ? null : decodeAs(part.head, part.encoding);
   const packer = new RowPacker();
-  const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, (row) => packer.add(row));
-  return { result, state: reader.state(), packed: packer.finish() };
+  const lines = canonical ? new CanonicalLines() : null;
+  const keep = lines ? (row: ReportRow) => (packer.add(row), lines.add(row)) : (row: ReportRow) => packer.add(row);
+  const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, keep);
+  return { result, state: reader.state(), packed: packer.finish(), canonical: lines?.finish() ?? null };
+}
+
+export interface PartResult {
+  result: ReportFile;
+  state: PartState;
+  packed: PackedRows;
+  /** The rows as canonical CSV lines, UTF-8, where asked for. */
+  canonical: Uint8Array<ArrayBuffer> | null;
 }
 
 /** Reads decoded text whose first line is `firstLine`, after finding the header in `head` if given. */
