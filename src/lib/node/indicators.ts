@@ -55,7 +55,9 @@ const yearsOf = (f: ReportFile) => new Set(numbersOf(f, 'fiscal_year'));
 export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale(), read: ReportFileReader = readWhole): Promise<IndicatorDatabase> {
   const data = loadDataDirectory(paths, locale);
   const sheet = data.plan.report_sheet;
-  const files = await Promise.all(reportFilesIn(paths.reportsDir).map((path) => read(path, { municipalities: data.municipalities, ...(sheet === undefined ? {} : { sheet }) })));
+  // One file at a time: a large one takes every core, and its bytes are not held with the next's.
+  const files: ReportFile[] = [];
+  for (const path of reportFilesIn(paths.reportsDir)) files.push(await read(path, { municipalities: data.municipalities, ...(sheet === undefined ? {} : { sheet }) }));
   const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
   if (errors.length > 0) throw new InvalidReportsError(errors, locale);
   const conflicts = crossFileConflicts(files);

@@ -49,43 +49,59 @@ export async function readReportFileInParts(bytes: Uint8Array, file: string, opt
     shared = new Uint8Array(new SharedArrayBuffer(bytes.length));
     shared.set(bytes);
   }
-  const ranges = starts.map((start, k) => shared.subarray(start, starts[k + 1] ?? bytes.length));
   const workers = threadsFor(count, bytes.length);
+  let merged: ReportFile | null;
   try {
-    const scans = await Promise.all(ranges.map((range, k) => ask<ScanReply>(workers[k]!, { type: 'scan', bytes: range, utf8: choice === null })));
-    const firstLines = [1];
-    for (const scan of scans.slice(0, -1)) firstLines.push(firstLines.at(-1)! + scan.lineEnds);
-    const foreign = scans.map((scan, k) => scan.utf8Lines.map((line) => line + firstLines[k]! - 1));
-    choice ??= encodingFromScan(bytes, {
-      valid: scans.reduce((n, s) => n + s.valid!, 0),
-      invalid: scans.reduce((n, s) => n + s.invalid!, 0),
-      utf8Lines: foreign.flat(),
-    });
-    const { encoding, foreignLines } = choice;
-    const head = shared.subarray(bom, headEnd(shared, bom, starts[1]!));
-    const { onProgress: _, ...plain } = options;
-    const reads = await Promise.all(ranges.map((range, k) => ask<PartRead>(workers[k]!, {
-      type: 'read',
-      file,
-      options: plain,
-      canonical: parallel.canonical ?? false,
-      part: {
-        encoding,
-        // Only a Shift_JIS or EUC-JP file names its UTF-8 lines.
-        foreignLines: foreignLines.length === 0 ? [] : foreign[k]!,
-        bytes: range,
-        firstLine: firstLines[k]!,
-        head: k === 0 ? null : head,
-      },
-    })));
-    return mergeParts(reads) ?? (await readReportFile(bytes, file, options));
+    merged = await readParts(workers, shared, starts, choice, file, options, parallel);
   } catch (e) {
-    // A part that needs more than its share (a problem on every line, say) is read with the rest.
-    if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return readReportFile(bytes, file, options);
-    throw e;
+    // A part that needs more than its share (a problem on every line, say): the file is read whole.
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') throw e;
+    merged = null;
   } finally {
     for (const worker of workers) void worker.terminate();
   }
+  // The threads are stopped and their parts let go before a file is read whole.
+  return merged ?? readReportFile(bytes, file, options);
+}
+
+/** Each part read on its thread, and the parts merged (null: read the file whole). */
+async function readParts(
+  workers: Worker[],
+  shared: Uint8Array,
+  starts: number[],
+  quick: EncodingChoice | null,
+  file: string,
+  options: ReadOptions,
+  parallel: ParallelOptions,
+): Promise<ReportFile | null> {
+  const ranges = starts.map((start, k) => shared.subarray(start, starts[k + 1] ?? shared.length));
+  const scans = await Promise.all(ranges.map((range, k) => ask<ScanReply>(workers[k]!, { type: 'scan', bytes: range, utf8: quick === null })));
+  const firstLines = [1];
+  for (const scan of scans.slice(0, -1)) firstLines.push(firstLines.at(-1)! + scan.lineEnds);
+  const foreign = scans.map((scan, k) => scan.utf8Lines.map((line) => line + firstLines[k]! - 1));
+  const { encoding, foreignLines } = quick ?? encodingFromScan(shared, {
+    valid: scans.reduce((n, s) => n + s.valid!, 0),
+    invalid: scans.reduce((n, s) => n + s.invalid!, 0),
+    utf8Lines: foreign.flat(),
+  });
+  const bom = starts[0]!;
+  const head = shared.subarray(bom, headEnd(shared, bom, starts[1]!));
+  const { onProgress: _, ...plain } = options;
+  const reads = await Promise.all(ranges.map((range, k) => ask<PartRead>(workers[k]!, {
+    type: 'read',
+    file,
+    options: plain,
+    canonical: parallel.canonical ?? false,
+    part: {
+      encoding,
+      // Only a Shift_JIS or EUC-JP file names its UTF-8 lines.
+      foreignLines: foreignLines.length === 0 ? [] : foreign[k]!,
+      bytes: range,
+      firstLine: firstLines[k]!,
+      head: k === 0 ? null : head,
+    },
+  })));
+  return mergeParts(reads);
 }
 
 /** How many parts a file of `bytes` is read in: one per thread, none smaller than minPartBytes. */
@@ -127,12 +143,20 @@ function threadsFor(count: number, bytes: number): Worker[] {
 
 function ask<T>(worker: Worker, request: PartRequest): Promise<T> {
   return new Promise((resolve, reject) => {
-    const fail = (e: Error) => reject(e);
-    worker.once('error', fail);
-    worker.once('message', (reply: T) => {
-      worker.off('error', fail);
+    const stop = () => {
+      worker.off('error', fail).off('exit', exited).off('messageerror', fail).off('message', done);
+    };
+    const fail = (e: Error) => {
+      stop();
+      reject(e);
+    };
+    // A thread that ends without answering (or without an error event) must not leave the command waiting.
+    const exited = (code: number) => fail(new Error(`a reading thread ended (exit code ${code}) before answering`));
+    const done = (reply: T) => {
+      stop();
       resolve(reply);
-    });
+    };
+    worker.on('error', fail).on('exit', exited).on('messageerror', fail).once('message', done);
     worker.postMessage(request);
   });
 }

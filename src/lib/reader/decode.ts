@@ -114,15 +114,16 @@ export function decodeReport(bytes: Uint8Array): Decoded {
 /** Bytes in an encoding chosen for their whole file (a part of it cut at a line end, say). */
 export const decodeAs = (bytes: Uint8Array, encoding: Encoding): string => new TextDecoder(encoding).decode(bytes);
 
-/**
- * The encoding of a whole file, decided once for it (a part of a file cannot decide).
- * `isUtf8`, where the platform has one (Node's buffer.isUtf8), checks UTF-8 without decoding.
- */
-export function chooseEncoding(bytes: Uint8Array, isUtf8?: (bytes: Uint8Array) => boolean): EncodingChoice {
-  return quickEncoding(bytes, isUtf8) ?? encodingFromScan(bytes, utf8Scan(bytes));
+/** The encoding of a whole file, decided once for it (a part of a file cannot decide). */
+export function chooseEncoding(bytes: Uint8Array): EncodingChoice {
+  return quickEncoding(bytes) ?? encodingFromScan(bytes, utf8Scan(bytes));
 }
 
-/** The encoding where the file's first bytes or its being UTF-8 throughout say it; null where every line must be scanned (utf8Scan). */
+/**
+ * The encoding where the file's first bytes or its being UTF-8 throughout say it; null where
+ * every line must be scanned (utf8Scan). `isUtf8`, where the platform has one (Node's
+ * buffer.isUtf8), checks UTF-8 without decoding.
+ */
 export function quickEncoding(bytes: Uint8Array, isUtf8?: (bytes: Uint8Array) => boolean): EncodingChoice | null {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bom: 3, foreignLines: [] };
   // Excel's "Unicode テキスト" is UTF-16 little-endian with a BOM.

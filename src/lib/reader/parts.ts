@@ -2,6 +2,7 @@
 // as reading it whole, and the checks that need the whole file (a facility twice in a year
 // across parts, sums, a repeated header, no rows) made once over all of them.
 
+import type { IssueCode, ReportIssue } from './issues.ts';
 import { OfficeLines } from './office-lines.ts';
 import { issuer, SUMMED_COLUMNS, wholeFileChecks, type PartResult, type ReportFile } from './read-report.ts';
 import { RowColumns, withoutRows, type PackedRows } from './row-columns.ts';
@@ -22,13 +23,24 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
   if (parts.slice(0, -1).some((p) => p.result.issues.some((i) => i.code === 'reader.unclosed_quote'))) return null;
 
   const result: ReportFile = { ...first, rows: [], issues: [], rowLines: [], dataLines: 0 };
-  const issue = issuer(result);
+  // Reading whole says the UTF-8 lines of a Shift_JIS file first, then each line's problems.
+  const foreign: ReportIssue[] = [];
+  const lineIssues: ReportIssue[] = [];
   const sums = new Map<number | null, number[]>();
   const offices = new Map<number, OfficeLines>(); // fiscal year → office number → first line
   const packed: PackedRows[] = [];
   for (const [k, part] of parts.entries()) {
     // A later part also read the header: its problems are the first part's.
-    const issues = k === 0 ? part.result.issues : part.result.issues.filter((i) => i.line >= part.firstLine);
+    const own = k === 0 ? part.result.issues : part.result.issues.filter((i) => i.line >= part.firstLine);
+    // The part's own "twice in a year" problems, to name the first line in an earlier part.
+    const repeated = new Map<string, ReportIssue[]>();
+    for (const i of own) {
+      if (i.code !== 'reader.duplicate_office') continue;
+      const key = `${i.params.year}:${i.params.office}`;
+      repeated.set(key, (repeated.get(key) ?? []).concat(i));
+    }
+    const added: ReportIssue[] = []; // a facility in an earlier part
+    const say = issuer(result, added);
     const dropped = new Set<number>(); // rows held back for a facility in an earlier part
     for (const { year, offices: numbers, lines } of part.state.offices) {
       const seen = offices.get(year) ?? offices.set(year, new OfficeLines()).get(year)!;
@@ -37,19 +49,27 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
         if (earlier === undefined) continue;
         const office = String(numbers[j]).padStart(10, '0');
         // As the reader says it reading the file whole: at this line, naming the first.
-        issue('error', lines[j]!, result.columnNumbers.office_no ?? 1, 'reader.duplicate_office', { office, line: earlier, year: String(year) }, { field: 'office_no', value: office });
-        for (const i of issues) {
-          if (i.code === 'reader.duplicate_office' && i.params.office === office && i.params.year === String(year)) i.params.line = earlier;
-        }
+        say('error', lines[j]!, result.columnNumbers.office_no ?? 1, 'reader.duplicate_office', { office, line: earlier, year: String(year) }, { field: 'office_no', value: office });
+        for (const i of repeated.get(`${year}:${office}`) ?? []) i.params.line = earlier;
         const row = binarySearch(part.result.rowLines, lines[j]!);
         if (row >= 0) dropped.add(row);
       }
     }
-    result.issues.push(...issues);
+    added.sort((a, b) => a.line - b.line);
+    let next = 0;
+    for (const i of own) {
+      if (i.code === 'reader.utf8_line') {
+        foreign.push(i);
+        continue;
+      }
+      // readLine says a facility twice after the line's other problems, before its municipality's.
+      while (next < added.length && (added[next]!.line < i.line || (added[next]!.line === i.line && MUNICIPALITY_CODES.has(i.code)))) lineIssues.push(added[next++]!);
+      lineIssues.push(i);
+    }
+    while (next < added.length) lineIssues.push(added[next++]!);
     result.dataLines += part.result.dataLines;
-    const kept = dropped.size === 0 ? part.packed : withoutRows(part.packed, dropped);
-    packed.push(kept);
-    for (const [i, line] of part.result.rowLines.entries()) if (!dropped.has(i)) result.rowLines.push(line);
+    packed.push(dropped.size === 0 ? part.packed : withoutRows(part.packed, dropped));
+    result.rowLines = result.rowLines.concat(dropped.size === 0 ? part.result.rowLines : part.result.rowLines.filter((_, i) => !dropped.has(i)));
     for (const [year, partSums] of part.state.sums) {
       const yearSums = sums.get(year) ?? sums.set(year, SUMMED_COLUMNS.map(() => 0)).get(year)!;
       partSums.forEach((sum, c) => (yearSums[c]! += sum));
@@ -64,8 +84,7 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
       });
     }
   }
-  // Each part's problems in line order; the whole file's checks after them, as reading it whole.
-  result.issues.sort((a, b) => a.line - b.line);
+  result.issues = foreign.concat(lineIssues);
   wholeFileChecks(result, parts.flatMap((p) => p.state.repeatedHeaders), sums);
 
   // Lines of rows held back here are in a part's canonical lines: then they are made anew from the rows.
@@ -77,6 +96,9 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
   Object.defineProperty(result, 'rows', { enumerable: true, get: () => (rows ??= columns.rows()), set: (value) => (rows = value) });
   return result;
 }
+
+/** What the reader says of a line's municipality, after a facility twice (checkMunicipality). */
+const MUNICIPALITY_CODES = new Set<IssueCode>(['reader.unknown_municipality', 'reader.unknown_municipality_plain', 'reader.code_mismatch', 'reader.code_not_of', 'reader.area_mismatch']);
 
 function binarySearch(sorted: readonly number[], value: number): number {
   let [lo, hi] = [0, sorted.length - 1];

@@ -35,7 +35,7 @@ import {
 import { isWorkbook, workbookRecords, WorkbookError, type SourceRecord } from './workbook.ts';
 import { nearestNames } from './nearest.ts';
 import { OfficeLines } from './office-lines.ts';
-import { RowPacker, type PackedRows, type RowColumns } from './row-columns.ts';
+import { asNumber, RowPacker, type PackedRows, type RowColumns } from './row-columns.ts';
 import { CanonicalLines } from './canonical-csv.ts';
 
 export type { ReportIssue, Severity } from './issues.ts';
@@ -85,11 +85,7 @@ export interface ReportFile {
  * where not reported: what checks over a million rows compare, without a value per row.
  */
 export function numbersOf(report: Pick<ReportFile, 'rows' | 'columns'>, name: string): Float64Array {
-  if (report.columns) return report.columns.numbers(name);
-  return Float64Array.from(report.rows, (r) => {
-    const v = r[name];
-    return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-  });
+  return report.columns ? report.columns.numbers(name) : Float64Array.from(report.rows, (r) => asNumber(r[name]));
 }
 
 /** `fy2019.csv`, `FY2019_工賃実績.xlsx` → 2019. */
@@ -162,7 +158,8 @@ interface IssueExtra {
 }
 type Issue = (severity: Severity, line: number, column: number, code: IssueCode, params?: IssueParams, extra?: IssueExtra) => void;
 
-export function issuer(result: ReportFile): Issue {
+/** Says problems of `result`, into its issues or, given `into`, into that list. */
+export function issuer(result: ReportFile, into: ReportIssue[] = result.issues): Issue {
   return (severity, line, column, code, params = {}, extra = {}) => {
     const entry: ReportIssue = { severity, file: result.file, line, column, code, params };
     if (result.sheet !== null) entry.sheet = result.sheet;
@@ -171,7 +168,7 @@ export function issuer(result: ReportFile): Issue {
     if (extra.value !== undefined) entry.value = shownValue(extra.value);
     if (extra.expected !== undefined) entry.expected = extra.expected;
     if (extra.details !== undefined) entry.details = extra.details;
-    result.issues.push(entry);
+    into.push(entry);
   };
 }
 

@@ -30,6 +30,12 @@ const TEXT_CHUNK = 8192;
 /** More values than this and a text column is joined, not coded. */
 const MAX_CODED = 4096;
 
+/**
+ * A value as a double: a number as it is, an office number (ten digits: exact) as that number,
+ * NaN for not reported. Office numbers of rows the reader keeps are always ten digits.
+ */
+export const asNumber = (v: ReportValue | undefined): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
+
 type Kind = 'number' | 'office' | 'flag' | 'text';
 const kindOf = ({ type, sqlType }: (typeof REPORT_COLUMNS)[number]): Kind =>
   type === 'office_no' ? 'office' : sqlType === 'INTEGER' || sqlType === 'BIGINT' ? 'number' : sqlType === 'BOOLEAN' ? 'flag' : 'text';
@@ -105,9 +111,8 @@ export class RowPacker {
       this.flags = this.flags.map((a) => grown(a, new Uint8Array(i * 2)));
     }
     for (let k = 0; k < this.numberColumns.length; k++) {
-      const v = row[this.numberColumns[k]!];
-      // An office number is ten digits: an exact double, written back with its leading zeros.
-      this.numbers[k]![i] = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
+      // An office number is written back with its leading zeros (column()).
+      this.numbers[k]![i] = asNumber(row[this.numberColumns[k]!]);
     }
     for (let k = 0; k < this.flagColumns.length; k++) {
       const v = row[this.flagColumns[k]!];
@@ -187,10 +192,14 @@ export class RowColumns {
     return all;
   }
 
-  /** A column's values, as the row objects would hold them. */
+  /** A column's values, as the row objects would hold them (kept for the next call). */
   column(name: string): readonly ReportValue[] {
     let values = this.cache.get(name);
-    if (values) return values;
+    if (!values) this.cache.set(name, (values = this.values(name)));
+    return values;
+  }
+
+  private values(name: string): ReportValue[] {
     const spec = REPORT_COLUMNS.find((c) => c.name === name);
     if (!spec) throw new Error(`no report column ${name}`);
     const out = new Array<ReportValue>(this.length);
@@ -207,13 +216,12 @@ export class RowColumns {
         for (const v of unpackTexts(part.texts[name]!, part.length)) out[i++] = v === NOT_REPORTED ? null : v;
       }
     }
-    this.cache.set(name, (values = out));
-    return values;
+    return out;
   }
 
-  /** The rows as objects, built anew. */
+  /** The rows as objects, built anew (the columns made for them are not kept). */
   rows(): ReportRow[] {
-    const columns = REPORT_COLUMNS.map((c) => [c.name, this.column(c.name)] as const);
+    const columns = REPORT_COLUMNS.map((c) => [c.name, this.cache.get(c.name) ?? this.values(c.name)] as const);
     const rows = new Array<ReportRow>(this.length);
     for (let i = 0; i < this.length; i++) {
       const row: ReportRow = {};

@@ -5,6 +5,7 @@
 import { columnSpec, type ReportRow } from '../schema.ts';
 import type { IssueCode, IssueParams, ReportIssue } from './issues.ts';
 import { numbersOf, type ReportFile } from './read-report.ts';
+import { asNumber } from './row-columns.ts';
 
 /** B型 facilities must pay ¥3,000 a month on average; above this an entry error is likely. */
 export const PLAUSIBLE_AVERAGE_YEN = { min: 3_000, max: 60_000 } as const;
@@ -20,10 +21,7 @@ const NAMED = 5;
  */
 const averageOf = (wages: number, persons: number) => (wages === wages && persons > 0 ? Math.round(wages / persons) : null);
 /** A row's number, NaN where not reported: as numbersOf gives a column. */
-const numberIn = (r: ReportRow, name: string) => {
-  const v = r[name];
-  return typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
-};
+const numberIn = (r: ReportRow, name: string) => asNumber(r[name]);
 const average = (r: ReportRow) => averageOf(numberIn(r, 'total_wages_yen'), numberIn(r, 'person_months'));
 
 /**
