@@ -21,7 +21,7 @@ import { processLocale } from '../src/lib/node/locale.ts';
 import { readReportFileInParts, warmReadThreads } from '../src/lib/node/parallel-read.ts';
 import { loadDataDirectory, projectPaths, readBytes, readReportFiles, readSharedBytes, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
-import { numbersOf, readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
+import { readReportFile, yearsOf, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
 import { reportTemplate, templateCsv } from '../src/lib/template.ts';
 import { selectView, type YearlyIndicators } from '../src/lib/views.ts';
@@ -104,7 +104,7 @@ async function validate(args: string[]): Promise<number> {
   // Published rows of the other years, to compare with the previous year: a checked file
   // replaces the published data of its years.
   const checkedPaths = new Set(positionals.map((f) => resolve(f)));
-  const checkedYears = new Set<unknown>(reports.flatMap((r) => [...new Set(numbersOf(r, 'fiscal_year'))]));
+  const checkedYears = new Set<unknown>(reports.flatMap((r) => [...yearsOf(r)]));
   const published = existsSync(paths.reportsDir)
     ? (await readReportFiles(reportFilesIn(paths.reportsDir).filter((f) => !checkedPaths.has(resolve(f))), municipalities, plan.report_sheet))
       .flatMap((f) => f.rows).filter((r) => !checkedYears.has(r.fiscal_year))

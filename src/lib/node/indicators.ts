@@ -6,16 +6,16 @@ import { join } from 'node:path';
 import { wordsFor } from '../i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { CANONICAL_HEADERS, canonicalLine, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
+import { CANONICAL_HEADERS, canonicalLine, joinBytes, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues.ts';
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
-import { numbersOf, readReportFile, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
+import { yearsOf, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
 import { setupDatabase } from '../db/setup.ts';
 import { commentViews } from '../db/view-docs.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
-import { loadDataDirectory, readBytes, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
+import { loadDataDirectory, readReportAt, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
 
 /** The indicator SQL files, in name order (their numeric prefixes order the views). */
 export function indicatorSql(dir: string): string[] {
@@ -46,13 +46,9 @@ export interface IndicatorDatabase extends DataDirectory {
 
 /** How a report file is read: by default whole, on this thread (the CLI reads large ones in parts). */
 export type ReportFileReader = (path: string, options: ReadOptions) => Promise<ReportFile>;
-const readWhole: ReportFileReader = (path, options) => readReportFile(readBytes(path), path, options);
-
-/** Distinct fiscal years of a file's rows. */
-const yearsOf = (f: ReportFile) => new Set(numbersOf(f, 'fiscal_year'));
 
 /** Reads every report file; refuses to go on if any has an error (nothing is silently dropped). */
-export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale(), read: ReportFileReader = readWhole): Promise<IndicatorDatabase> {
+export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale(), read: ReportFileReader = readReportAt): Promise<IndicatorDatabase> {
   const data = loadDataDirectory(paths, locale);
   const sheet = data.plan.report_sheet;
   // One file at a time: a large one takes every core, and its bytes are not held with the next's.
@@ -100,14 +96,7 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
 function canonicalCsvOf(files: ReportFile[]): string | Uint8Array {
   if (!files.some((f) => f.canonicalLines)) return reportsToCanonicalCsv(files.flatMap((f) => f.rows));
   const encoder = new TextEncoder();
-  const chunks = [encoder.encode(`${CANONICAL_HEADERS.join(',')}\n`), ...files.flatMap((f) => f.canonicalLines ?? [encoder.encode(f.rows.map((r) => `${canonicalLine(r)}\n`).join(''))])];
-  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    all.set(chunk, at);
-    at += chunk.length;
-  }
-  return all;
+  return joinBytes([encoder.encode(`${CANONICAL_HEADERS.join(',')}\n`), ...files.flatMap((f) => f.canonicalLines ?? [encoder.encode(f.rows.map((r) => `${canonicalLine(r)}\n`).join(''))])]);
 }
 
 /**

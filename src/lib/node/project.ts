@@ -12,7 +12,7 @@ import { wordsByLocale, wordsFor } from '../i18n/catalogue.ts';
 import { LOCALE_SPECS, type Locale } from '../i18n/locales.ts';
 import { parsePlanFile, resolvePlan, type Plan } from '../plan.ts';
 import { NO_PUBLISHED_TOTALS, parseMunicipalities, parsePublishedTotals, type Municipality, type NationalAverage, type PublishedTotal } from '../reference.ts';
-import { readReportFile, type ReportFile } from '../reader/read-report.ts';
+import { readReportFile, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
 import { processLocale } from './locale.ts';
 import type { Words } from '../i18n/words.ts';
 import type { Topology } from 'topojson-specification';
@@ -136,7 +136,10 @@ export function readSharedBytes(path: string): Uint8Array {
   }
 }
 
+/** Reads a report file (CSV or workbook) whole, on this thread. */
+export const readReportAt = (path: string, options: ReadOptions): Promise<ReportFile> => readReportFile(readBytes(path), path, options);
+
 /** Reads report files (CSV or workbooks); a workbook's sheet is the plan's report_sheet, if it names one. */
 export async function readReportFiles(paths: string[], municipalities: Municipality[], sheet?: string): Promise<ReportFile[]> {
-  return Promise.all(paths.map((path) => readReportFile(readBytes(path), path, { municipalities, ...(sheet === undefined ? {} : { sheet }) })));
+  return Promise.all(paths.map((path) => readReportAt(path, { municipalities, ...(sheet === undefined ? {} : { sheet }) })));
 }

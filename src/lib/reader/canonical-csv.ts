@@ -54,12 +54,17 @@ export class CanonicalLines {
   /** Every line added, each ending in \n. */
   finish(): Uint8Array<ArrayBuffer> {
     if (this.pending.length > 0) this.flush();
-    const all = new Uint8Array(this.chunks.reduce((n, c) => n + c.length, 0));
-    let at = 0;
-    for (const chunk of this.chunks) {
-      all.set(chunk, at);
-      at += chunk.length;
-    }
-    return all;
+    return joinBytes(this.chunks);
   }
+}
+
+/** Byte chunks as one buffer, in order. */
+export function joinBytes(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
 }

@@ -88,6 +88,9 @@ export function numbersOf(report: Pick<ReportFile, 'rows' | 'columns'>, name: st
   return report.columns ? report.columns.numbers(name) : Float64Array.from(report.rows, (r) => asNumber(r[name]));
 }
 
+/** The distinct fiscal years of a file's rows. */
+export const yearsOf = (report: Pick<ReportFile, 'rows' | 'columns'>): Set<number> => new Set(numbersOf(report, 'fiscal_year'));
+
 /** `fy2019.csv`, `FY2019_工賃実績.xlsx` → 2019. */
 export function fiscalYearFromFileName(fileName: string): number | null {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
