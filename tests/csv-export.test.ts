@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../src/lib/csv-export.ts';
+import { csvCell, toCsv, type CsvCell } from '../src/lib/csv-export.ts';
+import { CANONICAL_HEADERS, canonicalLines, reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
+import type { ReportRow } from '../src/lib/schema.ts';
 import { cellValue, csvHeader, formatCell } from '../src/lib/figures/types.ts';
 import { en, ja } from './helpers.ts';
 
@@ -36,5 +38,21 @@ describe('figure cells', () => {
     expect(csvHeader({ label: '割合', format: 'share' }, ja)).toBe('割合（%）');
     expect(csvHeader({ label: 'Share', format: 'share' }, en)).toBe('Share (%)');
     expect(csvHeader({ label: '平均工賃月額（円）', format: 'yen' }, ja)).toBe('平均工賃月額（円）');
+  });
+});
+
+describe('canonical report lines', () => {
+  // Written straight into UTF-8 bytes: each line must be the cells csvCell gives, as TextEncoder encodes them.
+  it('are csvCell of every value, joined and encoded', () => {
+    const texts = ['さくら工房', 'é', '𠮷野家', '=1+1', '-cmd', '@x', '\tx', '\rx', 'a,b', 'a "b"', 'two\nlines', "'=x", 'x\ud800y', ''];
+    const numbers = [0, 7, 10, 99, 100, 2_147_483_647, Number.MAX_SAFE_INTEGER, -275, 1.5];
+    const rows = Array.from({ length: 60 }, (_, i): ReportRow => Object.fromEntries(CANONICAL_HEADERS.map((h, k) => {
+      const pick = (i * 7 + k * 3) % 5;
+      const value = pick === 0 ? null : pick === 1 ? texts[(i + k) % texts.length]! : pick === 2 ? (i + k) % 2 === 0 : numbers[(i * k) % numbers.length]!;
+      return [h, value];
+    })) as ReportRow);
+    const expected = rows.map((r) => `${CANONICAL_HEADERS.map((h) => csvCell(typeof r[h] === 'boolean' ? String(r[h]) : (r[h] as CsvCell))).join(',')}\n`).join('');
+    expect(canonicalLines(rows)).toEqual(new TextEncoder().encode(expected));
+    expect(reportsToCanonicalCsv(rows)).toBe(`${CANONICAL_HEADERS.join(',')}\n${new TextDecoder().decode(new TextEncoder().encode(expected))}`);
   });
 });

@@ -9,53 +9,125 @@ import { REPORT_COLUMNS, type ReportRow } from '../schema.ts';
 
 export const CANONICAL_HEADERS = REPORT_COLUMNS.map((c) => c.name);
 
-// One array of cells for every row, and numbers (most cells) written directly: a million rows pass here.
-const cells = new Array<string>(CANONICAL_HEADERS.length);
-// Small whole numbers (capacities, days, counts, years) recur on every line: each is written once.
-const SMALL = 1 << 16;
-const smallNumbers: string[] = [];
-const numberText = (n: number) => (Number.isInteger(n) && n >= 0 && n < SMALL ? (smallNumbers[n] ??= String(n)) : String(n));
-
-/** A row as a line of the canonical CSV, without its line end. */
-export function canonicalLine(row: ReportRow): string {
-  for (let k = 0; k < CANONICAL_HEADERS.length; k++) {
-    const value = row[CANONICAL_HEADERS[k]!];
-    cells[k] = typeof value === 'number' ? numberText(value) : csvCell(typeof value === 'boolean' ? String(value) : value);
-  }
-  return cells.join(',');
-}
-
-export function reportsToCanonicalCsv(rows: ReportRow[]): string {
-  // An empty `rows` still yields the header line, so DuckDB sees an empty table, not an error.
-  const lines = [CANONICAL_HEADERS.join(',')];
-  for (const row of rows) lines.push(canonicalLine(row));
-  return `${lines.join('\n')}\n`;
-}
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+const ZERO = 48;
+// What csvCell neutralises at a text's start (= + - @ tab CR); CR, LF, quote and comma anywhere make it quote.
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
+/** Room made before each row: a row's numbers and separators; texts make their own. */
+const ROW_ROOM = 1024;
 
 /**
- * Canonical lines as UTF-8 bytes, written as rows are read: a part of a large file read on
- * another thread hands its lines over as one buffer, not as a 100 MB string to copy.
+ * Rows as canonical CSV lines, written straight into UTF-8 bytes: a million rows pass here
+ * (a part of a large file read on another thread hands its lines over as one buffer). A
+ * text's cell is csvCell's; numbers are written digit by digit.
  */
 export class CanonicalLines {
-  private pending: string[] = [];
-  private readonly chunks: Uint8Array[] = [];
-  private readonly encoder = new TextEncoder();
+  private bytes = new Uint8Array(1 << 16);
+  private at = 0;
 
   add(row: ReportRow): void {
-    this.pending.push(canonicalLine(row));
-    if (this.pending.length === 8192) this.flush();
-  }
-
-  private flush(): void {
-    this.chunks.push(this.encoder.encode(`${this.pending.join('\n')}\n`));
-    this.pending = [];
+    this.room(ROW_ROOM);
+    for (let k = 0; k < CANONICAL_HEADERS.length; k++) {
+      if (k > 0) this.bytes[this.at++] = COMMA;
+      const value = row[CANONICAL_HEADERS[k]!];
+      if (typeof value === 'number') this.number(value);
+      else if (typeof value === 'string') this.text(value);
+      else if (typeof value === 'boolean') this.text(String(value));
+      // null: an empty cell
+    }
+    this.bytes[this.at++] = LF;
   }
 
   /** Every line added, each ending in \n. */
   finish(): Uint8Array<ArrayBuffer> {
-    if (this.pending.length > 0) this.flush();
-    return joinBytes(this.chunks);
+    return this.bytes.slice(0, this.at);
   }
+
+  private number(n: number): void {
+    if (!(Number.isSafeInteger(n) && n >= 0)) {
+      this.utf8(String(n), false); // as csvCell writes a number: a negative one is data, not a formula
+      return;
+    }
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let end = this.at + digits;
+    this.at = end;
+    do {
+      this.bytes[--end] = ZERO + (n % 10);
+      n = Math.floor(n / 10);
+    } while (n > 0);
+  }
+
+  private text(value: string): void {
+    const start = this.at;
+    // Most texts are their own cell (csvCell leaves them as they are): written as they are met.
+    if (!FORMULA_START.has(value.charCodeAt(0)) && this.utf8(value, true)) return;
+    this.at = start;
+    this.utf8(csvCell(value), false);
+  }
+
+  /**
+   * Writes `text` as UTF-8; with `plain`, stops (false) at a character that makes csvCell
+   * change a cell. TextEncoder costs more per call than these short cells take to write.
+   */
+  private utf8(text: string, plain: boolean): boolean {
+    this.room(text.length * 3);
+    const bytes = this.bytes;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (plain && (c === QUOTE || c === COMMA || c === LF || c === CR)) return false;
+        bytes[at++] = c;
+      } else if (c < 0x800) {
+        bytes[at++] = 0xc0 | (c >> 6);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      } else {
+        if (c >= 0xd800 && c <= 0xdfff) {
+          const next = text.charCodeAt(i + 1);
+          if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+            c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+            i++;
+            bytes[at++] = 0xf0 | (c >> 18);
+            bytes[at++] = 0x80 | ((c >> 12) & 0x3f);
+            bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+            bytes[at++] = 0x80 | (c & 0x3f);
+            continue;
+          }
+          c = 0xfffd; // a lone surrogate, as TextEncoder writes it
+        }
+        bytes[at++] = 0xe0 | (c >> 12);
+        bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (c & 0x3f);
+      }
+    }
+    this.at = at;
+    return true;
+  }
+
+  /** At least `bytes` more bytes, beyond the next row's. */
+  private room(bytes: number): void {
+    if (this.at + bytes + ROW_ROOM <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.at + bytes + ROW_ROOM));
+    grown.set(this.bytes.subarray(0, this.at));
+    this.bytes = grown;
+  }
+}
+
+/** Rows as canonical CSV, header line first. */
+export function reportsToCanonicalCsv(rows: readonly ReportRow[]): string {
+  // An empty `rows` still yields the header line, so DuckDB sees an empty table, not an error.
+  return `${CANONICAL_HEADERS.join(',')}\n${new TextDecoder().decode(canonicalLines(rows))}`;
+}
+
+/** Rows as canonical CSV lines (no header), UTF-8. */
+export function canonicalLines(rows: readonly ReportRow[]): Uint8Array<ArrayBuffer> {
+  const lines = new CanonicalLines();
+  for (const row of rows) lines.add(row);
+  return lines.finish();
 }
 
 /** Byte chunks as one buffer, in order. */
