@@ -22,7 +22,7 @@ WITH sums AS (
     count(*) FILTER (WHERE daily_users_tenths IS NOT NULL) AS facilities_new_formula,
     sum(total_wages_yen) FILTER (WHERE daily_users_tenths IS NOT NULL) AS wages_new_formula,
     sum(daily_users_tenths) AS daily_users_tenths
-  FROM facility_years
+  FROM facility_averages
   GROUP BY fiscal_year
 )
 SELECT

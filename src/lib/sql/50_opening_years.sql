@@ -18,7 +18,7 @@ SELECT
   CAST(half_up_div(p.total_wages_yen, p.facilities) AS BIGINT) AS wages_per_facility_yen,
   half_up_div_1dp(p.person_months, p.facilities) AS person_months_per_facility,
   average_yen(p.total_wages_yen, p.person_months, pl.monthly_decimals) AS average_monthly_wage_yen
-FROM (SELECT DISTINCT fiscal_year FROM facility_years) y
+FROM (SELECT DISTINCT fiscal_year FROM facility_averages) y
 CROSS JOIN plan pl
 CROSS JOIN plan_opening_groups g
 LEFT JOIN per_group p ON p.fiscal_year = y.fiscal_year AND p.opening_group_no = g.group_no
