@@ -11,6 +11,7 @@ import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
+import { RowColumns, RowPacker } from '../src/lib/reader/row-columns.ts';
 import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
 import { readBytes } from '../src/lib/node/project.ts';
 import { selectView } from '../src/lib/views.ts';
@@ -172,6 +173,19 @@ describe('reading a file in parts', () => {
     } finally {
       whole.engine.close();
       parts.engine.close();
+    }
+  });
+});
+
+describe('packing rows by column', () => {
+  it('gives back every row, whether room was made for them at once or grown to fit', async () => {
+    const rows = (await readReportFile(sjis(`${[HEADER, ...lines(2500)].join('\r\n')}\r\n`), 'fy2024.csv', { municipalities })).rows;
+    for (const expected of [rows.length, 1, 0]) {
+      const packer = new RowPacker(expected);
+      for (const r of rows) packer.add(r);
+      const packed = packer.finish();
+      expect(packed.length).toBe(rows.length);
+      expect(new RowColumns([packed]).rows(), `room for ${expected}`).toEqual(rows);
     }
   });
 });

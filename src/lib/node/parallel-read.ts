@@ -98,6 +98,7 @@ async function readParts(
       foreignLines: foreignLines.length === 0 ? [] : foreign[k]!,
       bytes: range,
       firstLine: firstLines[k]!,
+      lines: scans[k]!.lineEnds + 1,
       head: k === 0 ? null : head,
     },
   })));

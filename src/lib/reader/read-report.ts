@@ -221,6 +221,8 @@ export interface FilePart {
   bytes: Uint8Array;
   /** The line number of the part's first line. */
   firstLine: number;
+  /** How many lines the part has, at most: the rows to make room for. */
+  lines: number;
   /** For a part after the first, the file's first lines, where its header is; else null. */
   head: Uint8Array | null;
 }
@@ -244,7 +246,7 @@ export function readReportPart(part: FilePart, file: string, options: ReadOption
   const result = emptyResult(file);
   result.encoding = part.encoding;
   const head = part.head === null ? null : decodeAs(part.head, part.encoding);
-  const packer = new RowPacker();
+  const packer = new RowPacker(part.lines);
   const lines = canonical ? new CanonicalLines() : null;
   const keep = lines ? (row: ReportRow) => (packer.add(row), lines.add(row)) : (row: ReportRow) => packer.add(row);
   const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, keep);

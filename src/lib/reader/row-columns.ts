@@ -44,9 +44,13 @@ const namesOf = (kinds: Kind[]) => REPORT_COLUMNS.filter((c) => kinds.includes(k
 /** One text column as rows are added: coded while its values are few, then joined in chunks. */
 class TextPacker {
   private coded: Map<string, number> | null = new Map();
-  private codes = new Int32Array(1024);
+  private codes: Int32Array;
   private pending: string[] = [];
   private readonly chunks: string[] = [];
+
+  constructor(capacity: number) {
+    this.codes = new Int32Array(capacity);
+  }
 
   add(i: number, value: string): void {
     if (this.coded) {
@@ -80,7 +84,7 @@ class TextPacker {
   }
 
   finish(length: number): PackedTexts {
-    if (this.coded) return { values: [...this.coded.keys()], codes: this.codes.slice(0, length) };
+    if (this.coded) return { values: [...this.coded.keys()], codes: this.codes.subarray(0, length) };
     if (this.pending.length > 0) this.flush();
     return { joined: this.chunks.join(SEPARATOR) };
   }
@@ -93,16 +97,24 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(from: T, to: T)
 
 /**
  * Packs rows one at a time as they are read, so a part of a file never holds them as objects
- * (on a thread reading half a million lines, that is a quarter of a gigabyte less).
+ * (on a thread reading half a million lines, that is a quarter of a gigabyte less). Given the
+ * rows to expect (a part's lines, say), its columns are made that long at once, not grown.
  */
 export class RowPacker {
   private length = 0;
   private readonly numberColumns = namesOf(['number', 'office']);
   private readonly flagColumns = namesOf(['flag']);
   private readonly textColumns = namesOf(['text']);
-  private numbers = this.numberColumns.map(() => new Float64Array(1024));
-  private flags = this.flagColumns.map(() => new Uint8Array(1024));
-  private readonly texts = this.textColumns.map(() => new TextPacker());
+  private numbers: Float64Array[];
+  private flags: Uint8Array[];
+  private readonly texts: TextPacker[];
+
+  constructor(expected = 1024) {
+    const capacity = Math.max(1, expected);
+    this.numbers = this.numberColumns.map(() => new Float64Array(capacity));
+    this.flags = this.flagColumns.map(() => new Uint8Array(capacity));
+    this.texts = this.textColumns.map(() => new TextPacker(capacity));
+  }
 
   add(row: ReportRow): void {
     const i = this.length++;
@@ -128,8 +140,9 @@ export class RowPacker {
     const n = this.length;
     return {
       length: n,
-      numbers: Object.fromEntries(this.numberColumns.map((name, k) => [name, this.numbers[k]!.slice(0, n)])),
-      flags: Object.fromEntries(this.flagColumns.map((name, k) => [name, this.flags[k]!.slice(0, n)])),
+      // Views of the first n: the rest of a buffer is the few lines that held no row.
+      numbers: Object.fromEntries(this.numberColumns.map((name, k) => [name, this.numbers[k]!.subarray(0, n)])),
+      flags: Object.fromEntries(this.flagColumns.map((name, k) => [name, this.flags[k]!.subarray(0, n)])),
       texts: Object.fromEntries(this.textColumns.map((name, k) => [name, this.texts[k]!.finish(n)])),
     };
   }
@@ -137,7 +150,7 @@ export class RowPacker {
 
 /** Rows packed at once (see RowPacker). */
 export function packRows(rows: readonly ReportRow[]): PackedRows {
-  const packer = new RowPacker();
+  const packer = new RowPacker(rows.length);
   for (const row of rows) packer.add(row);
   return packer.finish();
 }
