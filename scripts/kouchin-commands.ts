@@ -104,8 +104,8 @@ async function validate(args: string[]): Promise<number> {
   let errors = unreadable;
   let warnings = 0;
   for (const report of reports) {
-    const others = reports.filter((r) => r !== report).flatMap((r) => r.rows);
-    const issues = [...report.issues, ...crossCheckReport(report, [...published, ...others]), ...conflicts.filter((c) => c.file === report.file)]
+    const others = reports.filter((r) => r !== report);
+    const issues = [...report.issues, ...crossCheckReport(report, published, others), ...conflicts.filter((c) => c.file === report.file)]
       .sort((a, b) => a.line - b.line || a.column - b.column);
     for (const issue of issues) console.log(formatIssue(issue, words));
     const fileErrors = issues.filter((i) => i.severity === 'error').length;

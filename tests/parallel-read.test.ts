@@ -159,6 +159,22 @@ describe('reading a file in parts', () => {
     expect(conflicts.map((c) => [c.file, c.line, c.params.other, c.details])).toEqual([['fy2024_b.csv', 2, 'fy2024_a.csv', ['4010100150', '4010100007']]]);
   });
 
+  it('compares a file with the other files checked with it, read in parts, as with their rows', async () => {
+    // This year in two files (facilities 0–199 and 200–204); last year in a third, read in parts.
+    const thisYear = await readReportFileInParts(utf8([HEADER, ...lines(200)].join('\n')), 'fy2024_a.csv', { municipalities }, { threads: 3, minPartBytes: 1 });
+    const sibling = await readReportFile(utf8([HEADER, ...[200, 201, 202, 203, 204].map(facility)].join('\n')), 'fy2024_b.csv', { municipalities });
+    const lastYearLines = [...lines(210).filter((_, i) => i !== 30)].map((l) => l.replace(/令和.年4月1日/, '令和2年4月1日'));
+    const lastYear = await readReportFileInParts(utf8([HEADER, ...lastYearLines].join('\n')), 'fy2023.csv', { municipalities }, { threads: 2, minPartBytes: 1 });
+    expect([thisYear.columns, lastYear.columns].every(Boolean), 'read in parts').toBe(true);
+    for (const [report, others] of [[sibling, [thisYear, lastYear]], [thisYear, [sibling, lastYear]]] as const) {
+      const byColumns = crossCheckReport(report, [], others);
+      expect(byColumns).toEqual(crossCheckReport(report, others.flatMap((o) => o.rows)));
+      // Only 205–209 reported last year and are in neither file of this year.
+      const missing = byColumns.filter((i) => i.code === 'check.missing_since');
+      expect(missing.map((i) => i.details)).toEqual([[205, 206, 207, 208, 209].map((n) => `${4010100000 + n} 工房${n}`)]);
+    }
+  });
+
   it('gives the same indicators and warnings from files read in parts', async () => {
     const paths = fixturePaths('kyoto');
     const inParts = (path: string, options: Parameters<typeof readReportFile>[2]) =>

@@ -73,14 +73,14 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   }
   // Warnings of the reader and of each year against the one before it, grouped and counted.
   const words = wordsFor(locale);
-  // Each file is compared with the other files' rows of its years and the years before them.
-  // Its own rows count only as an earlier year of its others (a file of several years): its
-  // rows of a year are found in it anyway.
+  // Each file is compared with the other files of its years and the years before them. Its
+  // own rows count only as an earlier year of themselves (a file of several years): its rows
+  // of a year are found in it anyway.
   const reportWarnings = files.flatMap((f, i) => {
     const compared = new Set([...years[i]!].flatMap((y) => [y, y - 1]));
-    const wanted = (j: number, year: number) => (j === i ? years[i]!.has(year + 1) : compared.has(year));
-    const published = files.flatMap((o, j) => ([...years[j]!].some((y) => wanted(j, y)) ? o.rows.filter((r) => wanted(j, r.fiscal_year as number)) : []));
-    return [...f.issues, ...crossCheckReport(f, published)];
+    const others = files.filter((_, j) => j !== i && [...years[j]!].some((y) => compared.has(y)));
+    const earlier = [...years[i]!].some((y) => years[i]!.has(y + 1)) ? f.rows.filter((r) => years[i]!.has((r.fiscal_year as number) + 1)) : [];
+    return [...f.issues, ...crossCheckReport(f, earlier, others)];
   });
   const warnings = [
     ...(reportWarnings.length > 0 ? [words.t('data.warnings', { count: reportWarnings.length }), ...summariseIssues(reportWarnings, words)] : []),

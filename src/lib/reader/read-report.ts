@@ -88,8 +88,20 @@ export function numbersOf(report: Pick<ReportFile, 'rows' | 'columns'>, name: st
   return report.columns ? report.columns.numbers(name) : Float64Array.from(report.rows, (r) => asNumber(r[name]));
 }
 
+/** The distinct values of a column: rows of one value tend to come together, so most are the last one met. */
+export function distinct(values: Float64Array): Set<number> {
+  const set = new Set<number>();
+  let last: number | undefined;
+  for (const v of values) {
+    if (v === last) continue;
+    set.add(v);
+    last = v;
+  }
+  return set;
+}
+
 /** The distinct fiscal years of a file's rows. */
-export const yearsOf = (report: Pick<ReportFile, 'rows' | 'columns'>): Set<number> => new Set(numbersOf(report, 'fiscal_year'));
+export const yearsOf = (report: Pick<ReportFile, 'rows' | 'columns'>): Set<number> => distinct(numbersOf(report, 'fiscal_year'));
 
 /** `fy2019.csv`, `FY2019_工賃実績.xlsx` → 2019. */
 export function fiscalYearFromFileName(fileName: string): number | null {

@@ -4,7 +4,7 @@
 
 import { columnSpec, type ReportRow } from '../schema.ts';
 import type { IssueCode, IssueParams, ReportIssue } from './issues.ts';
-import { numbersOf, type ReportFile } from './read-report.ts';
+import { distinct, numbersOf, type ReportFile } from './read-report.ts';
 import { asNumber } from './row-columns.ts';
 
 /** B型 facilities must pay ¥3,000 a month on average; above this an entry error is likely. */
@@ -27,11 +27,14 @@ const average = (r: ReportRow) => averageOf(numberIn(r, 'total_wages_yen'), numb
 /**
  * Warnings for a file read without errors in its rows: implausible averages, person-months
  * above capacity, half-filled new-formula columns, and — against `published`, the rows of
- * other files — facilities that reported last year but are missing (one summary with the
- * list), and big jumps. Rows of the file's own years in `published` are taken as the other
- * parts of the same year.
+ * other files, and `others`, other files checked with it — facilities that reported last year
+ * but are missing (one summary with the list), and big jumps. Rows of the file's own years
+ * in `published` or `others` are taken as the other parts of the same year.
+ *
+ * `others` are read by column: a large file's rows are made only where it holds the previous
+ * year of this one, not to look up its office numbers.
  */
-export function crossCheckReport(report: ReportFile, published: ReportRow[]): ReportIssue[] {
+export function crossCheckReport(report: ReportFile, published: ReportRow[], others: readonly Pick<ReportFile, 'rows' | 'columns'>[] = []): ReportIssue[] {
   const issues: ReportIssue[] = [];
   const col = (name: string) => report.columnNumbers[name] ?? 1;
   const header = (name: string) => report.columnHeaders[name] ?? name;
@@ -68,14 +71,22 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[]): Re
     }
   }
 
-  for (const fy of new Set(years)) {
+  const otherColumns = others.map((o) => ({ file: o, years: numbersOf(o, 'fiscal_year'), offices: numbersOf(o, 'office_no') }));
+  for (const fy of distinct(years)) {
     // Office numbers are ten digits: compared as the exact numbers they are.
     const previous = new Map(published.filter((r) => r.fiscal_year === fy - 1).map((r) => [numberIn(r, 'office_no'), r]));
+    for (const o of otherColumns) {
+      if (!o.years.includes(fy - 1)) continue;
+      for (const r of o.file.rows) if (r.fiscal_year === fy - 1) previous.set(numberIn(r, 'office_no'), r);
+    }
     if (previous.size === 0) continue;
     // Last year's facilities found this year, in this file or (the year spread over several
-    // files) in `published`: looked up in last year's few hundred, not indexed by this year's million.
+    // files) in `published` or `others`: looked up in last year's few hundred, not indexed by this year's million.
     const found = new Set<number>();
     for (const r of published) if (r.fiscal_year === fy && previous.has(numberIn(r, 'office_no'))) found.add(numberIn(r, 'office_no'));
+    for (const o of otherColumns) {
+      for (let i = 0; i < o.years.length; i++) if (o.years[i] === fy && previous.has(o.offices[i]!)) found.add(o.offices[i]!);
+    }
     const jumps: [line: number, wages: number, was: number, now: number, change: number][] = [];
     for (let i = 0; i < rows; i++) {
       if (years[i] !== fy) continue;
