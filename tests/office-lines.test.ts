@@ -4,9 +4,9 @@ import { randomLcg } from 'd3';
 import { expect, it } from 'vitest';
 import { OfficeLines } from '../src/lib/reader/office-lines.ts';
 
-it('returns the first line of every office number seen before, as a Map would', () => {
+it.each([undefined, 0, 100_000])('returns the first line of every office number seen before, as a Map would (room for %s)', (expected) => {
   const rng = randomLcg(11);
-  const table = new OfficeLines();
+  const table = new OfficeLines(expected);
   const map = new Map<number, number>();
   const answers: [number | undefined, number | undefined][] = [];
   for (let line = 2; line < 60_000; line++) {

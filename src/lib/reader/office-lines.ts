@@ -6,9 +6,17 @@
 const EMPTY = -1;
 
 export class OfficeLines {
-  private keys = new Float64Array(1024).fill(EMPTY);
-  private lines = new Int32Array(1024);
+  private keys: Float64Array;
+  private lines: Int32Array;
   private size = 0;
+
+  /** `expected`: the offices it is thought to hold, made room for at once (it grows past them). */
+  constructor(expected = 512) {
+    // A power of two, at most half full.
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(1024, 2 * expected + 1)));
+    this.keys = new Float64Array(slots).fill(EMPTY);
+    this.lines = new Int32Array(slots);
+  }
 
   /** The line `office` was first seen on; else remembers `line` for it and returns undefined. */
   firstOrSet(office: number, line: number): number | undefined {

@@ -43,7 +43,7 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
     const say = issuer(result, added);
     const dropped = new Set<number>(); // rows held back for a facility in an earlier part
     for (const { year, offices: numbers, lines } of part.state.offices) {
-      const seen = offices.get(year) ?? offices.set(year, new OfficeLines()).get(year)!;
+      const seen = offices.get(year) ?? offices.set(year, new OfficeLines(officesOf(parts, year))).get(year)!;
       for (let j = 0; j < numbers.length; j++) {
         const earlier = seen.firstOrSet(numbers[j]!, lines[j]!);
         if (earlier === undefined) continue;
@@ -110,3 +110,7 @@ function binarySearch(sorted: readonly number[], value: number): number {
   }
   return -1;
 }
+
+/** How many office numbers the parts hold for `year`: room for them all at once. */
+const officesOf = (parts: PartRead[], year: number) =>
+  parts.reduce((n, p) => n + (p.state.offices.find((o) => o.year === year)?.offices.length ?? 0), 0);

@@ -261,7 +261,7 @@ export function readReportPart(part: FilePart, file: string, options: ReadOption
   const packer = new RowPacker(part.lines);
   const lines = canonical ? new CanonicalLines() : null;
   const keep = lines ? (row: ReportRow) => (packer.add(row), lines.add(row)) : (row: ReportRow) => packer.add(row);
-  const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, keep);
+  const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, keep, part.lines);
   return { result, state: reader.state(), packed: packer.finish(), canonical: lines?.finish() ?? null };
 }
 
@@ -282,6 +282,7 @@ function readText(
   firstLine: number,
   head: string | null,
   keep?: (row: ReportRow) => void,
+  expectedRows?: number,
 ): RecordReader {
   const issue = issuer(result);
   const text = withoutLoneCr(decoded);
@@ -291,7 +292,7 @@ function readText(
   for (const line of foreignLines) issue('error', line, 1, 'reader.utf8_line', { encoding: result.encoding ?? '' });
 
   const reported = new Set(foreignLines);
-  const reader = recordReader(result, options, reported, firstLine, keep);
+  const reader = recordReader(result, options, reported, firstLine, keep, expectedRows);
   // The header of a later part is among the file's first lines; their problems are the first part's.
   if (headText !== null) eachRecord(headText, delimiter, { record: (cells, line) => reader.add({ cells, line }), problem: () => {} });
   const offset = firstLine - 1;
@@ -414,6 +415,7 @@ function recordReader(
   reportedLines = new Set<number>(),
   firstLine = 1,
   keep: (row: ReportRow) => void = (row) => void result.rows.push(row),
+  expectedRows?: number,
 ): RecordReader {
   const issue = issuer(result);
   // Ordinary text that is not spaces is not blank: cleanCell is needed only for the rest.
@@ -663,7 +665,8 @@ function recordReader(
     }
     if (typeof row.office_no === 'string' && fy !== null) {
       let lines = officeLines.get(fy);
-      if (!lines) officeLines.set(fy, (lines = new OfficeLines()));
+      // The first year met is most often the file's only one: room for every line at once.
+      if (!lines) officeLines.set(fy, (lines = new OfficeLines(officeLines.size === 0 ? expectedRows : undefined)));
       // Ten digits are one exact number: a faster key than the text, for a million offices.
       const first = lines.firstOrSet(Number(row.office_no), line);
       if (first !== undefined) {
