@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv, type CsvCell } from '../src/lib/csv-export.ts';
-import { CANONICAL_HEADERS, canonicalLines, reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
-import type { ReportRow } from '../src/lib/schema.ts';
+import { CANONICAL_HEADERS, CanonicalLines, canonicalLines, reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
+import { packRows } from '../src/lib/reader/row-columns.ts';
+import { REPORT_COLUMNS, type ReportRow } from '../src/lib/schema.ts';
 import { cellValue, csvHeader, formatCell } from '../src/lib/figures/types.ts';
 import { en, ja } from './helpers.ts';
 
@@ -45,7 +46,7 @@ describe('canonical report lines', () => {
   // Written straight into UTF-8 bytes: each line must be the cells csvCell gives, as TextEncoder encodes them.
   it('are csvCell of every value, joined and encoded', () => {
     const texts = ['さくら工房', 'é', '𠮷野家', '=1+1', '-cmd', '@x', '\tx', '\rx', 'a,b', 'a "b"', 'two\nlines', "'=x", 'x\ud800y', ''];
-    const numbers = [0, 7, 10, 99, 100, 2_147_483_647, Number.MAX_SAFE_INTEGER, -275, 1.5];
+    const numbers = [0, 7, 10, 99, 100, 2_147_483_647, 2_147_483_648, 3_000_000_007, 1_000_000_000_000, Number.MAX_SAFE_INTEGER, -275, 1.5];
     const rows = Array.from({ length: 60 }, (_, i): ReportRow => Object.fromEntries(CANONICAL_HEADERS.map((h, k) => {
       const pick = (i * 7 + k * 3) % 5;
       const value = pick === 0 ? null : pick === 1 ? texts[(i + k) % texts.length]! : pick === 2 ? (i + k) % 2 === 0 : numbers[(i * k) % numbers.length]!;
@@ -54,5 +55,23 @@ describe('canonical report lines', () => {
     const expected = rows.map((r) => `${CANONICAL_HEADERS.map((h) => csvCell(typeof r[h] === 'boolean' ? String(r[h]) : (r[h] as CsvCell))).join(',')}\n`).join('');
     expect(canonicalLines(rows)).toEqual(new TextEncoder().encode(expected));
     expect(reportsToCanonicalCsv(rows)).toBe(`${CANONICAL_HEADERS.join(',')}\n${new TextDecoder().decode(new TextEncoder().encode(expected))}`);
+  });
+
+  it('are the same written from rows packed by column as from the rows', () => {
+    // Values of each column's type, awkward ones included; a text column of many values is
+    // packed joined, one of few values coded.
+    const texts = ['さくら工房', '𠮷野家', '=1+1', '-cmd', 'a,b', 'a "b"', 'two\nlines', "'=x", ''];
+    const rows = Array.from({ length: 6000 }, (_, i): ReportRow => Object.fromEntries(REPORT_COLUMNS.map((c, k) => {
+      if ((i + k) % 7 === 0) return [c.name, null];
+      if (c.type === 'office_no') return [c.name, String((i * 7_919) % 10_000_000_000).padStart(10, '0')];
+      if (c.sqlType === 'BOOLEAN') return [c.name, (i + k) % 2 === 0];
+      if (c.sqlType === 'INTEGER' || c.sqlType === 'BIGINT') return [c.name, (i * 104_729 + k) % (c.sqlType === 'INTEGER' ? 2_147_483_647 : Number.MAX_SAFE_INTEGER)];
+      return [c.name, c.name === 'office_name' ? `${texts[i % texts.length]}${i}` : texts[(i + k) % texts.length]];
+    })) as ReportRow);
+    const packed = packRows(rows);
+    expect(Object.values(packed.texts).some((t) => 'joined' in t) && Object.values(packed.texts).some((t) => 'codes' in t)).toBe(true);
+    const lines = new CanonicalLines();
+    lines.addPacked(packed);
+    expect(new TextDecoder().decode(lines.finish())).toBe(new TextDecoder().decode(canonicalLines(rows)));
   });
 });

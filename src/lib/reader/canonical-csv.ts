@@ -6,6 +6,7 @@
 
 import { csvCell } from '../csv-export.ts';
 import { REPORT_COLUMNS, type ReportRow } from '../schema.ts';
+import { FLAG_NULL, kindOf, NOT_REPORTED, unpackTexts, type PackedRows } from './row-columns.ts';
 
 export const CANONICAL_HEADERS = REPORT_COLUMNS.map((c) => c.name);
 
@@ -14,6 +15,10 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const ZERO = 48;
+const OFFICE_DIGITS = 10;
+const INT32_MAX = 2 ** 31 - 1;
+const TRUE = new TextEncoder().encode('true');
+const FALSE = new TextEncoder().encode('false');
 // What csvCell neutralises at a text's start (= + - @ tab CR); CR, LF, quote and comma anywhere make it quote.
 const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
 /** Room made before each row: a row's numbers and separators; texts make their own. */
@@ -25,8 +30,13 @@ const ROW_ROOM = 1024;
  * text's cell is csvCell's; numbers are written digit by digit.
  */
 export class CanonicalLines {
-  private bytes = new Uint8Array(1 << 16);
+  private bytes: Uint8Array<ArrayBuffer>;
   private at = 0;
+
+  /** `expected`: the bytes the lines are thought to take, made room for at once (more as needed). */
+  constructor(expected = 1 << 16) {
+    this.bytes = new Uint8Array(Math.max(expected, 2 * ROW_ROOM));
+  }
 
   add(row: ReportRow): void {
     this.room(ROW_ROOM);
@@ -41,23 +51,95 @@ export class CanonicalLines {
     this.bytes[this.at++] = LF;
   }
 
-  /** Every line added, each ending in \n. */
-  finish(): Uint8Array<ArrayBuffer> {
-    return this.bytes.slice(0, this.at);
+  /**
+   * Rows packed by column (a part of a file read on another thread) as lines: each cell read
+   * from its typed array, and a text column of few values encoded once per value.
+   */
+  addPacked(packed: PackedRows): void {
+    const cells = REPORT_COLUMNS.map((spec): ((i: number) => void) => {
+      const { name } = spec;
+      switch (kindOf(spec)) {
+        case 'number': {
+          const values = packed.numbers[name]!;
+          return (i) => {
+            const v = values[i]!;
+            if (v === v) this.number(v);
+          };
+        }
+        case 'office': {
+          // Written back with its leading zeros, as RowColumns gives it.
+          const values = packed.numbers[name]!;
+          return (i) => {
+            const v = values[i]!;
+            if (v === v) this.number(v, OFFICE_DIGITS);
+          };
+        }
+        case 'flag': {
+          const values = packed.flags[name]!;
+          return (i) => {
+            const v = values[i]!;
+            if (v !== FLAG_NULL) this.copy(v === 1 ? TRUE : FALSE);
+          };
+        }
+        case 'text': {
+          const texts = packed.texts[name]!;
+          if ('codes' in texts) {
+            const encoder = new TextEncoder();
+            const bytes = texts.values.map((v) => encoder.encode(v === NOT_REPORTED ? '' : csvCell(v)));
+            const { codes } = texts;
+            return (i) => this.copy(bytes[codes[i]!]!);
+          }
+          const values = unpackTexts(texts, packed.length);
+          return (i) => {
+            const v = values[i]!;
+            if (v !== NOT_REPORTED) this.text(v);
+          };
+        }
+      }
+    });
+    for (let i = 0; i < packed.length; i++) {
+      this.room(ROW_ROOM);
+      for (let k = 0; k < cells.length; k++) {
+        if (k > 0) this.bytes[this.at++] = COMMA;
+        cells[k]!(i);
+      }
+      this.bytes[this.at++] = LF;
+    }
   }
 
-  private number(n: number): void {
+  /** Every line added, each ending in \n: a view, not a copy (room never written takes no memory). */
+  finish(): Uint8Array<ArrayBuffer> {
+    return this.bytes.subarray(0, this.at);
+  }
+
+  /** A number as String gives it, with leading zeros up to `width` digits. */
+  private number(n: number, width = 1): void {
     if (!(Number.isSafeInteger(n) && n >= 0)) {
       this.utf8(String(n), false); // as csvCell writes a number: a negative one is data, not a formula
       return;
     }
-    let digits = 1;
-    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
-    let end = this.at + digits;
+    // Digits are worked out on 32-bit integers (a double's % and division are far slower): a
+    // larger number in two, its last nine digits and the rest.
+    if (n <= INT32_MAX) {
+      this.digits(n | 0, width);
+      return;
+    }
+    const high = Math.floor(n / 1e9);
+    this.digits(high, width - 9);
+    this.digits((n - high * 1e9) | 0, 9);
+  }
+
+  /** A 32-bit whole number's digits, with leading zeros up to `width`. */
+  private digits(n: number, width: number): void {
+    let count = 1;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) count++;
+    for (; count < width; width--) this.bytes[this.at++] = ZERO;
+    let end = this.at + count;
     this.at = end;
     do {
-      this.bytes[--end] = ZERO + (n % 10);
-      n = Math.floor(n / 10);
+      const next = (n / 10) | 0;
+      this.bytes[--end] = ZERO + n - next * 10;
+      n = next;
     } while (n > 0);
   }
 
@@ -106,6 +188,12 @@ export class CanonicalLines {
     }
     this.at = at;
     return true;
+  }
+
+  private copy(cell: Uint8Array): void {
+    this.room(cell.length);
+    // Cells are short: a loop beats set() on a subarray.
+    for (let i = 0; i < cell.length; i++) this.bytes[this.at++] = cell[i]!;
   }
 
   /** At least `bytes` more bytes, beyond the next row's. */

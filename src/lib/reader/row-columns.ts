@@ -23,8 +23,8 @@ export interface PackedRows {
 
 // A kept value never holds a C0 control: the reader refuses them (reader.control_char).
 const SEPARATOR = '\u0000';
-const NOT_REPORTED = '\u0001';
-const FLAG_NULL = 2;
+export const NOT_REPORTED = '\u0001';
+export const FLAG_NULL = 2;
 /** Rows of texts joined at a time, so the cells' own strings are freed as a part is read. */
 const TEXT_CHUNK = 8192;
 /** More values than this and a text column is joined, not coded. */
@@ -37,7 +37,7 @@ const MAX_CODED = 4096;
 export const asNumber = (v: ReportValue | undefined): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
 
 type Kind = 'number' | 'office' | 'flag' | 'text';
-const kindOf = ({ type, sqlType }: (typeof REPORT_COLUMNS)[number]): Kind =>
+export const kindOf = ({ type, sqlType }: (typeof REPORT_COLUMNS)[number]): Kind =>
   type === 'office_no' ? 'office' : sqlType === 'INTEGER' || sqlType === 'BIGINT' ? 'number' : sqlType === 'BOOLEAN' ? 'flag' : 'text';
 const namesOf = (kinds: Kind[]) => REPORT_COLUMNS.filter((c) => kinds.includes(kindOf(c))).map((c) => c.name);
 
@@ -163,7 +163,7 @@ export const packedBuffers = (packed: PackedRows): ArrayBuffer[] => [
 ].map((a) => a.buffer as ArrayBuffer);
 
 /** A packed text column's values, in row order. */
-function unpackTexts(texts: PackedTexts, length: number): string[] {
+export function unpackTexts(texts: PackedTexts, length: number): string[] {
   if ('codes' in texts) return Array.from(texts.codes, (code) => texts.values[code]!);
   return length === 0 ? [] : texts.joined.split(SEPARATOR);
 }
