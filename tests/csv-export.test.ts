@@ -63,9 +63,10 @@ describe('canonical report lines', () => {
     const texts = ['さくら工房', '𠮷野家', '=1+1', '-cmd', 'a,b', 'a "b"', 'two\nlines', "'=x", ''];
     const rows = Array.from({ length: 6000 }, (_, i): ReportRow => Object.fromEntries(REPORT_COLUMNS.map((c, k) => {
       if ((i + k) % 7 === 0) return [c.name, null];
-      if (c.type === 'office_no') return [c.name, String((i * 7_919) % 10_000_000_000).padStart(10, '0')];
+      // Office numbers above 2^31 and with leading zeros; BIGINTs beyond 32 bits.
+      if (c.type === 'office_no') return [c.name, String((i * 7_919_000_003) % 10_000_000_000).padStart(10, '0')];
       if (c.sqlType === 'BOOLEAN') return [c.name, (i + k) % 2 === 0];
-      if (c.sqlType === 'INTEGER' || c.sqlType === 'BIGINT') return [c.name, (i * 104_729 + k) % (c.sqlType === 'INTEGER' ? 2_147_483_647 : Number.MAX_SAFE_INTEGER)];
+      if (c.sqlType === 'INTEGER' || c.sqlType === 'BIGINT') return [c.name, c.sqlType === 'INTEGER' ? (i * 104_729 + k) % 2_147_483_647 : i * 1_000_000_007 + k];
       return [c.name, c.name === 'office_name' ? `${texts[i % texts.length]}${i}` : texts[(i + k) % texts.length]];
     })) as ReportRow);
     const packed = packRows(rows);

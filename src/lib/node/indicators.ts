@@ -73,14 +73,14 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   }
   // Warnings of the reader and of each year against the one before it, grouped and counted.
   const words = wordsFor(locale);
-  // Each file is compared with the other files of its years and the years before them. Its
-  // own rows count only as an earlier year of themselves (a file of several years): its rows
-  // of a year are found in it anyway.
+  // Each file is compared with the files, in order, holding its years or the years before
+  // them. A file of several years is among them too: its rows of one year are the previous
+  // year of its rows of the next.
   const reportWarnings = files.flatMap((f, i) => {
     const compared = new Set([...years[i]!].flatMap((y) => [y, y - 1]));
-    const others = files.filter((_, j) => j !== i && [...years[j]!].some((y) => compared.has(y)));
-    const earlier = [...years[i]!].some((y) => years[i]!.has(y + 1)) ? f.rows.filter((r) => years[i]!.has((r.fiscal_year as number) + 1)) : [];
-    return [...f.issues, ...crossCheckReport(f, earlier, others)];
+    const severalYears = [...years[i]!].some((y) => years[i]!.has(y + 1));
+    const others = files.filter((_, j) => (j === i ? severalYears : [...years[j]!].some((y) => compared.has(y))));
+    return [...f.issues, ...crossCheckReport(f, [], others)];
   });
   const warnings = [
     ...(reportWarnings.length > 0 ? [words.t('data.warnings', { count: reportWarnings.length }), ...summariseIssues(reportWarnings, words)] : []),

@@ -6,7 +6,7 @@
 
 import { csvCell } from '../csv-export.ts';
 import { REPORT_COLUMNS, type ReportRow } from '../schema.ts';
-import { FLAG_NULL, kindOf, NOT_REPORTED, unpackTexts, type PackedRows } from './row-columns.ts';
+import { FLAG_NULL, kindOf, NOT_REPORTED, TEXT_SEPARATOR, type PackedRows } from './row-columns.ts';
 
 export const CANONICAL_HEADERS = REPORT_COLUMNS.map((c) => c.name);
 
@@ -35,7 +35,7 @@ export class CanonicalLines {
 
   /** `expected`: the bytes the lines are thought to take, made room for at once (more as needed). */
   constructor(expected = 1 << 16) {
-    this.bytes = new Uint8Array(Math.max(expected, 2 * ROW_ROOM));
+    this.bytes = new Uint8Array(Math.max(Number.isFinite(expected) ? expected : 0, 2 * ROW_ROOM));
   }
 
   add(row: ReportRow): void {
@@ -89,9 +89,15 @@ export class CanonicalLines {
             const { codes } = texts;
             return (i) => this.copy(bytes[codes[i]!]!);
           }
-          const values = unpackTexts(texts, packed.length);
-          return (i) => {
-            const v = values[i]!;
+          // Rows come in order: each value is cut from the joined texts as its row is written,
+          // not all of them at once (half a million names on a thread whose heap is bounded).
+          const { joined } = texts;
+          let from = 0;
+          return () => {
+            let to = joined.indexOf(TEXT_SEPARATOR, from);
+            if (to < 0) to = joined.length;
+            const v = joined.slice(from, to);
+            from = to + 1;
             if (v !== NOT_REPORTED) this.text(v);
           };
         }
@@ -107,9 +113,9 @@ export class CanonicalLines {
     }
   }
 
-  /** Every line added, each ending in \n: a view, not a copy (room never written takes no memory). */
+  /** Every line added, each ending in \n: a view where little room is left over, else a copy. */
   finish(): Uint8Array<ArrayBuffer> {
-    return this.bytes.subarray(0, this.at);
+    return this.at * 4 >= this.bytes.length * 3 ? this.bytes.subarray(0, this.at) : this.bytes.slice(0, this.at);
   }
 
   /** A number as String gives it, with leading zeros up to `width` digits. */

@@ -13,7 +13,7 @@ export class OfficeLines {
   /** `expected`: the offices it is thought to hold, made room for at once (it grows past them). */
   constructor(expected = 512) {
     // A power of two, at most half full.
-    const slots = 2 ** Math.ceil(Math.log2(Math.max(1024, 2 * expected + 1)));
+    const slots = 2 ** Math.ceil(Math.log2(Math.max(1024, Number.isFinite(expected) ? 2 * expected : 0)));
     this.keys = new Float64Array(slots).fill(EMPTY);
     this.lines = new Int32Array(slots);
   }

@@ -22,7 +22,7 @@ export interface PackedRows {
 }
 
 // A kept value never holds a C0 control: the reader refuses them (reader.control_char).
-const SEPARATOR = '\u0000';
+export const TEXT_SEPARATOR = '\u0000';
 export const NOT_REPORTED = '\u0001';
 export const FLAG_NULL = 2;
 /** Rows of texts joined at a time, so the cells' own strings are freed as a part is read. */
@@ -79,14 +79,14 @@ class TextPacker {
   }
 
   private flush(): void {
-    this.chunks.push(this.pending.join(SEPARATOR));
+    this.chunks.push(this.pending.join(TEXT_SEPARATOR));
     this.pending = [];
   }
 
   finish(length: number): PackedTexts {
     if (this.coded) return { values: [...this.coded.keys()], codes: this.codes.subarray(0, length) };
     if (this.pending.length > 0) this.flush();
-    return { joined: this.chunks.join(SEPARATOR) };
+    return { joined: this.chunks.join(TEXT_SEPARATOR) };
   }
 }
 
@@ -110,7 +110,7 @@ export class RowPacker {
   private readonly texts: TextPacker[];
 
   constructor(expected = 1024) {
-    const capacity = Math.max(1, expected);
+    const capacity = Number.isFinite(expected) ? Math.max(1, expected) : 1024;
     this.numbers = this.numberColumns.map(() => new Float64Array(capacity));
     this.flags = this.flagColumns.map(() => new Uint8Array(capacity));
     this.texts = this.textColumns.map(() => new TextPacker(capacity));
@@ -163,16 +163,16 @@ export const packedBuffers = (packed: PackedRows): ArrayBuffer[] => [
 ].map((a) => a.buffer as ArrayBuffer);
 
 /** A packed text column's values, in row order. */
-export function unpackTexts(texts: PackedTexts, length: number): string[] {
+function unpackTexts(texts: PackedTexts, length: number): string[] {
   if ('codes' in texts) return Array.from(texts.codes, (code) => texts.values[code]!);
-  return length === 0 ? [] : texts.joined.split(SEPARATOR);
+  return length === 0 ? [] : texts.joined.split(TEXT_SEPARATOR);
 }
 
 /** Packed rows without the rows at the indexes `dropped`. */
 export function withoutRows(packed: PackedRows, dropped: ReadonlySet<number>): PackedRows {
   const keep = (_: unknown, i: number) => !dropped.has(i);
   const texts = (t: PackedTexts): PackedTexts =>
-    'codes' in t ? { values: t.values, codes: t.codes.filter(keep) } : { joined: unpackTexts(t, packed.length).filter(keep).join(SEPARATOR) };
+    'codes' in t ? { values: t.values, codes: t.codes.filter(keep) } : { joined: unpackTexts(t, packed.length).filter(keep).join(TEXT_SEPARATOR) };
   return {
     length: packed.length - dropped.size,
     numbers: Object.fromEntries(Object.entries(packed.numbers).map(([k, v]) => [k, v.filter(keep)])),

@@ -1,6 +1,6 @@
--- Per facility-year: whether it is in the averages and its averages (old and new formula,
--- per hour). The yearly sums read this, not facility_years: a wage band and an opening group
--- are found by comparing each row with every band, which the sums do not need.
+-- Per facility-year: whether it is in the averages, its averages (old and new formula, per
+-- hour) and years since opening; facility_years adds its wage band and opening group. Sums
+-- over many rows read this one: finding a band compares each row with every band.
 -- Needs tables: reports, plan.
 CREATE OR REPLACE VIEW facility_averages AS
 WITH base AS (
@@ -23,7 +23,7 @@ SELECT
 FROM base CROSS JOIN plan p;
 
 -- Per facility-year: facility_averages with its wage band and its group by years since opening.
--- Needs tables: plan_wage_bands, plan_opening_groups.
+-- Needs tables: reports, plan, plan_wage_bands, plan_opening_groups.
 CREATE OR REPLACE VIEW facility_years AS
 SELECT
   a.*,
