@@ -74,7 +74,7 @@ async function handle(files: File[]) {
     progressList.append(element('li', {}, `${f.name} `, bar));
   }
   const request: ImportRequest = {
-    files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+    files,
     publishedCsv: published.reportsCsv,
     municipalitiesCsv: published.municipalitiesCsv,
     listed: LISTED,
@@ -118,7 +118,7 @@ async function handle(files: File[]) {
         } else reject(new Error(message.message));
       };
       worker.onerror = (e) => reject(new Error(e.message));
-      worker.postMessage(request, request.files.map((f) => f.bytes.buffer));
+      worker.postMessage(request);
     });
   } catch (e) {
     if (e instanceof Superseded) return;

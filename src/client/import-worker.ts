@@ -3,14 +3,15 @@
 // back as codes; the page puts them into its own language.
 
 import Papa from 'papaparse';
-import { reportsToCanonicalCsv } from '../lib/reader/canonical-csv.ts';
+import { CANONICAL_HEADERS, canonicalLines, joinBytes } from '../lib/reader/canonical-csv.ts';
 import type { Municipality } from '../lib/reference.ts';
 import { fiscalYearFromFileName, readReport, readReportFile, type ReportFile } from '../lib/reader/read-report.ts';
 import type { ReportRow } from '../lib/schema.ts';
 import { crossCheckReport, crossFileConflicts } from '../lib/reader/validate.ts';
 
 export interface ImportRequest {
-  files: { name: string; bytes: Uint8Array }[];
+  /** The picked files themselves: their bytes are read here, not on the page's thread (90 MB for a million rows). */
+  files: File[];
   publishedCsv: string;
   municipalitiesCsv: string;
   /** The plan's sheet of report workbooks, if it names one. */
@@ -54,8 +55,10 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const published = readReport(new TextEncoder().encode(publishedCsv), 'reports.csv', { municipalities }).rows;
     const reports: ReportFile[] = [];
     const timings: number[] = [];
-    for (const { name, bytes } of files) {
+    for (const file of files) {
+      const { name } = file;
       const started = performance.now();
+      const bytes = new Uint8Array(await file.arrayBuffer());
       let last = 0;
       reports.push(await readReportFile(bytes, name, {
         municipalities,
@@ -94,15 +97,17 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const newYears = new Set(valid.map((r) => r.fiscal_year));
     // The check is reported; now one normalised file per year (fyYYYY.csv), and the preview's data.
     // The preview's file is the published years kept, then each new year's lines: written once.
-    const merged = [reportsToCanonicalCsv(published.filter((r) => !newYears.has(r.fiscal_year)))];
+    // Lines are written as UTF-8 bytes, as they travel.
+    const header = utf8(`${CANONICAL_HEADERS.join(',')}\n`);
+    const merged = [header, canonicalLines(published.filter((r) => !newYears.has(r.fiscal_year)))];
     for (const year of newYears) {
-      const text = reportsToCanonicalCsv(valid.filter((r) => r.fiscal_year === year));
-      merged.push(text.slice(text.indexOf('\n') + 1));
-      const canonicalCsv = utf8(text);
+      const lines = canonicalLines(valid.filter((r) => r.fiscal_year === year));
+      merged.push(lines);
+      const canonicalCsv = joinBytes([header, lines]);
       post({ type: 'csv', year: year as number, canonicalCsv }, [canonicalCsv.buffer]);
     }
     const replacedYears = [...new Set(published.filter((r) => newYears.has(r.fiscal_year)).map((r) => r.fiscal_year as number))];
-    const mergedCsv = valid.length === 0 ? null : utf8(merged.join(''));
+    const mergedCsv = valid.length === 0 ? null : joinBytes(merged);
     post({ type: 'done', mergedCsv, replacedYears }, mergedCsv ? [mergedCsv.buffer] : []);
   } catch (e) {
     post({ type: 'failed', message: (e as Error).message });
