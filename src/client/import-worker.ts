@@ -3,7 +3,7 @@
 // back as codes; the page puts them into its own language.
 
 import Papa from 'papaparse';
-import { CANONICAL_HEADERS, canonicalLines, joinBytes } from '../lib/reader/canonical-csv.ts';
+import { canonicalCsvBytes, canonicalLines } from '../lib/reader/canonical-csv.ts';
 import type { Municipality } from '../lib/reference.ts';
 import { fiscalYearFromFileName, readReport, readReportFile, type ReportFile } from '../lib/reader/read-report.ts';
 import type { ReportRow } from '../lib/schema.ts';
@@ -45,7 +45,6 @@ export type ImportMessage =
   | { type: 'failed'; message: string };
 
 const post = (message: ImportMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
 self.onmessage = async (event: MessageEvent<ImportRequest>) => {
   try {
@@ -98,16 +97,15 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     // The check is reported; now one normalised file per year (fyYYYY.csv), and the preview's data.
     // The preview's file is the published years kept, then each new year's lines: written once.
     // Lines are written as UTF-8 bytes, as they travel.
-    const header = utf8(`${CANONICAL_HEADERS.join(',')}\n`);
-    const merged = [header, canonicalLines(published.filter((r) => !newYears.has(r.fiscal_year)))];
+    const merged = [canonicalLines(published.filter((r) => !newYears.has(r.fiscal_year)))];
     for (const year of newYears) {
       const lines = canonicalLines(valid.filter((r) => r.fiscal_year === year));
       merged.push(lines);
-      const canonicalCsv = joinBytes([header, lines]);
+      const canonicalCsv = canonicalCsvBytes([lines]);
       post({ type: 'csv', year: year as number, canonicalCsv }, [canonicalCsv.buffer]);
     }
     const replacedYears = [...new Set(published.filter((r) => newYears.has(r.fiscal_year)).map((r) => r.fiscal_year as number))];
-    const mergedCsv = valid.length === 0 ? null : joinBytes(merged);
+    const mergedCsv = valid.length === 0 ? null : canonicalCsvBytes(merged);
     post({ type: 'done', mergedCsv, replacedYears }, mergedCsv ? [mergedCsv.buffer] : []);
   } catch (e) {
     post({ type: 'failed', message: (e as Error).message });

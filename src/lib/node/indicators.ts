@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { wordsFor } from '../i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { CANONICAL_HEADERS, canonicalLines, joinBytes, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
+import { canonicalCsvBytes, canonicalLines, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues.ts';
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
@@ -95,7 +95,7 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
  */
 function canonicalCsvOf(files: ReportFile[]): string | Uint8Array {
   if (!files.some((f) => f.canonicalLines)) return reportsToCanonicalCsv(files.flatMap((f) => f.rows));
-  return joinBytes([new TextEncoder().encode(`${CANONICAL_HEADERS.join(',')}\n`), ...files.flatMap((f) => f.canonicalLines ?? [canonicalLines(f.rows)])]);
+  return canonicalCsvBytes(files.flatMap((f) => f.canonicalLines ?? [canonicalLines(f.rows)]));
 }
 
 /**

@@ -128,9 +128,10 @@ let warm: { workers: Worker[]; heap: number } | null = null;
 export function warmReadThreads(bytes: number, parallel: ParallelOptions = {}): void {
   const count = partCount(bytes, parallel);
   if (count < 2 || warm) return;
-  const workers = Array.from({ length: count }, () => startThread(heapFor(count, bytes)));
+  const heap = heapFor(count, bytes);
+  const workers = Array.from({ length: count }, () => startThread(heap));
   for (const worker of workers) worker.unref();
-  warm = { workers, heap: heapFor(count, bytes) };
+  warm = { workers, heap };
 }
 
 /** Threads for `count` parts of a file of `bytes`: the warm ones where they fit. */

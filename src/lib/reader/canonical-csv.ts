@@ -6,7 +6,7 @@
 
 import { csvCell } from '../csv-export.ts';
 import { REPORT_COLUMNS, type ReportRow } from '../schema.ts';
-import { FLAG_NULL, kindOf, NOT_REPORTED, TEXT_SEPARATOR, type PackedRows } from './row-columns.ts';
+import { FLAG_NULL, kindOf, NOT_REPORTED, OFFICE_DIGITS, TEXT_SEPARATOR, type PackedRows } from './row-columns.ts';
 
 export const CANONICAL_HEADERS = REPORT_COLUMNS.map((c) => c.name);
 
@@ -15,7 +15,6 @@ const LF = 10;
 const CR = 13;
 const QUOTE = 34;
 const ZERO = 48;
-const OFFICE_DIGITS = 10;
 const INT32_MAX = 2 ** 31 - 1;
 const TRUE = new TextEncoder().encode('true');
 const FALSE = new TextEncoder().encode('false');
@@ -67,7 +66,7 @@ export class CanonicalLines {
           };
         }
         case 'office': {
-          // Written back with its leading zeros, as RowColumns gives it.
+          // Written back with its leading zeros, as officeText gives it.
           const values = packed.numbers[name]!;
           return (i) => {
             const v = values[i]!;
@@ -211,11 +210,17 @@ export class CanonicalLines {
   }
 }
 
+/** The canonical CSV's header line. */
+const HEADER_LINE = `${CANONICAL_HEADERS.join(',')}\n`;
+
 /** Rows as canonical CSV, header line first. */
 export function reportsToCanonicalCsv(rows: readonly ReportRow[]): string {
   // An empty `rows` still yields the header line, so DuckDB sees an empty table, not an error.
-  return `${CANONICAL_HEADERS.join(',')}\n${new TextDecoder().decode(canonicalLines(rows))}`;
+  return `${HEADER_LINE}${new TextDecoder().decode(canonicalLines(rows))}`;
 }
+
+/** A canonical CSV as UTF-8 bytes: the header line, then chunks of lines (canonicalLines), in order. */
+export const canonicalCsvBytes = (lines: readonly Uint8Array[]): Uint8Array<ArrayBuffer> => joinBytes([new TextEncoder().encode(HEADER_LINE), ...lines]);
 
 /** Rows as canonical CSV lines (no header), UTF-8. */
 export function canonicalLines(rows: readonly ReportRow[]): Uint8Array<ArrayBuffer> {

@@ -5,7 +5,7 @@
 import type { IssueCode, ReportIssue } from './issues.ts';
 import { OfficeLines } from './office-lines.ts';
 import { issuer, SUMMED_COLUMNS, wholeFileChecks, type PartResult, type ReportFile } from './read-report.ts';
-import { RowColumns, withoutRows, type PackedRows } from './row-columns.ts';
+import { officeText, RowColumns, withoutRows, type PackedRows } from './row-columns.ts';
 
 /** A part as read: its result without rows (they are in `packed`), and what the merge needs. */
 export interface PartRead extends PartResult {
@@ -47,7 +47,7 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
       for (let j = 0; j < numbers.length; j++) {
         const earlier = seen.firstOrSet(numbers[j]!, lines[j]!);
         if (earlier === undefined) continue;
-        const office = String(numbers[j]).padStart(10, '0');
+        const office = officeText(numbers[j]!);
         // As the reader says it reading the file whole: at this line, naming the first.
         say('error', lines[j]!, result.columnNumbers.office_no ?? 1, 'reader.duplicate_office', { office, line: earlier, year: String(year) }, { field: 'office_no', value: office });
         for (const i of repeated.get(`${year}:${office}`) ?? []) i.params.line = earlier;

@@ -36,6 +36,11 @@ const MAX_CODED = 4096;
  */
 export const asNumber = (v: ReportValue | undefined): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN);
 
+/** Digits of an office number. */
+export const OFFICE_DIGITS = 10;
+/** An office number held as a double (asNumber) written back with its leading zeros. */
+export const officeText = (office: number): string => String(office).padStart(OFFICE_DIGITS, '0');
+
 type Kind = 'number' | 'office' | 'flag' | 'text';
 export const kindOf = ({ type, sqlType }: (typeof REPORT_COLUMNS)[number]): Kind =>
   type === 'office_no' ? 'office' : sqlType === 'INTEGER' || sqlType === 'BIGINT' ? 'number' : sqlType === 'BOOLEAN' ? 'flag' : 'text';
@@ -222,7 +227,7 @@ export class RowColumns {
       if (kind === 'number') {
         for (const v of part.numbers[name]!) out[i++] = v === v ? v : null;
       } else if (kind === 'office') {
-        for (const v of part.numbers[name]!) out[i++] = v === v ? String(v).padStart(10, '0') : null;
+        for (const v of part.numbers[name]!) out[i++] = v === v ? officeText(v) : null;
       } else if (kind === 'flag') {
         for (const v of part.flags[name]!) out[i++] = v === FLAG_NULL ? null : v === 1;
       } else {

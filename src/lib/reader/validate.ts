@@ -5,7 +5,7 @@
 import { columnSpec, type ReportRow } from '../schema.ts';
 import type { IssueCode, IssueParams, ReportIssue } from './issues.ts';
 import { distinct, numbersOf, type ReportFile } from './read-report.ts';
-import { asNumber } from './row-columns.ts';
+import { asNumber, officeText } from './row-columns.ts';
 
 /** B型 facilities must pay ¥3,000 a month on average; above this an entry error is likely. */
 export const PLAUSIBLE_AVERAGE_YEN = { min: 3_000, max: 60_000 } as const;
@@ -129,7 +129,7 @@ export function crossFileConflicts(files: Pick<ReportFile, 'file' | 'sheet' | 'r
       const other = seen.get(years[i]!)?.get(offices[i]!);
       if (other === undefined) continue;
       const entry = shared.get(other) ?? { offices: [], line: f.rowLines[i]!, year: years[i]! };
-      entry.offices.push(String(offices[i]).padStart(10, '0'));
+      entry.offices.push(officeText(offices[i]!));
       shared.set(other, entry);
     }
     for (const [other, { offices, line, year }] of shared) {
