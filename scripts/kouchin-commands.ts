@@ -36,10 +36,13 @@ const TABLE_COLUMNS = ['facilities_designated', 'reporting_rate_pct', 'facilitie
 
 async function indicators(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const paths = projectPaths(ROOT, values.data);
+  // Threads for the largest report file load the reader while DuckDB and the smaller files load.
+  if (existsSync(paths.reportsDir)) warmReadThreads(Math.max(0, ...reportFilesIn(paths.reportsDir).map((f) => statSync(f).size)));
   // DuckDB is loaded by the commands that use it, not by validate.
   const { openIndicatorDatabase } = await import('../src/lib/node/indicators.ts');
   // A large file is read on every core, its threads writing its canonical lines too.
-  const db = await openIndicatorDatabase(projectPaths(ROOT, values.data), processLocale(),
+  const db = await openIndicatorDatabase(paths, processLocale(),
     (path, options) => readReportFileInParts(readSharedBytes(path), path, options, { canonical: true }));
   for (const warning of db.warnings) console.error(warning);
   try {
