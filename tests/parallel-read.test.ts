@@ -16,6 +16,7 @@ import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
 import { readBytes } from '../src/lib/node/project.ts';
 import { selectView } from '../src/lib/views.ts';
 import { fixturePaths, row } from './helpers.ts';
+import { REPORT_COLUMNS, type ReportRow } from '../src/lib/schema.ts';
 
 const { municipalities } = loadDataDirectory(fixturePaths('kyoto'), 'en');
 const HEADER = '事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額（円）,対象者延人数,年間延べ利用者数,年間開所日数,自主事業';
@@ -201,6 +202,26 @@ describe('packing rows by column', () => {
       for (const r of rows) packer.add(r);
       const packed = packer.finish();
       expect(packed.length).toBe(rows.length);
+      expect(new RowColumns([packed]).rows(), `room for ${expected}`).toEqual(rows);
+    }
+  });
+
+  it('gives back nulls wherever they fall: a column coded, then joined once its values are many, and one never given', () => {
+    // Rows not reported in a column are skipped as they are packed: each must still come back null.
+    const rows = Array.from({ length: 9000 }, (_, i): ReportRow => Object.fromEntries(REPORT_COLUMNS.map((c, k) => {
+      // Scattered nulls, a run of them at the end, and main_work never given.
+      if (c.name === 'main_work' || (i * 31 + k) % 11 === 0 || i >= 8990) return [c.name, null];
+      if (c.type === 'office_no') return [c.name, String(i).padStart(10, '0')];
+      if (c.sqlType === 'BOOLEAN') return [c.name, (i + k) % 3 === 0];
+      if (c.sqlType === 'INTEGER' || c.sqlType === 'BIGINT') return [c.name, i * 13 + k];
+      // office_name takes a new value on every row (joined after 4,096); municipality few.
+      return [c.name, c.name === 'office_name' ? `工房${i}` : `${c.name}${i % 5}`];
+    })) as ReportRow);
+    for (const expected of [rows.length, 1]) {
+      const packer = new RowPacker(expected);
+      for (const r of rows) packer.add(r);
+      const packed = packer.finish();
+      expect('joined' in packed.texts.office_name! && 'codes' in packed.texts.municipality!).toBe(true);
       expect(new RowColumns([packed]).rows(), `room for ${expected}`).toEqual(rows);
     }
   });

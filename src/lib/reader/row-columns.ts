@@ -48,7 +48,8 @@ const namesOf = (kinds: Kind[]) => REPORT_COLUMNS.filter((c) => kinds.includes(k
 
 /** One text column as rows are added: coded while its values are few, then joined in chunks. */
 class TextPacker {
-  private coded: Map<string, number> | null = new Map();
+  // Code 0 is "not reported", the value of every row not given one: a column the file lacks costs nothing.
+  private coded: Map<string, number> | null = new Map([[NOT_REPORTED, 0]]);
   private codes: Int32Array;
   private pending: string[] = [];
   private readonly chunks: string[] = [];
@@ -57,6 +58,7 @@ class TextPacker {
     this.codes = new Int32Array(capacity);
   }
 
+  /** Row i's value; a row not added is not reported. Rows come in order. */
   add(i: number, value: string): void {
     if (this.coded) {
       let code = this.coded.get(value);
@@ -68,11 +70,21 @@ class TextPacker {
         }
         this.coded.set(value, (code = this.coded.size));
       }
-      if (i === this.codes.length) this.codes = grown(this.codes, new Int32Array(i * 2));
+      if (i >= this.codes.length) this.codes = grown(this.codes, new Int32Array(Math.max(i * 2, 1024)));
       this.codes[i] = code;
       return;
     }
+    // Joined: rows skipped since the last one added are not reported.
+    while (this.joinedRows < i) this.push(NOT_REPORTED);
+    this.push(value);
+  }
+
+  /** Rows joined so far. */
+  private joinedRows = 0;
+
+  private push(value: string): void {
     this.pending.push(value);
+    this.joinedRows++;
     if (this.pending.length === TEXT_CHUNK) this.flush();
   }
 
@@ -80,7 +92,7 @@ class TextPacker {
   private uncode(length: number): void {
     const values = [...this.coded!.keys()];
     this.coded = null;
-    for (let i = 0; i < length; i++) this.add(i, values[this.codes[i]!]!);
+    for (let i = 0; i < length; i++) this.push(values[i < this.codes.length ? this.codes[i]! : 0]!);
   }
 
   private flush(): void {
@@ -89,7 +101,11 @@ class TextPacker {
   }
 
   finish(length: number): PackedTexts {
-    if (this.coded) return { values: [...this.coded.keys()], codes: this.codes.subarray(0, length) };
+    if (this.coded) {
+      if (this.codes.length < length) this.codes = grown(this.codes, new Int32Array(length));
+      return { values: [...this.coded.keys()], codes: this.codes.subarray(0, length) };
+    }
+    while (this.joinedRows < length) this.push(NOT_REPORTED);
     if (this.pending.length > 0) this.flush();
     return { joined: this.chunks.join(TEXT_SEPARATOR) };
   }
@@ -116,28 +132,31 @@ export class RowPacker {
 
   constructor(expected = 1024) {
     const capacity = Number.isFinite(expected) ? Math.max(1, expected) : 1024;
-    this.numbers = this.numberColumns.map(() => new Float64Array(capacity));
-    this.flags = this.flagColumns.map(() => new Uint8Array(capacity));
+    this.numbers = this.numberColumns.map(() => new Float64Array(capacity).fill(NaN));
+    this.flags = this.flagColumns.map(() => new Uint8Array(capacity).fill(FLAG_NULL));
     this.texts = this.textColumns.map(() => new TextPacker(capacity));
   }
 
+  // Columns start as "not reported" (NaN, FLAG_NULL, code 0): a null is skipped, and the
+  // columns a file does not have (half of them, often) cost a look each.
   add(row: ReportRow): void {
     const i = this.length++;
     if (i === this.numbers[0]!.length) {
-      this.numbers = this.numbers.map((a) => grown(a, new Float64Array(i * 2)));
-      this.flags = this.flags.map((a) => grown(a, new Uint8Array(i * 2)));
+      this.numbers = this.numbers.map((a) => grown(a, new Float64Array(i * 2).fill(NaN)));
+      this.flags = this.flags.map((a) => grown(a, new Uint8Array(i * 2).fill(FLAG_NULL)));
     }
     for (let k = 0; k < this.numberColumns.length; k++) {
+      const v = row[this.numberColumns[k]!];
       // An office number is written back with its leading zeros (column()).
-      this.numbers[k]![i] = asNumber(row[this.numberColumns[k]!]);
+      if (v !== null && v !== undefined) this.numbers[k]![i] = asNumber(v);
     }
     for (let k = 0; k < this.flagColumns.length; k++) {
       const v = row[this.flagColumns[k]!];
-      this.flags[k]![i] = v === null || v === undefined ? FLAG_NULL : v ? 1 : 0;
+      if (v !== null && v !== undefined) this.flags[k]![i] = v ? 1 : 0;
     }
     for (let k = 0; k < this.textColumns.length; k++) {
       const v = row[this.textColumns[k]!];
-      this.texts[k]!.add(i, v === null || v === undefined ? NOT_REPORTED : String(v));
+      if (v !== null && v !== undefined) this.texts[k]!.add(i, String(v));
     }
   }
 
