@@ -36,6 +36,10 @@ export class WasmSqlEngine implements SqlEngine {
     return name;
   }
 
+  async dropText(path: string): Promise<void> {
+    this.db.dropFile(path);
+  }
+
   async run(sql: string): Promise<void> {
     this.connection.query(sql);
   }

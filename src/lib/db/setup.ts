@@ -12,6 +12,8 @@ export type Row = Record<string, unknown>;
 export interface SqlEngine {
   /** Makes `text` readable by read_csv(); returns the path to use in SQL. */
   registerText(name: string, text: string | Uint8Array): Promise<string>;
+  /** The text registered at `path` is read into a table: let it go. */
+  dropText(path: string): Promise<void>;
   run(sql: string): Promise<void>;
   query(sql: string): Promise<Row[]>;
 }
@@ -88,17 +90,29 @@ const PUBLISHED_TOTAL_TYPES: Record<(typeof PUBLISHED_TOTAL_COLUMNS)[number], st
   total_wages_yen: 'BIGINT', work_hours: 'BIGINT', average_monthly_wage_yen: 'DOUBLE', source: 'VARCHAR', source_en: 'VARCHAR',
 };
 
+/** What the database is built from, but the reports' rows. */
+export type SchemaInputs = Omit<DatabaseInputs, 'reportsCsv'>;
+
+/** Builds the database: its tables and views, then the reports' rows. */
 export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): Promise<void> {
-  const reportsPath = await engine.registerText('reports.csv', inputs.reportsCsv);
+  await prepareDatabase(engine, inputs);
+  await loadReports(engine, inputs.reportsCsv);
+}
+
+/**
+ * Everything but the reports' rows: the empty table `reports`, the reference and plan tables,
+ * the indicator views. In one call, so that the engine builds it on its own thread while the
+ * caller goes on (the CLI reads the report files meanwhile).
+ */
+export async function prepareDatabase(engine: SqlEngine, inputs: SchemaInputs): Promise<void> {
   const nationalPath = await engine.registerText('national_averages.csv', inputs.nationalAveragesCsv);
   const municipalitiesPath = await engine.registerText('municipalities.csv', inputs.municipalitiesCsv);
   const publishedPath = await engine.registerText('published_totals.csv', inputs.publishedTotalsCsv);
   const columns = REPORT_COLUMNS.map((c) => `${c.name} ${c.sqlType}`).join(', ');
   const statements = [
     // No PRIMARY KEY: its index took longer to build than reading the rows, and the reader
-    // already refuses a facility twice in a year; DUPLICATE_REPORTS_SQL below makes sure.
+    // already refuses a facility twice in a year; loadReports makes sure.
     `CREATE OR REPLACE TABLE reports (${columns});`,
-    `INSERT INTO reports SELECT * FROM ${readCanonicalReportsSql(reportsPath)};`,
     `CREATE OR REPLACE TABLE national_averages AS SELECT * FROM read_csv(${sqlString(nationalPath)}, header = true, auto_detect = false, columns = ${csvColumns(NATIONAL_TYPES)});`,
     `CREATE OR REPLACE TABLE municipalities AS SELECT * FROM read_csv(${sqlString(municipalitiesPath)}, header = true, auto_detect = false, columns = ${csvColumns(MUNICIPALITY_TYPES)});`,
     // null_padding: a file without the optional last column (source_en) reads it as NULL.
@@ -106,7 +120,16 @@ export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): 
     ...planTablesSql(inputs.plan),
     ...inputs.indicatorSql,
   ];
-  for (const sql of statements) await engine.run(sql);
+  // An empty statement between two is none: a file not ending in ; still ends its last one.
+  await engine.run(statements.join('\n;\n'));
+  for (const path of [nationalPath, municipalitiesPath, publishedPath]) await engine.dropText(path);
+}
+
+/** The reports' rows into `reports` (after prepareDatabase); a facility twice in a year is refused. */
+export async function loadReports(engine: SqlEngine, reportsCsv: string | Uint8Array): Promise<void> {
+  const path = await engine.registerText('reports.csv', reportsCsv);
+  await engine.run(`INSERT INTO reports SELECT * FROM ${readCanonicalReportsSql(path)};`);
+  await engine.dropText(path);
   const duplicates = await engine.query(DUPLICATE_REPORTS_SQL);
   if (duplicates.length > 0) {
     // Unreachable through the reader (reader.duplicate_office, reader.duplicate_year): counted twice otherwise.

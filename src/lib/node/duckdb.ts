@@ -1,13 +1,31 @@
 // SqlEngine on native DuckDB (@duckdb/node-api), for the build, the CLI and tests.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { AGGREGATE_RELATIONS_SQL, exportDatabaseSql, exportRelationsSql, plainValue, type Row, type SqlEngine } from '../db/setup.ts';
 
+/**
+ * A file system in memory (tmpfs), where the system has one: the files DuckDB reads are
+ * written once and read once, and 120 MB of reports written to a disk's /tmp took 0.5 s,
+ * queued behind the disk, against 0.07 s here.
+ */
+const MEMORY_FS = '/dev/shm';
+
+/** Whether `bytes` fit in the memory file system with as much again to spare. */
+function memoryFsHolds(bytes: number): boolean {
+  try {
+    const fs = statfsSync(MEMORY_FS);
+    return fs.bavail * fs.bsize > 2 * bytes;
+  } catch {
+    return false; // none here
+  }
+}
+
 export class NodeSqlEngine implements SqlEngine {
   private readonly dir = mkdtempSync(join(tmpdir(), 'kouchin-'));
+  private memoryDir: string | null = null;
   private readonly instance: DuckDBInstance;
   private readonly connection: DuckDBConnection;
 
@@ -22,9 +40,34 @@ export class NodeSqlEngine implements SqlEngine {
   }
 
   async registerText(name: string, text: string | Uint8Array): Promise<string> {
+    const memory = this.memoryPath(name, typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+    if (memory !== null) {
+      try {
+        writeFileSync(memory, text);
+        return memory;
+      } catch {
+        rmSync(memory, { force: true }); // filled meanwhile, say: the temporary directory will do
+      }
+    }
     const path = join(this.dir, name);
     writeFileSync(path, text);
     return path;
+  }
+
+  /** Where a file of `bytes` goes in the memory file system, or null (none, or no room). */
+  private memoryPath(name: string, bytes: number): string | null {
+    if (!memoryFsHolds(bytes)) return null;
+    try {
+      this.memoryDir ??= mkdtempSync(join(MEMORY_FS, 'kouchin-'));
+    } catch {
+      return null;
+    }
+    return join(this.memoryDir, name);
+  }
+
+  async dropText(path: string): Promise<void> {
+    // A file left in memory would hold it until the system restarts: gone as soon as it is read.
+    rmSync(path, { force: true });
   }
 
   async run(sql: string): Promise<void> {
@@ -56,5 +99,6 @@ export class NodeSqlEngine implements SqlEngine {
     this.connection.closeSync();
     this.instance.closeSync();
     rmSync(this.dir, { recursive: true, force: true });
+    if (this.memoryDir) rmSync(this.memoryDir, { recursive: true, force: true });
   }
 }

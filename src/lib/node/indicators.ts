@@ -11,7 +11,7 @@ import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
 import { yearsOf, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
-import { setupDatabase } from '../db/setup.ts';
+import { loadReports, prepareDatabase } from '../db/setup.ts';
 import { commentViews } from '../db/view-docs.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
@@ -51,23 +51,31 @@ export type ReportFileReader = (path: string, options: ReadOptions) => Promise<R
 export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale(), read: ReportFileReader = readReportAt): Promise<IndicatorDatabase> {
   const data = loadDataDirectory(paths, locale);
   const sheet = data.plan.report_sheet;
-  // One file at a time: a large one takes every core, and its bytes are not held with the next's.
-  const files: ReportFile[] = [];
-  for (const path of reportFilesIn(paths.reportsDir)) files.push(await read(path, { municipalities: data.municipalities, ...(sheet === undefined ? {} : { sheet }) }));
-  const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
-  if (errors.length > 0) throw new InvalidReportsError(errors, locale);
-  const conflicts = crossFileConflicts(files);
-  if (conflicts.length > 0) throw new InvalidReportsError(conflicts, locale);
-  const years = files.map(yearsOf);
-  checkPlanYears(data, years, locale);
-
-  const reportsCsv = canonicalCsvOf(files);
+  const reportPaths = reportFilesIn(paths.reportsDir);
+  const sql = indicatorSql(paths.sqlDir);
   const engine = await NodeSqlEngine.create();
+  // DuckDB builds the tables and views on its own thread while the files are read.
+  const schema = prepareDatabase(engine, { ...data, indicatorSql: sql }).then(() => commentViews(engine, sql));
+  schema.catch(() => {}); // a failure is thrown where it is awaited, below
+  let files: ReportFile[];
+  let years: Set<number>[];
+  let reportsCsv: string | Uint8Array;
   try {
-    const sql = indicatorSql(paths.sqlDir);
-    await setupDatabase(engine, { ...data, reportsCsv, indicatorSql: sql });
-    await commentViews(engine, sql);
+    // One file at a time: a large one takes every core, and its bytes are not held with the next's.
+    files = [];
+    for (const path of reportPaths) files.push(await read(path, { municipalities: data.municipalities, ...(sheet === undefined ? {} : { sheet }) }));
+    const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
+    if (errors.length > 0) throw new InvalidReportsError(errors, locale);
+    const conflicts = crossFileConflicts(files);
+    if (conflicts.length > 0) throw new InvalidReportsError(conflicts, locale);
+    years = files.map(yearsOf);
+    checkPlanYears(data, years, locale);
+    reportsCsv = canonicalCsvOf(files);
+    await schema;
+    await loadReports(engine, reportsCsv);
   } catch (e) {
+    // The engine is closed once it is no longer building.
+    await schema.catch(() => {});
     engine.close();
     throw e;
   }
