@@ -10,6 +10,7 @@ import { readReportFileInParts } from '../src/lib/node/parallel-read.ts';
 import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
+import { joinBytes } from '../src/lib/bytes.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { RowColumns, RowPacker } from '../src/lib/reader/row-columns.ts';
 import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
@@ -186,7 +187,7 @@ describe('reading a file in parts', () => {
       const yearly = selectView('yearly_indicators', 'fiscal_year');
       expect(await parts.engine.query(yearly)).toEqual(await whole.engine.query(yearly));
       expect(parts.warnings).toEqual(whole.warnings);
-      expect(new TextDecoder().decode(parts.reportsCsv as Uint8Array)).toBe(whole.reportsCsv);
+      expect(new TextDecoder().decode(joinBytes(parts.reportsCsv as Uint8Array[]))).toBe(whole.reportsCsv);
     } finally {
       whole.engine.close();
       parts.engine.close();

@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Table } from 'apache-arrow';
-import type { Row, SqlEngine } from '../src/lib/db/setup.ts';
+import type { CsvText, Row, SqlEngine } from '../src/lib/db/setup.ts';
+import { joinBytes } from '../src/lib/bytes.ts';
 import { resultColumns } from '../src/lib/result-cells.ts';
 
 const require = createRequire(import.meta.url);
@@ -30,9 +31,9 @@ export class WasmSqlEngine implements SqlEngine {
     return new WasmSqlEngine(db, db.connect());
   }
 
-  async registerText(name: string, text: string | Uint8Array): Promise<string> {
+  async registerText(name: string, text: CsvText): Promise<string> {
     if (typeof text === 'string') this.db.registerFileText(name, text);
-    else this.db.registerFileBuffer(name, text);
+    else this.db.registerFileBuffer(name, text instanceof Uint8Array ? text : joinBytes(text));
     return name;
   }
 

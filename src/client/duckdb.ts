@@ -7,7 +7,8 @@ import type { Table } from 'apache-arrow';
 // exceptions (README, "Browsers"); the MVP build would be another 39 MB file. Its worker
 // fetches and compiles the wasm by itself from its first moment (./duckdb-wasm-early.ts).
 import { EARLY_WASM_URL } from './duckdb-wasm-url.ts';
-import { attachPublishedSql, plainValue, type Row, type SqlEngine } from '../lib/db/setup.ts';
+import { joinBytes } from '../lib/bytes.ts';
+import { attachPublishedSql, plainValue, type CsvText, type Row, type SqlEngine } from '../lib/db/setup.ts';
 import { siteUrl } from '../lib/paths.ts';
 
 const sqlFiles = import.meta.glob('../lib/sql/*.sql', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -67,10 +68,10 @@ export class BrowserSqlEngine implements SqlEngine {
     return new BrowserSqlEngine(db, await db.connect());
   }
 
-  async registerText(name: string, text: string | Uint8Array): Promise<string> {
+  async registerText(name: string, text: CsvText): Promise<string> {
     // Bytes are handed over to DuckDB's worker as they are; text is encoded first.
     if (typeof text === 'string') await this.db.registerFileText(name, text);
-    else await this.db.registerFileBuffer(name, text);
+    else await this.db.registerFileBuffer(name, text instanceof Uint8Array ? text : joinBytes(text));
     return name;
   }
 

@@ -1,10 +1,10 @@
 // SqlEngine on native DuckDB (@duckdb/node-api), for the build, the CLI and tests.
 
-import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AGGREGATE_RELATIONS_SQL, exportDatabaseSql, exportRelationsSql, plainValue, type Row, type SqlEngine } from '../db/setup.ts';
+import { AGGREGATE_RELATIONS_SQL, exportDatabaseSql, exportRelationsSql, plainValue, type CsvText, type Row, type SqlEngine } from '../db/setup.ts';
 
 /**
  * A file system in memory (tmpfs), where the system has one: the files DuckDB reads are
@@ -20,6 +20,16 @@ function memoryFsHolds(bytes: number): boolean {
     return fs.bavail * fs.bsize > 2 * bytes;
   } catch {
     return false; // none here
+  }
+}
+
+/** Chunks written one after another into one file. */
+function writeChunks(path: string, chunks: readonly (string | Uint8Array)[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const chunk of chunks) writeFileSync(fd, chunk);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -39,18 +49,19 @@ export class NodeSqlEngine implements SqlEngine {
     return new NodeSqlEngine(instance, await instance.connect());
   }
 
-  async registerText(name: string, text: string | Uint8Array): Promise<string> {
-    const memory = this.memoryPath(name, typeof text === 'string' ? Buffer.byteLength(text) : text.length);
+  async registerText(name: string, text: CsvText): Promise<string> {
+    const chunks = typeof text === 'string' || text instanceof Uint8Array ? [text] : text;
+    const memory = this.memoryPath(name, chunks.reduce((n, c) => n + (typeof c === 'string' ? Buffer.byteLength(c) : c.length), 0));
     if (memory !== null) {
       try {
-        writeFileSync(memory, text);
+        writeChunks(memory, chunks);
         return memory;
       } catch {
         rmSync(memory, { force: true }); // filled meanwhile, say: the temporary directory will do
       }
     }
     const path = join(this.dir, name);
-    writeFileSync(path, text);
+    writeChunks(path, chunks);
     return path;
   }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { wordsFor } from '../i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { canonicalCsvBytes, canonicalLines, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
+import { canonicalCsvChunks, canonicalLines, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues.ts';
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
@@ -38,8 +38,8 @@ export class InvalidReportsError extends DataError {
 export interface IndicatorDatabase extends DataDirectory {
   engine: NodeSqlEngine;
   files: ReportFile[];
-  /** Every report row as one canonical CSV, as the browser loads it (UTF-8 bytes where files were read in parts). */
-  reportsCsv: string | Uint8Array;
+  /** Every report row as one canonical CSV, as the browser loads it (UTF-8 chunks where files were read in parts). */
+  reportsCsv: string | Uint8Array[];
   /** Things worth a look that do not stop publication, located (`FILE:LINE: message`). */
   warnings: string[];
 }
@@ -59,7 +59,7 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   schema.catch(() => {}); // a failure is thrown where it is awaited, below
   let files: ReportFile[];
   let years: Set<number>[];
-  let reportsCsv: string | Uint8Array;
+  let reportsCsv: string | Uint8Array[];
   try {
     // One file at a time: a large one takes every core, and its bytes are not held with the next's.
     files = [];
@@ -99,11 +99,11 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
 
 /**
  * Every file's rows as one canonical CSV: the lines the threads that read a file in parts
- * wrote, else made here. Bytes where any file brought its lines, a string otherwise.
+ * wrote, else made here. Chunks of bytes where any file brought its lines, a string otherwise.
  */
-function canonicalCsvOf(files: ReportFile[]): string | Uint8Array {
+function canonicalCsvOf(files: ReportFile[]): string | Uint8Array[] {
   if (!files.some((f) => f.canonicalLines)) return reportsToCanonicalCsv(files.flatMap((f) => f.rows));
-  return canonicalCsvBytes(files.flatMap((f) => f.canonicalLines ?? [canonicalLines(f.rows)]));
+  return canonicalCsvChunks(files.flatMap((f) => f.canonicalLines ?? [canonicalLines(f.rows)]));
 }
 
 /**

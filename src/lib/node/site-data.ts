@@ -5,6 +5,7 @@ import type { PublishedFiles, SiteData } from '../site.ts';
 import { selectView, type ViewName, type ViewRow } from '../views.ts';
 import { openIndicatorDatabase, type IndicatorDatabase } from './indicators.ts';
 import { projectPaths } from './project.ts';
+import { joinBytes } from '../bytes.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 
 export interface Site extends SiteData, PublishedFiles {
@@ -53,7 +54,7 @@ export async function querySite(db: IndicatorDatabase): Promise<SiteData & Publi
     nationalAverages: db.nationalAverages,
     publishedTotals: db.publishedTotals,
     publishedTotalsCsv: db.publishedTotalsCsv,
-    reportsCsv: typeof db.reportsCsv === 'string' ? db.reportsCsv : new TextDecoder().decode(db.reportsCsv),
+    reportsCsv: typeof db.reportsCsv === 'string' ? db.reportsCsv : new TextDecoder().decode(joinBytes(db.reportsCsv)),
     reportsCsvByYear: csvByYear(db),
     nationalAveragesCsv: db.nationalAveragesCsv,
     municipalitiesCsv: db.municipalitiesCsv,
