@@ -53,6 +53,8 @@ class TextPacker {
   private codes: Int32Array;
   private pending: string[] = [];
   private readonly chunks: string[] = [];
+  /** Rows joined so far (pending or in chunks). */
+  private joinedRows = 0;
 
   constructor(capacity: number) {
     this.codes = new Int32Array(capacity);
@@ -78,9 +80,6 @@ class TextPacker {
     while (this.joinedRows < i) this.push(NOT_REPORTED);
     this.push(value);
   }
-
-  /** Rows joined so far. */
-  private joinedRows = 0;
 
   private push(value: string): void {
     this.pending.push(value);
