@@ -1,5 +1,6 @@
 // SqlEngine on native DuckDB (@duckdb/node-api), for the build, the CLI and tests.
 
+import { randomUUID } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,9 +24,9 @@ function memoryFsHolds(bytes: number): boolean {
   }
 }
 
-/** Chunks written one after another into one file. */
+/** Chunks written one after another into a new file (`wx`: never one that is there). */
 function writeChunks(path: string, chunks: readonly (string | Uint8Array)[]): void {
-  const fd = openSync(path, 'w');
+  const fd = openSync(path, 'wx');
   try {
     for (const chunk of chunks) writeFileSync(fd, chunk);
   } finally {
@@ -35,7 +36,8 @@ function writeChunks(path: string, chunks: readonly (string | Uint8Array)[]): vo
 
 export class NodeSqlEngine implements SqlEngine {
   private readonly dir = mkdtempSync(join(tmpdir(), 'kouchin-'));
-  private memoryDir: string | null = null;
+  /** Files in the memory file system not yet dropped, each named for this engine alone (no directory to leave behind). */
+  private readonly memoryFiles = new Set<string>();
   private readonly instance: DuckDBInstance;
   private readonly connection: DuckDBConnection;
 
@@ -55,30 +57,27 @@ export class NodeSqlEngine implements SqlEngine {
     if (memory !== null) {
       try {
         writeChunks(memory, chunks);
+        this.memoryFiles.add(memory);
         return memory;
       } catch {
         rmSync(memory, { force: true }); // filled meanwhile, say: the temporary directory will do
       }
     }
     const path = join(this.dir, name);
+    rmSync(path, { force: true }); // registered again
     writeChunks(path, chunks);
     return path;
   }
 
   /** Where a file of `bytes` goes in the memory file system, or null (none, or no room). */
   private memoryPath(name: string, bytes: number): string | null {
-    if (!memoryFsHolds(bytes)) return null;
-    try {
-      this.memoryDir ??= mkdtempSync(join(MEMORY_FS, 'kouchin-'));
-    } catch {
-      return null;
-    }
-    return join(this.memoryDir, name);
+    return memoryFsHolds(bytes) ? join(MEMORY_FS, `kouchin-${randomUUID()}-${name}`) : null;
   }
 
   async dropText(path: string): Promise<void> {
     // A file left in memory would hold it until the system restarts: gone as soon as it is read.
     rmSync(path, { force: true });
+    this.memoryFiles.delete(path);
   }
 
   async run(sql: string): Promise<void> {
@@ -110,6 +109,6 @@ export class NodeSqlEngine implements SqlEngine {
     this.connection.closeSync();
     this.instance.closeSync();
     rmSync(this.dir, { recursive: true, force: true });
-    if (this.memoryDir) rmSync(this.memoryDir, { recursive: true, force: true });
+    for (const path of this.memoryFiles) rmSync(path, { force: true });
   }
 }
