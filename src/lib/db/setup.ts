@@ -104,7 +104,7 @@ export async function setupDatabase(engine: SqlEngine, inputs: DatabaseInputs): 
 /**
  * Everything but the reports' rows: the empty table `reports`, the reference and plan tables,
  * the indicator views. In one call, so that the engine builds it on its own thread while the
- * caller goes on (the CLI reads the report files meanwhile).
+ * caller goes on (openIndicatorDatabase reads the report files meanwhile, for the CLI and the build).
  */
 export async function prepareDatabase(engine: SqlEngine, inputs: SchemaInputs): Promise<void> {
   const nationalPath = await engine.registerText('national_averages.csv', inputs.nationalAveragesCsv);
