@@ -1,6 +1,6 @@
 // The commands of kouchin, the command line of the wage dashboard (see scripts/kouchin.ts).
 
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '../src/lib/data-error.ts';
@@ -38,7 +38,7 @@ async function indicators(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { data: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const paths = projectPaths(ROOT, values.data);
   // Threads for the largest report file load the reader while DuckDB and the smaller files load.
-  if (existsSync(paths.reportsDir)) warmReadThreads(Math.max(0, ...reportFilesIn(paths.reportsDir).map((f) => statSync(f).size)));
+  if (existsSync(paths.reportsDir)) warmReadThreads(reportFilesIn(paths.reportsDir));
   // DuckDB is loaded by the commands that use it, not by validate.
   const { openIndicatorDatabase } = await import('../src/lib/node/indicators.ts');
   // A large file is read on every core, its threads writing its canonical lines too.
@@ -82,7 +82,7 @@ async function validate(args: string[]): Promise<number> {
     return 2;
   }
   // Threads for a large file load the reader while the data directory is read.
-  warmReadThreads(Math.max(0, ...positionals.map((f) => (existsSync(f) ? statSync(f).size : 0))));
+  warmReadThreads(positionals);
   const words = wordsFor(processLocale());
   const paths = projectPaths(ROOT, values.data);
   const { municipalities, plan } = loadDataDirectory(paths);

@@ -5,6 +5,7 @@
 // whole file (its encoding, a facility twice, sums) is decided from what the parts report.
 
 import { isUtf8 } from 'node:buffer';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { BinaryFileError, encodingFromScan, quickEncoding, type EncodingChoice } from '../reader/decode.ts';
@@ -122,10 +123,12 @@ const startThread = (heap: number) =>
 let warm: { workers: Worker[]; heap: number } | null = null;
 
 /**
- * Starts the threads that will read a file of `bytes` while other work goes on (loading the
- * reader takes a thread about 0.15 s). Threads not used do not keep the process running.
+ * Starts the threads that will read the largest of `files` (those there are) while other work
+ * goes on (loading the reader takes a thread about 0.15 s). Threads not used do not keep the
+ * process running.
  */
-export function warmReadThreads(bytes: number, parallel: ParallelOptions = {}): void {
+export function warmReadThreads(files: readonly string[], parallel: ParallelOptions = {}): void {
+  const bytes = Math.max(0, ...files.map((f) => (existsSync(f) ? statSync(f).size : 0)));
   const count = partCount(bytes, parallel);
   if (count < 2 || warm) return;
   const heap = heapFor(count, bytes);

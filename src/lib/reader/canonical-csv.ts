@@ -45,7 +45,7 @@ export class CanonicalLines {
       const value = row[CANONICAL_HEADERS[k]!];
       if (typeof value === 'number') this.number(value);
       else if (typeof value === 'string') this.text(value);
-      else if (typeof value === 'boolean') this.text(String(value));
+      else if (typeof value === 'boolean') this.copy(value ? TRUE : FALSE);
       // null: an empty cell
     }
     this.bytes[this.at++] = LF;
