@@ -41,9 +41,11 @@ async function indicators(args: string[]): Promise<number> {
   if (existsSync(paths.reportsDir)) warmReadThreads(reportFilesIn(paths.reportsDir));
   // DuckDB is loaded by the commands that use it, not by validate.
   const { openIndicatorDatabase } = await import('../src/lib/node/indicators.ts');
-  // A large file is read on every core, its threads writing its canonical lines too.
-  const db = await openIndicatorDatabase(paths, processLocale(),
-    (path, options) => readReportFileInParts(readSharedBytes(path), path, options, { canonical: true }));
+  // A large file is read on every core, its threads writing its rows as Parquet for DuckDB to read in place.
+  const db = await openIndicatorDatabase(paths, processLocale(), {
+    read: (path, options) => readReportFileInParts(readSharedBytes(path), path, options, { parquet: true }),
+    inPlace: true,
+  });
   for (const warning of db.warnings) console.error(warning);
   try {
     const rows = (await db.engine.query(selectView('yearly_indicators', 'fiscal_year'))) as YearlyIndicators[];

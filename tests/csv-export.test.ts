@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv, type CsvCell } from '../src/lib/csv-export.ts';
-import { CANONICAL_HEADERS, CanonicalLines, canonicalLines, reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
-import { packRows } from '../src/lib/reader/row-columns.ts';
-import { REPORT_COLUMNS, type ReportRow } from '../src/lib/schema.ts';
+import { CANONICAL_HEADERS, canonicalLines, reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
+import type { ReportRow } from '../src/lib/schema.ts';
 import { cellValue, csvHeader, formatCell } from '../src/lib/figures/types.ts';
 import { en, ja } from './helpers.ts';
 
@@ -55,24 +54,5 @@ describe('canonical report lines', () => {
     const expected = rows.map((r) => `${CANONICAL_HEADERS.map((h) => csvCell(typeof r[h] === 'boolean' ? String(r[h]) : (r[h] as CsvCell))).join(',')}\n`).join('');
     expect(canonicalLines(rows)).toEqual(new TextEncoder().encode(expected));
     expect(reportsToCanonicalCsv(rows)).toBe(`${CANONICAL_HEADERS.join(',')}\n${new TextDecoder().decode(new TextEncoder().encode(expected))}`);
-  });
-
-  it('are the same written from rows packed by column as from the rows', () => {
-    // Values of each column's type, awkward ones included; a text column of many values is
-    // packed joined, one of few values coded.
-    const texts = ['さくら工房', '𠮷野家', '=1+1', '-cmd', 'a,b', 'a "b"', 'two\nlines', "'=x", ''];
-    const rows = Array.from({ length: 6000 }, (_, i): ReportRow => Object.fromEntries(REPORT_COLUMNS.map((c, k) => {
-      if ((i + k) % 7 === 0) return [c.name, null];
-      // Office numbers above 2^31 and with leading zeros; BIGINTs beyond 32 bits.
-      if (c.type === 'office_no') return [c.name, String((i * 7_919_000_003) % 10_000_000_000).padStart(10, '0')];
-      if (c.sqlType === 'BOOLEAN') return [c.name, (i + k) % 2 === 0];
-      if (c.sqlType === 'INTEGER' || c.sqlType === 'BIGINT') return [c.name, c.sqlType === 'INTEGER' ? (i * 104_729 + k) % 2_147_483_647 : i * 1_000_000_007 + k];
-      return [c.name, c.name === 'office_name' ? `${texts[i % texts.length]}${i}` : texts[(i + k) % texts.length]];
-    })) as ReportRow);
-    const packed = packRows(rows);
-    expect(Object.values(packed.texts).some((t) => 'joined' in t) && Object.values(packed.texts).some((t) => 'codes' in t)).toBe(true);
-    const lines = new CanonicalLines();
-    lines.addPacked(packed);
-    expect(new TextDecoder().decode(lines.finish())).toBe(new TextDecoder().decode(canonicalLines(rows)));
   });
 });

@@ -1,6 +1,7 @@
 // The build's engine (@duckdb/node-api) and the browser's (DuckDB-WASM, the shipped eh build)
 // give identical rows for every view: on the database file the console attaches, and when the
-// browser builds the database itself from the published CSVs (the import preview).
+// browser builds the database itself from the published CSVs (the import preview). The CLI's
+// database, reading the reports in place from Parquet files, gives the build's rows too.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachPublishedSql, setupDatabase, type Row } from '../src/lib/db/setup.ts';
@@ -45,13 +46,25 @@ for (const [name, paths] of [['data directory', DATA_PATHS], ['鳥取県 fixture
     it('gives the same rows for every view when built from the published CSVs', async () => {
       const wasm = await WasmSqlEngine.create();
       try {
-        await setupDatabase(wasm, { ...node, indicatorSql: indicatorSql(paths.sqlDir) });
+        await setupDatabase(wasm, { ...node, reportsCsv: node.reportsCsv!, indicatorSql: indicatorSql(paths.sqlDir) });
         for (const view of views) {
           const sql = `SELECT * FROM ${view} ORDER BY ALL`;
           expect(plain(await wasm.query(sql)), view).toEqual(plain(await node.engine.query(sql)));
         }
       } finally {
         wasm.close();
+      }
+    });
+
+    it('gives the same rows for every view, and the same reports, when the reports are read in place (the CLI)', async () => {
+      const inPlace = await openIndicatorDatabase(paths, 'ja', { inPlace: true });
+      try {
+        for (const relation of [...views, 'reports']) {
+          const sql = `SELECT * FROM ${relation} ORDER BY ALL`;
+          expect(await inPlace.engine.query(sql), relation).toEqual(await node.engine.query(sql));
+        }
+      } finally {
+        inPlace.engine.close();
       }
     });
   });

@@ -10,7 +10,8 @@ import { readReportFileInParts } from '../src/lib/node/parallel-read.ts';
 import { loadDataDirectory } from '../src/lib/node/project.ts';
 import { readReportFile, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
-import { joinBytes } from '../src/lib/bytes.ts';
+import { readCanonicalReportsSql, sqlString } from '../src/lib/db/setup.ts';
+import { NodeSqlEngine } from '../src/lib/node/duckdb.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { RowColumns, RowPacker } from '../src/lib/reader/row-columns.ts';
 import { openIndicatorDatabase } from '../src/lib/node/indicators.ts';
@@ -29,7 +30,7 @@ const sjis = (text: string) => new Uint8Array(iconv.encode(text, 'Shift_JIS'));
 
 /** What a reading says, comparable across the two ways: rows, problems in the order said, lines. */
 function said(report: ReportFile) {
-  const { rows, columns: _, canonicalLines: __, ...rest } = report;
+  const { rows, columns: _, parquet: __, ...rest } = report;
   return { ...rest, rows: [...rows] };
 }
 
@@ -142,15 +143,23 @@ describe('reading a file in parts', () => {
     expect(said(parts)).toEqual(said(whole));
   });
 
-  it('writes the canonical lines of the rows on the threads, as the rows read whole make them', async () => {
+  it('writes the rows as Parquet on the threads, as DuckDB reads the rows read whole', async () => {
     const body = lines(300).map((l, i) => (i === 40 ? l.replace('"工房40"', '"=cmd, ""x"""') : l));
     const bytes = sjis(`${[HEADER, ...body].join('\r\n')}\r\n`);
     const whole = await readReportFile(bytes, 'fy2024.csv', { municipalities });
-    const parts = await readReportFileInParts(bytes, 'fy2024.csv', { municipalities }, { threads: 3, minPartBytes: 1, canonical: true });
-    expect(parts.canonicalLines).toHaveLength(3);
-    const written = parts.canonicalLines!.map((b) => new TextDecoder().decode(b)).join('');
-    expect(written).toBe(reportsToCanonicalCsv(whole.rows).replace(/^.*\n/, ''));
-    expect(written).toContain(`"'=cmd, ""x"""`);
+    const parts = await readReportFileInParts(bytes, 'fy2024.csv', { municipalities }, { threads: 3, minPartBytes: 1, parquet: true });
+    expect(parts.parquet).toHaveLength(3);
+    const engine = await NodeSqlEngine.create();
+    try {
+      const files = [];
+      for (const [k, file] of parts.parquet!.entries()) files.push(sqlString(await engine.registerText(`part${k}.parquet`, file)));
+      const csv = await engine.registerText('whole.csv', reportsToCanonicalCsv(whole.rows));
+      const read = await engine.query(`SELECT * FROM read_parquet([${files.join(', ')}])`);
+      expect(read).toEqual(await engine.query(`SELECT * FROM ${readCanonicalReportsSql(csv)}`));
+      expect(read[40]!.office_name).toBe('=cmd, "x"');
+    } finally {
+      engine.close();
+    }
   });
 
   it('names the facilities a later file shares with one read in parts', async () => {
@@ -177,17 +186,19 @@ describe('reading a file in parts', () => {
     }
   });
 
-  it('gives the same indicators and warnings from files read in parts', async () => {
+  it('gives the same indicators, warnings and rows from files read in parts, the rows read in place', async () => {
     const paths = fixturePaths('kyoto');
-    const inParts = (path: string, options: Parameters<typeof readReportFile>[2]) =>
-      readReportFileInParts(readBytes(path), path, options, { threads: 2, minPartBytes: 1, canonical: true });
-    const [whole, parts] = [await openIndicatorDatabase(paths, 'en'), await openIndicatorDatabase(paths, 'en', inParts)];
+    const read = (path: string, options: Parameters<typeof readReportFile>[2]) =>
+      readReportFileInParts(readBytes(path), path, options, { threads: 2, minPartBytes: 1, parquet: true });
+    const [whole, parts] = [await openIndicatorDatabase(paths, 'en'), await openIndicatorDatabase(paths, 'en', { read, inPlace: true })];
     try {
-      expect(parts.files.some((f) => f.columns)).toBe(true);
+      expect(parts.files.some((f) => f.parquet)).toBe(true);
       const yearly = selectView('yearly_indicators', 'fiscal_year');
       expect(await parts.engine.query(yearly)).toEqual(await whole.engine.query(yearly));
       expect(parts.warnings).toEqual(whole.warnings);
-      expect(new TextDecoder().decode(joinBytes(parts.reportsCsv as Uint8Array[]))).toBe(whole.reportsCsv);
+      const reports = 'SELECT * FROM reports ORDER BY fiscal_year, office_no';
+      expect(await parts.engine.query(reports)).toEqual(await whole.engine.query(reports));
+      expect(parts.reportsCsv).toBeNull();
     } finally {
       whole.engine.close();
       parts.engine.close();

@@ -13,7 +13,7 @@ export type Row = Record<string, unknown>;
 export type CsvText = string | Uint8Array | readonly Uint8Array[];
 
 export interface SqlEngine {
-  /** Makes `text` readable by read_csv(); returns the path to use in SQL. */
+  /** Makes `text` (or a file's bytes) readable by read_csv() and the like; returns the path to use in SQL. */
   registerText(name: string, text: CsvText): Promise<string>;
   /** The text registered at `path` is read into a table: let it go. */
   dropText(path: string): Promise<void>;
@@ -132,6 +132,26 @@ export async function loadReports(engine: SqlEngine, reportsCsv: CsvText): Promi
   const path = await engine.registerText('reports.csv', reportsCsv);
   await engine.run(`INSERT INTO reports SELECT * FROM ${readCanonicalReportsSql(path)};`);
   await engine.dropText(path);
+  await refuseDuplicates(engine);
+}
+
+/**
+ * The reports' rows read where they lie (after prepareDatabase): `reports` becomes a view over
+ * Parquet files of them (reportsParquet), with the table's columns and types. Nothing is
+ * copied, so the files stay registered while the engine is open: for a database that is
+ * queried and closed (the CLI), not one exported, whose `reports` must be a table.
+ */
+export async function viewReports(engine: SqlEngine, parquetFiles: readonly Uint8Array[]): Promise<void> {
+  if (parquetFiles.length === 0) return; // the table stays, empty
+  const paths: string[] = [];
+  for (const [k, file] of parquetFiles.entries()) paths.push(await engine.registerText(`reports-${k + 1}.parquet`, file));
+  // The files' types are the table's already; the casts keep the view's columns the table's whatever a file says.
+  const columns = REPORT_COLUMNS.map((c) => `CAST(${c.name} AS ${c.sqlType}) AS ${c.name}`).join(', ');
+  await engine.run(`DROP TABLE reports;\nCREATE VIEW reports AS SELECT ${columns} FROM read_parquet([${paths.map(sqlString).join(', ')}]);`);
+  await refuseDuplicates(engine);
+}
+
+async function refuseDuplicates(engine: SqlEngine): Promise<void> {
   const duplicates = await engine.query(DUPLICATE_REPORTS_SQL);
   if (duplicates.length > 0) {
     // Unreachable through the reader (reader.duplicate_office, reader.duplicate_year): counted twice otherwise.

@@ -6,12 +6,14 @@ import { join } from 'node:path';
 import { wordsFor } from '../i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { canonicalCsvChunks, canonicalLines, reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
+import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues.ts';
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
 import { yearsOf, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
-import { loadReports, prepareDatabase } from '../db/setup.ts';
+import { reportsParquet } from '../db/report-parquet.ts';
+import { loadReports, prepareDatabase, viewReports } from '../db/setup.ts';
+import { packRows } from '../reader/row-columns.ts';
 import { commentViews } from '../db/view-docs.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
@@ -38,8 +40,8 @@ export class InvalidReportsError extends DataError {
 export interface IndicatorDatabase extends DataDirectory {
   engine: NodeSqlEngine;
   files: ReportFile[];
-  /** Every report row as one canonical CSV, as the browser loads it (UTF-8 chunks where files were read in parts). */
-  reportsCsv: string | Uint8Array[];
+  /** Every report row as one canonical CSV, as the browser loads it; null where the reports are read in place (`inPlace`). */
+  reportsCsv: string | null;
   /** Things worth a look that do not stop publication, located (`FILE:LINE: message`). */
   warnings: string[];
 }
@@ -47,8 +49,19 @@ export interface IndicatorDatabase extends DataDirectory {
 /** How a report file is read: by default whole, on this thread (the CLI reads large ones in parts). */
 export type ReportFileReader = (path: string, options: ReadOptions) => Promise<ReportFile>;
 
+export interface OpenOptions {
+  read?: ReportFileReader;
+  /**
+   * For a database that is only queried, then closed (the CLI): the reports are read in
+   * place from Parquet files (viewReports), not copied into a table, and no CSV is made of
+   * them. A million rows took 1.3 s to load from CSV. A database to export (the build) needs
+   * `reports` as a table.
+   */
+  inPlace?: boolean;
+}
+
 /** Reads every report file; refuses to go on if any has an error (nothing is silently dropped). */
-export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale(), read: ReportFileReader = readReportAt): Promise<IndicatorDatabase> {
+export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale = processLocale(), { read = readReportAt, inPlace = false }: OpenOptions = {}): Promise<IndicatorDatabase> {
   const data = loadDataDirectory(paths, locale);
   const sheet = data.plan.report_sheet;
   const reportPaths = reportFilesIn(paths.reportsDir);
@@ -59,7 +72,7 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   schema.catch(() => {}); // a failure is thrown where it is awaited, below
   let files: ReportFile[];
   let years: Set<number>[];
-  let reportsCsv: string | Uint8Array[];
+  let reportsCsv: string | null = null;
   try {
     // One file at a time: a large one takes every core, and its bytes are not held with the next's.
     files = [];
@@ -70,9 +83,15 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
     if (conflicts.length > 0) throw new InvalidReportsError(conflicts, locale);
     years = files.map(yearsOf);
     checkPlanYears(data, years, locale);
-    reportsCsv = canonicalCsvOf(files);
-    await schema;
-    await loadReports(engine, reportsCsv);
+    if (inPlace) {
+      const parquet = files.flatMap(parquetOf);
+      await schema;
+      await viewReports(engine, parquet);
+    } else {
+      reportsCsv = reportsToCanonicalCsv(files.flatMap((f) => f.rows));
+      await schema;
+      await loadReports(engine, reportsCsv);
+    }
   } catch (e) {
     // The engine is closed once it is no longer building.
     await schema.catch(() => {});
@@ -97,13 +116,10 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   return { ...data, engine, files, reportsCsv, warnings };
 }
 
-/**
- * Every file's rows as one canonical CSV: the lines the threads that read a file in parts
- * wrote, else made here. Chunks of bytes where any file brought its lines, a string otherwise.
- */
-function canonicalCsvOf(files: ReportFile[]): string | Uint8Array[] {
-  if (!files.some((f) => f.canonicalLines)) return reportsToCanonicalCsv(files.flatMap((f) => f.rows));
-  return canonicalCsvChunks(files.flatMap((f) => f.canonicalLines ?? [canonicalLines(f.rows)]));
+/** A file's rows as Parquet files: those the threads that read it wrote, else written here from its rows packed. */
+function parquetOf(file: ReportFile): Uint8Array[] {
+  if (file.parquet) return file.parquet;
+  return (file.columns?.parts ?? [packRows(file.rows)]).map((packed) => reportsParquet(packed));
 }
 
 /**

@@ -23,8 +23,8 @@ export interface ParallelOptions {
   threads?: number;
   /** Smallest part; tests set it low to cut small files. */
   minPartBytes?: number;
-  /** Whether the threads also write the rows as canonical CSV lines (ReportFile.canonicalLines). */
-  canonical?: boolean;
+  /** Whether the threads also write the rows as Parquet files (ReportFile.parquet). */
+  parquet?: boolean;
 }
 
 /** Any report file, as readReportFile reads it; a large text file on several threads. */
@@ -92,7 +92,7 @@ async function readParts(
     type: 'read',
     file,
     options: plain,
-    canonical: parallel.canonical ?? false,
+    parquet: parallel.parquet ?? false,
     part: {
       encoding,
       // Only a Shift_JIS or EUC-JP file names its UTF-8 lines.

@@ -5,7 +5,6 @@ import type { PublishedFiles, SiteData } from '../site.ts';
 import { selectView, type ViewName, type ViewRow } from '../views.ts';
 import { openIndicatorDatabase, type IndicatorDatabase } from './indicators.ts';
 import { projectPaths } from './project.ts';
-import { joinBytes } from '../bytes.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
 
 export interface Site extends SiteData, PublishedFiles {
@@ -38,6 +37,12 @@ export async function siteFrom(db: IndicatorDatabase): Promise<Site> {
   return { ...(await querySite(db)), databaseFile: await db.engine.exportDatabase({ facilityLevel: db.plan.publish_facilities }) };
 }
 
+/** The reports as one canonical CSV, as the site publishes it. */
+function publishedCsv(db: IndicatorDatabase): string {
+  if (db.reportsCsv === null) throw new Error('the site publishes the reports as CSV: open the database without inPlace');
+  return db.reportsCsv;
+}
+
 /** The reports as one canonical CSV per fiscal year, oldest first; none where the plan does not publish facilities. */
 function csvByYear(db: IndicatorDatabase): [number, string][] {
   if (!db.plan.publish_facilities) return [];
@@ -54,7 +59,7 @@ export async function querySite(db: IndicatorDatabase): Promise<SiteData & Publi
     nationalAverages: db.nationalAverages,
     publishedTotals: db.publishedTotals,
     publishedTotalsCsv: db.publishedTotalsCsv,
-    reportsCsv: typeof db.reportsCsv === 'string' ? db.reportsCsv : new TextDecoder().decode(joinBytes(db.reportsCsv)),
+    reportsCsv: publishedCsv(db),
     reportsCsvByYear: csvByYear(db),
     nationalAveragesCsv: db.nationalAveragesCsv,
     municipalitiesCsv: db.municipalitiesCsv,

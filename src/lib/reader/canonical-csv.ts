@@ -7,7 +7,6 @@
 import { joinBytes } from '../bytes.ts';
 import { csvCell } from '../csv-export.ts';
 import { REPORT_COLUMNS, type ReportRow } from '../schema.ts';
-import { FLAG_NULL, kindOf, NOT_REPORTED, OFFICE_DIGITS, TEXT_SEPARATOR, type PackedRows } from './row-columns.ts';
 
 export const CANONICAL_HEADERS = REPORT_COLUMNS.map((c) => c.name);
 
@@ -25,9 +24,8 @@ const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
 const ROW_ROOM = 1024;
 
 /**
- * Rows as canonical CSV lines, written straight into UTF-8 bytes: a million rows pass here
- * (a part of a large file read on another thread hands its lines over as one buffer). A
- * text's cell is csvCell's; numbers are written digit by digit.
+ * Rows as canonical CSV lines, written straight into UTF-8 bytes: the rows of a year the
+ * import page checks pass here. A text's cell is csvCell's; numbers are written digit by digit.
  */
 export class CanonicalLines {
   private bytes: Uint8Array<ArrayBuffer>;
@@ -51,75 +49,13 @@ export class CanonicalLines {
     this.bytes[this.at++] = LF;
   }
 
-  /**
-   * Rows packed by column (a part of a file read on another thread) as lines: each cell read
-   * from its typed array, and a text column of few values encoded once per value.
-   */
-  addPacked(packed: PackedRows): void {
-    const cells = REPORT_COLUMNS.map((spec): ((i: number) => void) => {
-      const { name } = spec;
-      switch (kindOf(spec)) {
-        case 'number': {
-          const values = packed.numbers[name]!;
-          return (i) => {
-            const v = values[i]!;
-            if (v === v) this.number(v);
-          };
-        }
-        case 'office': {
-          // Written back with its leading zeros, as officeText gives it.
-          const values = packed.numbers[name]!;
-          return (i) => {
-            const v = values[i]!;
-            if (v === v) this.number(v, OFFICE_DIGITS);
-          };
-        }
-        case 'flag': {
-          const values = packed.flags[name]!;
-          return (i) => {
-            const v = values[i]!;
-            if (v !== FLAG_NULL) this.copy(v === 1 ? TRUE : FALSE);
-          };
-        }
-        case 'text': {
-          const texts = packed.texts[name]!;
-          if ('codes' in texts) {
-            const encoder = new TextEncoder();
-            const bytes = texts.values.map((v) => encoder.encode(v === NOT_REPORTED ? '' : csvCell(v)));
-            const { codes } = texts;
-            return (i) => this.copy(bytes[codes[i]!]!);
-          }
-          // Rows come in order: each value is cut from the joined texts as its row is written,
-          // not all of them at once (half a million names on a thread whose heap is bounded).
-          const { joined } = texts;
-          let from = 0;
-          return () => {
-            let to = joined.indexOf(TEXT_SEPARATOR, from);
-            if (to < 0) to = joined.length;
-            const v = joined.slice(from, to);
-            from = to + 1;
-            if (v !== NOT_REPORTED) this.text(v);
-          };
-        }
-      }
-    });
-    for (let i = 0; i < packed.length; i++) {
-      this.room(ROW_ROOM);
-      for (let k = 0; k < cells.length; k++) {
-        if (k > 0) this.bytes[this.at++] = COMMA;
-        cells[k]!(i);
-      }
-      this.bytes[this.at++] = LF;
-    }
-  }
-
   /** Every line added, each ending in \n: a view where little room is left over, else a copy. */
   finish(): Uint8Array<ArrayBuffer> {
     return this.at * 4 >= this.bytes.length * 3 ? this.bytes.subarray(0, this.at) : this.bytes.slice(0, this.at);
   }
 
-  /** A number as String gives it, with leading zeros up to `width` digits. */
-  private number(n: number, width = 1): void {
+  /** A number as String gives it. */
+  private number(n: number): void {
     if (!(Number.isSafeInteger(n) && n >= 0)) {
       this.utf8(String(n), false); // as csvCell writes a number: a negative one is data, not a formula
       return;
@@ -127,11 +63,11 @@ export class CanonicalLines {
     // Digits are worked out on 32-bit integers (a double's % and division are far slower): a
     // larger number in two, its last nine digits and the rest.
     if (n <= INT32_MAX) {
-      this.digits(n | 0, width);
+      this.digits(n | 0, 1);
       return;
     }
     const high = Math.floor(n / 1e9);
-    this.digits(high, width - 9);
+    this.digits(high, 1);
     this.digits((n - high * 1e9) | 0, 9);
   }
 

@@ -10,6 +10,8 @@ import { officeText, RowColumns, withoutRows, type PackedRows } from './row-colu
 /** A part as read: its result without rows (they are in `packed`), and what the merge needs. */
 export interface PartRead extends PartResult {
   firstLine: number;
+  /** The part's rows as a Parquet file (db/report-parquet.ts), where the thread was asked for one. */
+  parquet: Uint8Array | null;
 }
 
 /**
@@ -87,9 +89,9 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
   result.issues = foreign.concat(lineIssues);
   wholeFileChecks(result, parts.flatMap((p) => p.state.repeatedHeaders), sums);
 
-  // Lines of rows held back here are in a part's canonical lines: then they are made anew from the rows.
-  const canonical = parts.flatMap((p) => (p.canonical ? [p.canonical] : []));
-  if (canonical.length === parts.length && result.rowLines.length === parts.reduce((n, p) => n + p.packed.length, 0)) result.canonicalLines = canonical;
+  // A part's Parquet file holds the rows held back here too: then the rows are written anew where needed.
+  const parquet = parts.flatMap((p) => (p.parquet ? [p.parquet] : []));
+  if (parquet.length === parts.length && result.rowLines.length === parts.reduce((n, p) => n + p.packed.length, 0)) result.parquet = parquet;
   const columns = new RowColumns(packed);
   result.columns = columns;
   let rows: ReportFile['rows'] | undefined;

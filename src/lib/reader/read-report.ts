@@ -36,7 +36,6 @@ import { isWorkbook, workbookRecords, WorkbookError, type SourceRecord } from '.
 import { nearestNames } from './nearest.ts';
 import { OfficeLines } from './office-lines.ts';
 import { asNumber, RowPacker, type PackedRows, type RowColumns } from './row-columns.ts';
-import { CanonicalLines } from './canonical-csv.ts';
 
 export type { ReportIssue, Severity } from './issues.ts';
 
@@ -63,10 +62,10 @@ export interface ReportFile {
    */
   columns?: RowColumns;
   /**
-   * The rows as canonical CSV lines (UTF-8, each ending in a line feed, no header), where a
-   * file read in parts was asked for them: made on the threads that read it.
+   * The rows as Parquet files (db/report-parquet.ts), one per part, where a file read in parts
+   * was asked for them: written on the threads that read it, for DuckDB to read in place.
    */
-  canonicalLines?: Uint8Array[];
+  parquet?: Uint8Array[];
   /** Physical line (or sheet row) of each row in `rows`, for later checks that need a location. */
   rowLines: number[];
   /** 1-based column number of each canonical column found in the file. */
@@ -250,29 +249,20 @@ export interface PartState {
   offices: { year: number; offices: Float64Array; lines: Int32Array }[];
 }
 
-/**
- * A part of a file: its problems, its rows packed by column (`result.rows` stays empty) and,
- * if asked for, as canonical CSV lines; and what the checks of the whole file need.
- */
-export function readReportPart(part: FilePart, file: string, options: ReadOptions, canonical = false): PartResult {
+/** A part of a file: its problems, its rows packed by column (`result.rows` stays empty), and what the checks of the whole file need. */
+export function readReportPart(part: FilePart, file: string, options: ReadOptions): PartResult {
   const result = emptyResult(file);
   result.encoding = part.encoding;
   const head = part.head === null ? null : decodeAs(part.head, part.encoding);
   const packer = new RowPacker(part.lines);
   const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, (row) => packer.add(row), part.lines);
-  const packed = packer.finish();
-  let lines: CanonicalLines | null = null;
-  // A canonical line takes about 1.3 times its line's bytes in a Shift_JIS file with quoted numbers.
-  if (canonical) (lines = new CanonicalLines(Math.ceil(part.bytes.length * 1.5))).addPacked(packed);
-  return { result, state: reader.state(), packed, canonical: lines?.finish() ?? null };
+  return { result, state: reader.state(), packed: packer.finish() };
 }
 
 export interface PartResult {
   result: ReportFile;
   state: PartState;
   packed: PackedRows;
-  /** The rows as canonical CSV lines, UTF-8, where asked for. */
-  canonical: Uint8Array<ArrayBuffer> | null;
 }
 
 /** Reads decoded text whose first line is `firstLine`, after finding the header in `head` if given. */

@@ -207,7 +207,8 @@ export function withoutRows(packed: PackedRows, dropped: ReadonlySet<number>): P
 /** Rows of one or more parts of a file, in order, read column by column. */
 export class RowColumns {
   readonly length: number;
-  private readonly parts: PackedRows[];
+  /** The rows as packed, part by part. */
+  readonly parts: readonly PackedRows[];
   private readonly cache = new Map<string, readonly ReportValue[]>();
 
   constructor(parts: PackedRows[]) {
