@@ -26,8 +26,12 @@ function rows(count: number): ReportRow[] {
     if (c.sqlType === 'BIGINT') return [c.name, BIGINTS[(i + k) % BIGINTS.length]!];
     if (c.sqlType === 'INTEGER') return [c.name, INTEGERS[(i + k) % INTEGERS.length]!];
     if (c.sqlType === 'DATE') return [c.name, DATES[(i + k) % DATES.length]!];
-    // office_name takes a new value on every row (joined once past 4,096 values); the others few (coded).
-    return [c.name, c.name === 'office_name' ? `${TEXTS[i % TEXTS.length]}${i}` : TEXTS[(i + k) % TEXTS.length]!];
+    // office_name takes a new value on every row (joined once past 4,096 values); the others few
+    // (coded, written as a dictionary), corporation_name 300 (indexes of two bytes), area none in the first five rows.
+    if (c.name === 'office_name') return [c.name, `${TEXTS[i % TEXTS.length]}${i}`];
+    if (c.name === 'corporation_name') return [c.name, `法人${i % 300}`];
+    if (c.name === 'area' && i < 5) return [c.name, null];
+    return [c.name, TEXTS[(i + k) % TEXTS.length]!];
   })) as ReportRow);
 }
 
@@ -46,7 +50,7 @@ describe('reports as Parquet', () => {
   it('gives back every value of every column, across row groups, texts coded and joined', async () => {
     const written = rows(6000);
     const packed = packRows(written);
-    expect('joined' in packed.texts.office_name! && 'codes' in packed.texts.municipality!).toBe(true);
+    expect('joined' in packed.texts.office_name! && 'codes' in packed.texts.municipality! && 'codes' in packed.texts.corporation_name!).toBe(true);
     // Row groups of 1,000: six, each page starting its booleans and levels afresh.
     expect(await readBack(reportsParquet(packed, 1000))).toEqual(written);
   });

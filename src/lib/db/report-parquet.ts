@@ -20,8 +20,10 @@ const OPTIONAL = 1;
 const CONVERTED = { UTF8: 0, DATE: 6 } as const;
 const PLAIN = 0;
 const RLE = 3;
+const RLE_DICTIONARY = 8;
 const UNCOMPRESSED = 0;
 const DATA_PAGE = 0;
+const DICTIONARY_PAGE = 2;
 // Thrift compact protocol's field types.
 const T_I32 = 5;
 const T_I64 = 6;
@@ -164,6 +166,8 @@ const zigzag = (n: number) => (n >= 0 ? 2 * n : -2 * n - 1);
 interface ColumnChunk {
   spec: ColumnSpec;
   type: number;
+  /** Where its dictionary page starts, if it has one; its data page. */
+  dictionaryOffset: number | null;
   offset: number;
   size: number;
   values: number;
@@ -176,6 +180,8 @@ interface ColumnChunk {
 interface ColumnWriter {
   type: number;
   converted: number | null;
+  /** A column of few texts: their PLAIN values, and write() gives indexes into them (RLE_DICTIONARY). */
+  dictionary?: { values: Uint8Array; count: number };
   write(out: Bytes, levels: Uint8Array, start: number, end: number): void;
 }
 
@@ -206,15 +212,17 @@ export function reportsParquet(packed: PackedRows, rowGroupRows = ROW_GROUP_ROWS
     .i64(3, packed.length)
     .list(4, T_STRUCT, groups, (group) => {
       meta.list(1, T_STRUCT, group.chunks, (chunk) => {
-        meta.i64(2, chunk.offset).struct(3, () => {
+        const start = chunk.dictionaryOffset ?? chunk.offset;
+        meta.i64(2, start).struct(3, () => {
           meta.i32(1, chunk.type)
-            .list(2, T_I32, [PLAIN, RLE], (e) => out.varint(zigzag(e)))
+            .list(2, T_I32, chunk.dictionaryOffset === null ? [PLAIN, RLE] : [PLAIN, RLE, RLE_DICTIONARY], (e) => out.varint(zigzag(e)))
             .list(3, T_BINARY, [chunk.spec.name], (name) => out.text(name))
             .i32(4, UNCOMPRESSED)
             .i64(5, chunk.values)
             .i64(6, chunk.size)
             .i64(7, chunk.size)
             .i64(9, chunk.offset);
+          if (chunk.dictionaryOffset !== null) meta.i64(11, chunk.dictionaryOffset);
         });
       });
       const size = group.chunks.reduce((n, c) => n + c.size, 0);
@@ -228,11 +236,22 @@ export function reportsParquet(packed: PackedRows, rowGroupRows = ROW_GROUP_ROWS
 }
 
 /**
- * One column chunk of rows [start, end) as one data page: its header, then the definition
- * levels and the reported values (made in `page`'s buffers, used again for every page).
+ * One column chunk of rows [start, end): its dictionary page if it has one, then one data
+ * page: its header, the definition levels and the reported values (made in `page`'s buffers,
+ * used again for every page).
  */
 function writePage(out: Bytes, page: { values: Bytes; levels: Bytes; rowLevels: Uint8Array }, spec: ColumnSpec, writer: ColumnWriter, start: number, end: number): ColumnChunk {
   const { values, levels, rowLevels } = page;
+  const chunkStart = out.at;
+  const { dictionary } = writer;
+  if (dictionary) {
+    const header = new Thrift(out);
+    header.i32(1, DICTIONARY_PAGE).i32(2, dictionary.values.length).i32(3, dictionary.values.length).struct(7, () => {
+      header.i32(1, dictionary.count).i32(2, PLAIN);
+    });
+    header.stop();
+    out.append(dictionary.values);
+  }
   values.at = 0;
   levels.at = 0;
   writer.write(values, rowLevels, start, end);
@@ -242,13 +261,13 @@ function writePage(out: Bytes, page: { values: Bytes; levels: Bytes; rowLevels: 
   const offset = out.at;
   const header = new Thrift(out);
   header.i32(1, DATA_PAGE).i32(2, size).i32(3, size).struct(5, () => {
-    header.i32(1, end - start).i32(2, PLAIN).i32(3, RLE).i32(4, RLE);
+    header.i32(1, end - start).i32(2, dictionary ? RLE_DICTIONARY : PLAIN).i32(3, RLE).i32(4, RLE);
   });
   header.stop();
   out.int32(levels.at);
   out.append(levels.bytes, 0, levels.at);
   out.append(values.bytes, 0, values.at);
-  return { spec, type: writer.type, offset, size: out.at - offset, values: end - start };
+  return { spec, type: writer.type, dictionaryOffset: dictionary ? chunkStart : null, offset, size: out.at - chunkStart, values: end - start };
 }
 
 /** The first `count` definition levels (bit width 1) as RLE runs: a varint of the run's length times two, then its value in a byte. */
@@ -384,37 +403,46 @@ function eachJoined(joined: Uint8Array, next: number, levels: Uint8Array, start:
 function textWriter(texts: PackedTexts): ColumnWriter {
   const column = encoded(texts);
   if ('codes' in column) {
-    // Each value with its length before it, as PLAIN writes it: one copy per row.
-    const reported = column.values.map((v) => v !== null);
-    const cells = column.values.map((v) => {
-      const cell = new Bytes();
-      if (v !== null) {
-        cell.int32(v.length);
-        cell.append(v);
-      }
-      return cell.view();
-    });
+    // A dictionary of the values reported, and each row's index into it, in RLE runs.
     const { codes } = column;
+    const index = new Int32Array(column.values.length).fill(-1);
+    const dictionary = new Bytes();
+    let count = 0;
+    column.values.forEach((v, code) => {
+      if (v === null) return;
+      index[code] = count++;
+      dictionary.int32(v.length);
+      dictionary.append(v);
+    });
+    const base = { type: TYPE.BYTE_ARRAY, converted: CONVERTED.UTF8 };
+    // A column the file does not have: every level 0, no value.
+    if (count === 0) return { ...base, write: (_, levels, start, end) => void levels.fill(0, 0, end - start) };
+    const bitWidth = Math.max(1, 32 - Math.clz32(count - 1));
+    const byteWidth = Math.ceil(bitWidth / 8);
     return {
-      type: TYPE.BYTE_ARRAY,
-      converted: CONVERTED.UTF8,
+      ...base,
+      dictionary: { values: dictionary.view(), count },
       write(out, levels, start, end) {
-        // A column the file does not have: every level 0, no value.
-        if (!reported.includes(true)) return void levels.fill(0, 0, end - start);
-        let bytes = out.bytes;
-        let at = out.at;
+        out.byte(bitWidth);
+        // RLE/bit-packed hybrid, runs only: a varint of the run's length times two, then the index in byteWidth bytes.
+        const run = (value: number, length: number) => {
+          out.varint(length * 2);
+          for (let b = 0; b < byteWidth; b++) out.byte((value >>> (8 * b)) & 0xff);
+        };
+        let value = -1;
+        let length = 0;
         for (let i = start; i < end; i++) {
-          const code = codes[i]!;
-          levels[i - start] = reported[code] ? 1 : 0;
-          const cell = cells[code]!;
-          if (at + cell.length > bytes.length) {
-            out.at = at;
-            out.room(cell.length);
-            bytes = out.bytes;
+          const at = index[codes[i]!]!;
+          levels[i - start] = at < 0 ? 0 : 1;
+          if (at < 0) continue;
+          if (at === value) length++;
+          else {
+            if (length > 0) run(value, length);
+            value = at;
+            length = 1;
           }
-          for (let k = 0; k < cell.length; k++) bytes[at++] = cell[k]!;
         }
-        out.at = at;
+        if (length > 0) run(value, length);
       },
     };
   }

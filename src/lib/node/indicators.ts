@@ -53,9 +53,9 @@ export interface OpenOptions {
   read?: ReportFileReader;
   /**
    * For a database that is only queried, then closed (the CLI): the reports are read in
-   * place from Parquet files (viewReports), not copied into a table, and no CSV is made of
-   * them. A million rows took 1.3 s to load from CSV. A database to export (the build) needs
-   * `reports` as a table.
+   * place from Parquet files (viewReports), not copied into a table, no CSV is made of them,
+   * and the views are not commented. A million rows took 1.3 s to load from CSV. A database
+   * to export (the build) needs `reports` as a table.
    */
   inPlace?: boolean;
 }
@@ -68,7 +68,8 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
   const sql = indicatorSql(paths.sqlDir);
   const engine = await NodeSqlEngine.create();
   // DuckDB builds the tables and views on its own thread while the files are read.
-  const schema = prepareDatabase(engine, { ...data, indicatorSql: sql }).then(() => commentViews(engine, sql));
+  // The views' comments are for the database people read (the console); a database only queried has no use for them.
+  const schema = prepareDatabase(engine, { ...data, indicatorSql: sql }).then(() => (inPlace ? undefined : commentViews(engine, sql)));
   schema.catch(() => {}); // a failure is thrown where it is awaited, below
   let files: ReportFile[];
   let years: Set<number>[];

@@ -44,7 +44,8 @@ export class OfficeLines {
   private slot(office: number): number {
     const mask = this.keys.length - 1;
     // Both halves of the number mixed, so 41000000xx and 42000000xx do not share slots.
-    let at = (Math.imul(office % 0x1_0000_0000 | 0, 0x9e3779b1) ^ Math.floor(office / 0x1_0000_0000)) & mask;
+    // (>>> 0 is the number modulo 2^32, without a division.)
+    let at = (Math.imul(office >>> 0, 0x9e3779b1) ^ Math.floor(office / 0x1_0000_0000)) & mask;
     while (this.keys[at] !== EMPTY && this.keys[at] !== office) at = (at + 1) & mask;
     return at;
   }
