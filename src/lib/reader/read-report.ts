@@ -410,8 +410,12 @@ function recordReader(
   expectedRows?: number,
 ): RecordReader {
   const issue = issuer(result);
-  // Ordinary text that is not spaces is not blank: cleanCell is needed only for the rest.
+  // Ordinary text that is not spaces is not blank: cleanCell is needed only for the rest. A
+  // cell starting with printable ASCII, kana or a kanji (which NFKC leaves as they are) is not
+  // blank at a glance, as most lines' first cell.
   const isBlank = (cells: string[]) => cells.every((c) => {
+    const first = c.charCodeAt(0);
+    if ((first > 0x20 && first < 0x7f) || (first >= 0x3041 && first <= 0x3096) || (first >= 0x30a1 && first <= 0x30fc) || (first >= 0x4e00 && first <= 0x9fff)) return false;
     const trimmed = c.trim();
     return trimmed === '' || (!isOrdinaryText(trimmed) && cleanCell(trimmed) === '');
   });
@@ -535,7 +539,7 @@ function recordReader(
     result.dataLines++;
     // A line in another encoding, or with a broken quote, is already reported as such: its
     // cells say nothing more.
-    if (reportedLines.has(line)) return;
+    if (reportedLines.size > 0 && reportedLines.has(line)) return;
     if (cells.length !== headerCells.length) {
       // An unquoted 1,200,000 splits into 1 | 200 | 000.
       const split = cells.findIndex((c, i) => /^\d{1,3}$/.test(c.trim()) && /^\d{3}$/.test(cells[i + 1]?.trim() ?? ''));
