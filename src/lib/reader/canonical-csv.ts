@@ -24,8 +24,9 @@ const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]);
 const ROW_ROOM = 1024;
 
 /**
- * Rows as canonical CSV lines, written straight into UTF-8 bytes: the rows of a year the
- * import page checks pass here. A text's cell is csvCell's; numbers are written digit by digit.
+ * Rows as canonical CSV lines, written straight into UTF-8 bytes: every canonical CSV (the
+ * build's, `kouchin normalize`'s, the import page's) is made here. A text's cell is csvCell's;
+ * numbers are written digit by digit.
  */
 export class CanonicalLines {
   private bytes: Uint8Array<ArrayBuffer>;
