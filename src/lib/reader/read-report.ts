@@ -12,6 +12,7 @@ import {
   type ColumnSpec,
   type MonthlyColumn,
   type ReportRow,
+  type ReportValue,
 } from '../schema.ts';
 import { eachRecord } from './csv-records.ts';
 import { BinaryFileError, decodeAs, decodeReport, type Decoded, type Encoding } from './decode.ts';
@@ -255,7 +256,7 @@ export function readReportPart(part: FilePart, file: string, options: ReadOption
   result.encoding = part.encoding;
   const head = part.head === null ? null : decodeAs(part.head, part.encoding);
   const packer = new RowPacker(part.lines);
-  const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, (row) => packer.add(row), part.lines);
+  const reader = readText(result, decodeAs(part.bytes, part.encoding), part.foreignLines, options, part.firstLine, head, (values) => packer.addValues(values), part.lines);
   return { result, state: reader.state(), packed: packer.finish() };
 }
 
@@ -273,7 +274,7 @@ function readText(
   options: ReadOptions,
   firstLine: number,
   head: string | null,
-  keep?: (row: ReportRow) => void,
+  keep?: (values: RowValues) => void,
   expectedRows?: number,
 ): RecordReader {
   const issue = issuer(result);
@@ -369,6 +370,7 @@ function findHeader(records: SourceRecord[]): number {
 
 const MONTHLY_NAMES: Record<MonthlyColumn['measure'], string> = { person_months: '支払対象者数', total_wages_yen: '工賃支払額' };
 export const SUMMED_COLUMNS = REPORT_COLUMNS.filter((c) => c.sqlType === 'BIGINT').map((c) => c.name);
+const SUMMED_AT = SUMMED_COLUMNS.map((name) => REPORT_COLUMNS.findIndex((c) => c.name === name));
 /** Headers a file without a header line should have, for the message that says so. */
 const EXAMPLE_HEADERS = ['office_no', 'office_name', 'total_wages_yen', 'person_months'].map((name) => REPORT_COLUMNS.find((c) => c.name === name)!.ja).join(', ');
 /** How many lines a summary lists before "…". */
@@ -378,10 +380,37 @@ const listed = (items: (string | number)[]) => items.slice(0, LISTED).join(', ')
 /** A row with every column not reported: one shape for all rows, and "not reported" is never 0. */
 const EMPTY_ROW: ReportRow = Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, null]));
 
+/**
+ * A line's values, by column in REPORT_COLUMNS order: the reader fills one array again for
+ * every line, read by index (a million row objects, written and read by name, took a tenth of
+ * a thread's time), and makes a row object only for whoever keeps rows (rowOf).
+ */
+export type RowValues = ReportValue[];
+const NAMES = REPORT_COLUMNS.map((c) => c.name);
+/** Each column's place in RowValues. */
+const AT: Readonly<Record<string, number>> = Object.fromEntries(NAMES.map((name, k) => [name, k]));
+const FISCAL_YEAR = AT.fiscal_year!;
+const OFFICE_NO = AT.office_no!;
+const MUNICIPALITY = AT.municipality!;
+const MUNICIPALITY_CODE = AT.municipality_code!;
+const AREA = AT.area!;
+const SUBMITTED = AT.submitted!;
+const OPENED_ON = AT.opened_on!;
+const PERSON_MONTHS = AT.person_months!;
+
+/** A line's values as a row object. */
+function rowOf(values: RowValues): ReportRow {
+  const row: ReportRow = { ...EMPTY_ROW };
+  for (let k = 0; k < NAMES.length; k++) if (values[k] !== null) row[NAMES[k]!] = values[k]!;
+  return row;
+}
+
 /** What the reader knows of a file column once the header is read. */
 interface ColumnPlan {
   index: number;
   field: string;
+  /** The field's place in RowValues. */
+  column: number;
   spec: ColumnSpec | null;
   monthly: MonthlyColumn | null;
   parse: ((raw: string) => Parsed<string | number | boolean>) | null;
@@ -406,7 +435,7 @@ function recordReader(
   options: ReadOptions,
   reportedLines = new Set<number>(),
   firstLine = 1,
-  keep: (row: ReportRow) => void = (row) => void result.rows.push(row),
+  keep: (values: RowValues) => void = (values) => void result.rows.push(rowOf(values)),
   expectedRows?: number,
 ): RecordReader {
   const issue = issuer(result);
@@ -509,14 +538,16 @@ function recordReader(
     plans = columns.flatMap((column, index): ColumnPlan[] => {
       if (!column) return [];
       return column.kind === 'column'
-        ? [{ index, field: column.spec.name, spec: column.spec, monthly: null, ...readersFor(column.spec, prefectureCode) }]
-        : [{ index, field: column.monthly.measure, spec: null, monthly: column.monthly, parse: null, quick: null }];
+        ? [{ index, field: column.spec.name, column: AT[column.spec.name]!, spec: column.spec, monthly: null, ...readersFor(column.spec, prefectureCode) }]
+        : [{ index, field: column.monthly.measure, column: AT[column.monthly.measure]!, spec: null, monthly: column.monthly, parse: null, quick: null }];
     });
   }
 
   // The line being read, and whether it is still fine: the helpers below say a problem of it.
   // They are made once, not once per line.
   let current: SourceRecord = { cells: [], line: 0 };
+  // Each line's values, filled again for every line: whoever keeps them copies them (keep).
+  const values: RowValues = new Array<ReportValue>(NAMES.length).fill(null);
   let rowOk = true;
   const fail = (column: number, code: IssueCode, params: IssueParams, extra: IssueExtra = {}) => {
     issue('error', current.line, column, code, params, extra);
@@ -550,7 +581,7 @@ function recordReader(
       }
       return;
     }
-    const row: ReportRow = { ...EMPTY_ROW };
+    const row = values.fill(null);
     current = record;
     rowOk = true;
 
@@ -560,7 +591,7 @@ function recordReader(
       const parsed = parseSubmitted(cells[submittedIndex]!);
       if (parsed.ok) submitted = parsed.value;
     }
-    let blankActivities: string[] | null = null;
+    let blankActivities: number[] | null = null; // columns in RowValues
     let answeredActivity = false;
     const monthValues: Record<MonthlyColumn['measure'], { month: number; value: number | null; column: number }[]> | null =
       monthly.size > 0 ? { person_months: [], total_wages_yen: [] } : null;
@@ -571,7 +602,7 @@ function recordReader(
       const quick = plan.quick?.(raw);
       if (quick !== undefined) {
         if (plan.spec!.type === 'count') answeredActivity = true;
-        row[plan.field] = quick;
+        row[plan.column] = quick;
         continue;
       }
       const ordinary = isOrdinaryText(raw);
@@ -598,7 +629,7 @@ function recordReader(
       }
       const spec = plan.spec!;
       if (text === '') {
-        if (spec.type === 'count') (blankActivities ??= []).push(spec.name);
+        if (spec.type === 'count') (blankActivities ??= []).push(plan.column);
         else if (spec.required === true || (spec.required === 'if_submitted' && submitted)) cellFail(plan, 'reader.empty_required');
         continue;
       }
@@ -609,9 +640,9 @@ function recordReader(
       }
       if (parsed.note) issue('warning', line, plan.index + 1, parsed.note.code, { column: headerNames[plan.index]!, value: shownValue(raw), ...parsed.note.params }, { field: plan.field, header: headerCells[plan.index], value: raw });
       if (spec.type === 'count') answeredActivity = true;
-      row[spec.name] = parsed.value;
+      row[plan.column] = parsed.value;
     }
-    row.submitted = submitted;
+    row[SUBMITTED] = submitted;
 
     // Activity answers: a blank cell is "no" beside an answered one, and "not reported" when
     // the row answers none of them.
@@ -623,12 +654,12 @@ function recordReader(
         const values = monthValues[measure];
         if (values.length === 0 || values.every((v) => v.value === null)) continue;
         const sum = values.reduce((s, v) => s + (v.value ?? 0), 0);
-        const annual = row[measure];
+        const annual = row[AT[measure]!];
         if (annual !== null && annual !== sum) {
           fail(seen.get(measure)! + 1, 'reader.sum_mismatch', { column: headerNames[seen.get(measure)!]!, annual: annual as number, sum }, { field: measure, value: String(annual) });
           continue;
         }
-        row[measure] = sum;
+        row[AT[measure]!] = sum;
       }
       if (monthly.has('total_wages_yen') && monthly.has('person_months')) {
         const paid = new Map(monthValues.person_months.map((v) => [v.month, v.value ?? 0]));
@@ -640,33 +671,36 @@ function recordReader(
       }
       if (submitted) {
         for (const measure of monthly) {
-          if (row[measure] === null && !seen.has(measure)) fail(result.columnNumbers[measure]!, 'reader.empty_every_month', { measure: MONTHLY_NAMES[measure] }, { field: measure });
+          if (row[AT[measure]!] === null && !seen.has(measure)) fail(result.columnNumbers[measure]!, 'reader.empty_every_month', { measure: MONTHLY_NAMES[measure] }, { field: measure });
         }
       }
     }
 
     // Fiscal year: the file name and a column must agree when both are given.
     const yearColumn = seen.get('fiscal_year');
-    if (row.fiscal_year === null && fileYear !== null) row.fiscal_year = fileYear;
-    else if (fileYear !== null && row.fiscal_year !== null && row.fiscal_year !== fileYear) {
-      fail((yearColumn ?? 0) + 1, 'reader.year_mismatch', { column: headerNames[yearColumn ?? 0]!, year: String(row.fiscal_year), fileYear: String(fileYear) }, { field: 'fiscal_year', value: String(row.fiscal_year) });
+    if (row[FISCAL_YEAR] === null && fileYear !== null) row[FISCAL_YEAR] = fileYear;
+    else if (fileYear !== null && row[FISCAL_YEAR] !== null && row[FISCAL_YEAR] !== fileYear) {
+      fail((yearColumn ?? 0) + 1, 'reader.year_mismatch', { column: headerNames[yearColumn ?? 0]!, year: String(row[FISCAL_YEAR]), fileYear: String(fileYear) }, { field: 'fiscal_year', value: String(row[FISCAL_YEAR]) });
     }
-    const fy = typeof row.fiscal_year === 'number' ? row.fiscal_year : null;
+    const year = row[FISCAL_YEAR];
+    const fy = typeof year === 'number' ? year : null;
 
-    if (typeof row.opened_on === 'string' && fy !== null && fiscalYearOfDate(row.opened_on) > fy) {
-      fail(seen.get('opened_on')! + 1, 'reader.opened_after_year', { column: headerNames[seen.get('opened_on')!]!, date: row.opened_on, year: String(fy), end: `${fy + 1}-03-31` }, { field: 'opened_on', value: row.opened_on });
+    const opened = row[OPENED_ON];
+    if (typeof opened === 'string' && fy !== null && fiscalYearOfDate(opened) > fy) {
+      fail(seen.get('opened_on')! + 1, 'reader.opened_after_year', { column: headerNames[seen.get('opened_on')!]!, date: opened, year: String(fy), end: `${fy + 1}-03-31` }, { field: 'opened_on', value: opened });
     }
-    if (submitted && row.person_months === 0) {
+    if (submitted && row[PERSON_MONTHS] === 0) {
       fail(result.columnNumbers.person_months!, 'reader.zero_person_months', { column: result.columnHeaders.person_months! }, { field: 'person_months', value: '0' });
     }
-    if (typeof row.office_no === 'string' && fy !== null) {
+    const office = row[OFFICE_NO];
+    if (typeof office === 'string' && fy !== null) {
       let lines = officeLines.get(fy);
       // The first year met is most often the file's only one: room for every line at once.
       if (!lines) officeLines.set(fy, (lines = new OfficeLines(officeLines.size === 0 ? expectedRows : undefined)));
       // Ten digits are one exact number: a faster key than the text, for a million offices.
-      const first = lines.firstOrSet(Number(row.office_no), line);
+      const first = lines.firstOrSet(Number(office), line);
       if (first !== undefined) {
-        fail(seen.get('office_no')! + 1, 'reader.duplicate_office', { office: row.office_no, line: first, year: String(fy) }, { field: 'office_no', value: row.office_no });
+        fail(seen.get('office_no')! + 1, 'reader.duplicate_office', { office, line: first, year: String(fy) }, { field: 'office_no', value: office });
       }
     }
     if (!checkMunicipality(row, line, seen, byName, byCode, suggest, issue)) rowOk = false;
@@ -677,7 +711,7 @@ function recordReader(
       let yearSums = sums.get(fy);
       if (!yearSums) sums.set(fy, (yearSums = SUMMED_COLUMNS.map(() => 0)));
       for (let k = 0; k < SUMMED_COLUMNS.length; k++) {
-        const value = row[SUMMED_COLUMNS[k]!];
+        const value = row[SUMMED_AT[k]!];
         if (typeof value === 'number') yearSums[k]! += value;
       }
     }
@@ -736,7 +770,7 @@ export function wholeFileChecks(result: ReportFile, repeatedHeaders: number[], s
  * no area, the areas would not add up to it.
  */
 function checkMunicipality(
-  row: ReportRow,
+  row: RowValues,
   line: number,
   seen: Map<string, number>,
   byName: Map<string, Municipality>,
@@ -744,7 +778,8 @@ function checkMunicipality(
   suggest: (name: string) => string[],
   issue: Issue,
 ): boolean {
-  const name = typeof row.municipality === 'string' ? row.municipality : null;
+  const given = row[MUNICIPALITY];
+  const name = typeof given === 'string' ? given : null;
   if (name === null) return true;
   const col = (field: string) => (seen.get(field) ?? seen.get('municipality')!) + 1;
   const known = byName.get(name);
@@ -754,18 +789,19 @@ function checkMunicipality(
     else issue('error', line, col('municipality'), 'reader.unknown_municipality_plain', { name: shownValue(name) }, { field: 'municipality', value: name });
     return false;
   }
-  const code = row.municipality_code;
+  const code = row[MUNICIPALITY_CODE];
   if (code !== null && code !== known.code) {
     const other = byCode.get(String(code));
     if (other) issue('warning', line, col('municipality_code'), 'reader.code_mismatch', { code: shownValue(String(code)), other: other.name, name, known: known.code }, { field: 'municipality_code', value: String(code) });
     else issue('warning', line, col('municipality_code'), 'reader.code_not_of', { code: shownValue(String(code)), name, known: known.code }, { field: 'municipality_code', value: String(code) });
   }
   // The reference list's own strings: a million rows share a few hundred names.
-  row.municipality = known.name;
-  row.municipality_code = known.code;
-  if (row.area !== null && row.area !== known.area) {
-    issue('warning', line, col('area'), 'reader.area_mismatch', { area: shownValue(String(row.area)), name, known: known.area }, { field: 'area', value: String(row.area) });
+  row[MUNICIPALITY] = known.name;
+  row[MUNICIPALITY_CODE] = known.code;
+  const area = row[AREA];
+  if (area !== null && area !== known.area) {
+    issue('warning', line, col('area'), 'reader.area_mismatch', { area: shownValue(String(area)), name, known: known.area }, { field: 'area', value: String(area) });
   }
-  row.area = known.area;
+  row[AREA] = known.area;
   return true;
 }

@@ -45,6 +45,7 @@ type Kind = 'number' | 'office' | 'flag' | 'text';
 export const kindOf = ({ type, sqlType }: (typeof REPORT_COLUMNS)[number]): Kind =>
   type === 'office_no' ? 'office' : sqlType === 'INTEGER' || sqlType === 'BIGINT' ? 'number' : sqlType === 'BOOLEAN' ? 'flag' : 'text';
 const namesOf = (kinds: Kind[]) => REPORT_COLUMNS.filter((c) => kinds.includes(kindOf(c))).map((c) => c.name);
+const placesOf = (names: string[]) => Int32Array.from(names, (name) => REPORT_COLUMNS.findIndex((c) => c.name === name));
 
 /** One text column as rows are added: coded while its values are few, then joined in chunks. */
 class TextPacker {
@@ -125,6 +126,10 @@ export class RowPacker {
   private readonly numberColumns = namesOf(['number', 'office']);
   private readonly flagColumns = namesOf(['flag']);
   private readonly textColumns = namesOf(['text']);
+  // Each column's place among a row's values (REPORT_COLUMNS order).
+  private readonly numberAt = placesOf(this.numberColumns);
+  private readonly flagAt = placesOf(this.flagColumns);
+  private readonly textAt = placesOf(this.textColumns);
   private numbers: Float64Array[];
   private flags: Uint8Array[];
   private readonly texts: TextPacker[];
@@ -136,25 +141,32 @@ export class RowPacker {
     this.texts = this.textColumns.map(() => new TextPacker(capacity));
   }
 
-  // Columns start as "not reported" (NaN, FLAG_NULL, code 0): a null is skipped, and the
-  // columns a file does not have (half of them, often) cost a look each.
   add(row: ReportRow): void {
+    this.addValues(REPORT_COLUMNS.map((c) => row[c.name] ?? null));
+  }
+
+  /**
+   * A row given as its values in REPORT_COLUMNS order (the reader's RowValues), read by index.
+   * Columns start as "not reported" (NaN, FLAG_NULL, code 0): a null is skipped, and the
+   * columns a file does not have (half of them, often) cost a look each.
+   */
+  addValues(values: readonly ReportValue[]): void {
     const i = this.length++;
     if (i === this.numbers[0]!.length) {
       this.numbers = this.numbers.map((a) => grown(a, new Float64Array(i * 2).fill(NaN)));
       this.flags = this.flags.map((a) => grown(a, new Uint8Array(i * 2).fill(FLAG_NULL)));
     }
-    for (let k = 0; k < this.numberColumns.length; k++) {
-      const v = row[this.numberColumns[k]!];
+    for (let k = 0; k < this.numberAt.length; k++) {
+      const v = values[this.numberAt[k]!];
       // An office number is written back with its leading zeros (column()).
       if (v !== null && v !== undefined) this.numbers[k]![i] = asNumber(v);
     }
-    for (let k = 0; k < this.flagColumns.length; k++) {
-      const v = row[this.flagColumns[k]!];
+    for (let k = 0; k < this.flagAt.length; k++) {
+      const v = values[this.flagAt[k]!];
       if (v !== null && v !== undefined) this.flags[k]![i] = v ? 1 : 0;
     }
-    for (let k = 0; k < this.textColumns.length; k++) {
-      const v = row[this.textColumns[k]!];
+    for (let k = 0; k < this.textAt.length; k++) {
+      const v = values[this.textAt[k]!];
       if (v !== null && v !== undefined) this.texts[k]!.add(i, String(v));
     }
   }
