@@ -28,6 +28,12 @@ export class OfficeLines {
     return undefined;
   }
 
+  /** The line `office` was first seen on, or undefined. */
+  get(office: number): number | undefined {
+    const at = this.slot(office);
+    return this.keys[at] === office ? this.lines[at] : undefined;
+  }
+
   /** Every office number held, and its line, in no particular order. */
   entries(): { offices: Float64Array; lines: Int32Array } {
     const offices = new Float64Array(this.size);

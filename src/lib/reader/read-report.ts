@@ -82,7 +82,8 @@ export interface ReportFile {
 
 /**
  * A column of numbers, or of office numbers (ten digits: exact doubles), as doubles with NaN
- * where not reported: what checks over a million rows compare, without a value per row.
+ * where not reported: what checks over a million rows compare, without a value per row. Read
+ * it, do not change it: a file's columns give every caller the same array.
  */
 export function numbersOf(report: Pick<ReportFile, 'rows' | 'columns'>, name: string): Float64Array {
   return report.columns ? report.columns.numbers(name) : Float64Array.from(report.rows, (r) => asNumber(r[name]));

@@ -222,14 +222,25 @@ export class RowColumns {
   /** The rows as packed, part by part. */
   readonly parts: readonly PackedRows[];
   private readonly cache = new Map<string, readonly ReportValue[]>();
+  private readonly numberCache = new Map<string, Float64Array>();
 
   constructor(parts: PackedRows[]) {
     this.parts = parts;
     this.length = parts.reduce((n, p) => n + p.length, 0);
   }
 
-  /** A column of numbers (or office numbers) as doubles, NaN where not reported: no values built. */
+  /**
+   * A column of numbers (or office numbers) as doubles, NaN where not reported: no values
+   * built. The parts' columns are joined once and the same array given to every caller (the
+   * checks of a file ask for its years and offices several times): read it, do not change it.
+   */
   numbers(name: string): Float64Array {
+    let all = this.numberCache.get(name);
+    if (!all) this.numberCache.set(name, (all = this.joined(name)));
+    return all;
+  }
+
+  private joined(name: string): Float64Array {
     const all = new Float64Array(this.length);
     let at = 0;
     for (const part of this.parts) {

@@ -5,6 +5,7 @@
 import { columnSpec, type ReportRow } from '../schema.ts';
 import type { IssueCode, IssueParams, ReportIssue } from './issues.ts';
 import { distinct, numbersOf, type ReportFile } from './read-report.ts';
+import { OfficeLines } from './office-lines.ts';
 import { asNumber, officeText } from './row-columns.ts';
 
 /** B型 facilities must pay ¥3,000 a month on average; above this an entry error is likely. */
@@ -73,32 +74,34 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[], oth
 
   const otherColumns = others.map((o) => ({ file: o, years: numbersOf(o, 'fiscal_year'), offices: numbersOf(o, 'office_no') }));
   for (const fy of distinct(years)) {
-    // Office numbers are ten digits: compared as the exact numbers they are.
-    const previous = new Map(published.filter((r) => r.fiscal_year === fy - 1).map((r) => [numberIn(r, 'office_no'), r]));
+    // Last year's rows by office number (ten digits: an exact double), the later given winning.
+    // A table of doubles, not a Map: a million look-ups of a double each made a number to
+    // look it up with.
+    const previous = new PreviousRows();
+    for (const r of published) if (r.fiscal_year === fy - 1) previous.set(numberIn(r, 'office_no'), r);
     for (const o of otherColumns) {
       if (!o.years.includes(fy - 1)) continue;
       for (const r of o.file.rows) if (r.fiscal_year === fy - 1) previous.set(numberIn(r, 'office_no'), r);
     }
-    if (previous.size === 0) continue;
+    if (previous.rows.length === 0) continue;
     // Last year's facilities found this year, in this file or (the year spread over several
     // files) in `published` or `others`: looked up in last year's few hundred, not indexed by this year's million.
-    const found = new Set<number>();
-    for (const r of published) if (r.fiscal_year === fy && previous.has(numberIn(r, 'office_no'))) found.add(numberIn(r, 'office_no'));
+    const found = new Uint8Array(previous.rows.length);
+    for (const r of published) if (r.fiscal_year === fy) previous.found(numberIn(r, 'office_no'), found);
     for (const o of otherColumns) {
-      for (let i = 0; i < o.years.length; i++) if (o.years[i] === fy && previous.has(o.offices[i]!)) found.add(o.offices[i]!);
+      for (let i = 0; i < o.years.length; i++) if (o.years[i] === fy) previous.found(o.offices[i]!, found);
     }
     const jumps: [line: number, wages: number, was: number, now: number, change: number][] = [];
     for (let i = 0; i < rows; i++) {
       if (years[i] !== fy) continue;
-      const before = previous.get(offices[i]!);
-      if (before === undefined) continue;
-      found.add(offices[i]!);
-      const [was, now] = [average(before), averageOf(wages[i]!, persons[i]!)];
+      const at = previous.found(offices[i]!, found);
+      if (at < 0) continue;
+      const [was, now] = [average(previous.rows[at]!), averageOf(wages[i]!, persons[i]!)];
       if (was === null || now === null || was === 0) continue;
       const change = (now - was) / was;
       if (Math.abs(change) > BIG_JUMP) jumps.push([report.rowLines[i]!, wages[i]!, was, now, change]);
     }
-    const missing = [...previous].filter(([office]) => !found.has(office)).map(([, row]) => `${String(row.office_no)} ${String(row.office_name)}`);
+    const missing = previous.rows.filter((_, k) => found[k] === 0).map((row) => `${String(row.office_no)} ${String(row.office_name)}`);
     if (missing.length > 0) {
       warn(report.headerLine, 'office_no', 'check.missing_since',
         { count: missing.length, previous: String(fy - 1), year: String(fy), offices: missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '') },
@@ -111,6 +114,30 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[], oth
     }
   }
   return issues;
+}
+
+/** Last year's rows, each under its office number, in the order first met (as a Map keeps them). */
+class PreviousRows {
+  readonly rows: ReportRow[] = [];
+  private readonly at = new OfficeLines();
+  /** Where the row without an office number (NaN) is, which the table cannot hold. */
+  private nanAt: number | undefined;
+
+  /** `row` under `office`, in place of any given before it. */
+  set(office: number, row: ReportRow): void {
+    const at = office === office ? this.at.firstOrSet(office, this.rows.length) : this.nanAt;
+    if (office !== office) this.nanAt ??= this.rows.length;
+    if (at === undefined) this.rows.push(row);
+    else this.rows[at] = row;
+  }
+
+  /** Where `office`'s row is (marked in `found`), or -1. */
+  found(office: number, found: Uint8Array): number {
+    const at = office === office ? this.at.get(office) : this.nanAt;
+    if (at === undefined) return -1;
+    found[at] = 1;
+    return at;
+  }
 }
 
 /**
