@@ -399,6 +399,19 @@ const SUBMITTED = AT.submitted!;
 const OPENED_ON = AT.opened_on!;
 const PERSON_MONTHS = AT.person_months!;
 
+/**
+ * Whether `raw` may clean to `cleaned` (cleanCell): not when its first character is one that
+ * cleaning leaves as it is (printable ASCII, kana, a kanji) and differs from the cleaned
+ * text's. Most lines' first cell is told from the header's at a glance.
+ */
+function mayClean(raw: string, cleaned: string): boolean {
+  const first = raw.charCodeAt(0);
+  return !(isKept(first) && first !== cleaned.charCodeAt(0));
+}
+
+/** A character that cleanCell keeps where it is: not a space, and one NFKC leaves as it is. */
+const isKept = (c: number) => (c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x4e00 && c <= 0x9fff);
+
 /** A line's values as a row object. */
 function rowOf(values: RowValues): ReportRow {
   const row: ReportRow = { ...EMPTY_ROW };
@@ -444,8 +457,7 @@ function recordReader(
   // cell starting with printable ASCII, kana or a kanji (which NFKC leaves as they are) is not
   // blank at a glance, as most lines' first cell.
   const isBlank = (cells: string[]) => cells.every((c) => {
-    const first = c.charCodeAt(0);
-    if ((first > 0x20 && first < 0x7f) || (first >= 0x3041 && first <= 0x3096) || (first >= 0x30a1 && first <= 0x30fc) || (first >= 0x4e00 && first <= 0x9fff)) return false;
+    if (isKept(c.charCodeAt(0))) return false;
     const trimmed = c.trim();
     return trimmed === '' || (!isOrdinaryText(trimmed) && cleanCell(trimmed) === '');
   });
@@ -564,7 +576,7 @@ function recordReader(
     const { cells, line } = record;
     const headerCells = header!.cells;
     // A header repeated below itself (pages of a printout glued together) is skipped, and said once.
-    if (cells.length === headerCells.length && cleanCell(cells[0]!) === headerFirst && cells.map(cleanCell).join('\u0000') === headerKey) {
+    if (cells.length === headerCells.length && mayClean(cells[0]!, headerFirst) && cleanCell(cells[0]!) === headerFirst && cells.map(cleanCell).join('\u0000') === headerKey) {
       repeatedHeaders.push(line);
       return;
     }
