@@ -560,7 +560,7 @@ function recordReader(
   // They are made once, not once per line.
   let current: SourceRecord = { cells: [], line: 0 };
   // Each line's values, filled again for every line: whoever keeps them copies them (keep).
-  const values: RowValues = new Array<ReportValue>(NAMES.length).fill(null);
+  const lineValues: RowValues = new Array<ReportValue>(NAMES.length).fill(null);
   let rowOk = true;
   const fail = (column: number, code: IssueCode, params: IssueParams, extra: IssueExtra = {}) => {
     issue('error', current.line, column, code, params, extra);
@@ -594,7 +594,7 @@ function recordReader(
       }
       return;
     }
-    const row = values.fill(null);
+    const row = lineValues.fill(null);
     current = record;
     rowOk = true;
 
