@@ -49,6 +49,15 @@ describe('nothing dropped without a message', () => {
     ]);
   });
 
+  it('skips lines of nothing but spaces, and knows a copy of the header behind a space', () => {
+    // Spaces, an ideographic space and a zero-width space clean to nothing; the copies clean to the header.
+    const report = read([HEADER, ROW(1), '   ,  ,', '\u3000,\u200b', ROW(2), ` ${HEADER}`, `\u3000${HEADER}`, ROW(3)].join('\n'));
+    expect(report.rows.map((r) => r.office_no)).toEqual(['2600000001', '2600000002', '2600000003']);
+    expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['warning', 6, 1, 'the header (line 1) is repeated 2 times, on lines 6, 7; those lines are skipped'],
+    ]);
+  });
+
   it('refuses an unknown municipality, naming the nearest known ones, so that areas add up to the prefecture', () => {
     const report = read([HEADER, ROW(1, '宇治,2019-04-01,20,100000,10'), ROW(2, '架空村,2019-04-01,20,100000,10')].join('\n'));
     expect(report.rows).toEqual([]);
