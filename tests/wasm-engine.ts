@@ -6,7 +6,6 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Table } from 'apache-arrow';
 import type { CsvText, Row, SqlEngine } from '../src/lib/db/setup.ts';
-import { joinBytes } from '../src/lib/bytes.ts';
 import { resultColumns } from '../src/lib/result-cells.ts';
 
 const require = createRequire(import.meta.url);
@@ -33,7 +32,7 @@ export class WasmSqlEngine implements SqlEngine {
 
   async registerText(name: string, text: CsvText): Promise<string> {
     if (typeof text === 'string') this.db.registerFileText(name, text);
-    else this.db.registerFileBuffer(name, text instanceof Uint8Array ? text : joinBytes(text));
+    else this.db.registerFileBuffer(name, text);
     return name;
   }
 

@@ -7,7 +7,6 @@ import type { Table } from 'apache-arrow';
 // exceptions (README, "Browsers"); the MVP build would be another 39 MB file. Its worker
 // fetches and compiles the wasm by itself from its first moment (./duckdb-wasm-early.ts).
 import { EARLY_WASM_URL } from './duckdb-wasm-url.ts';
-import { joinBytes } from '../lib/bytes.ts';
 import { attachPublishedSql, plainValue, type CsvText, type Row, type SqlEngine } from '../lib/db/setup.ts';
 import { siteUrl } from '../lib/paths.ts';
 
@@ -71,7 +70,7 @@ export class BrowserSqlEngine implements SqlEngine {
   async registerText(name: string, text: CsvText): Promise<string> {
     // Bytes are handed over to DuckDB's worker as they are; text is encoded first.
     if (typeof text === 'string') await this.db.registerFileText(name, text);
-    else await this.db.registerFileBuffer(name, text instanceof Uint8Array ? text : joinBytes(text));
+    else await this.db.registerFileBuffer(name, text);
     return name;
   }
 

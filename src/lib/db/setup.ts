@@ -9,8 +9,8 @@ import { REPORT_COLUMNS } from '../schema.ts';
 
 export type Row = Record<string, unknown>;
 
-/** A CSV's text: a string, or UTF-8 bytes, whole or in chunks (in order, not joined: 100 MB copied less). */
-export type CsvText = string | Uint8Array | readonly Uint8Array[];
+/** A file's text, or its bytes (UTF-8 CSV, say, or a Parquet file). */
+export type CsvText = string | Uint8Array;
 
 export interface SqlEngine {
   /** Makes `text` (or a file's bytes) readable by read_csv() and the like; returns the path to use in SQL. */
@@ -23,7 +23,7 @@ export interface SqlEngine {
 
 export interface DatabaseInputs {
   plan: Plan;
-  /** The reports as canonical CSV (reportsToCanonicalCsv), all fiscal years; UTF-8 bytes where a worker or threads wrote them. */
+  /** The reports as canonical CSV (reportsToCanonicalCsv), all fiscal years; UTF-8 bytes where the import page's worker wrote them. */
   reportsCsv: CsvText;
   nationalAveragesCsv: string;
   municipalitiesCsv: string;

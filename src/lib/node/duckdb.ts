@@ -1,7 +1,7 @@
 // SqlEngine on native DuckDB (@duckdb/node-api), for the build, the CLI and tests.
 
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
@@ -24,15 +24,8 @@ function memoryFsHolds(bytes: number): boolean {
   }
 }
 
-/** Chunks written one after another into a new file (`wx`: never one that is there). */
-function writeChunks(path: string, chunks: readonly (string | Uint8Array)[]): void {
-  const fd = openSync(path, 'wx');
-  try {
-    for (const chunk of chunks) writeFileSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
-}
+/** `text` written into a new file (`wx`: never one that is there). */
+const writeNew = (path: string, text: CsvText) => writeFileSync(path, text, { flag: 'wx' });
 
 export class NodeSqlEngine implements SqlEngine {
   private readonly dir = mkdtempSync(join(tmpdir(), 'kouchin-'));
@@ -52,11 +45,10 @@ export class NodeSqlEngine implements SqlEngine {
   }
 
   async registerText(name: string, text: CsvText): Promise<string> {
-    const chunks = typeof text === 'string' || text instanceof Uint8Array ? [text] : text;
-    const memory = this.memoryPath(name, chunks.reduce((n, c) => n + (typeof c === 'string' ? Buffer.byteLength(c) : c.length), 0));
+    const memory = this.memoryPath(name, typeof text === 'string' ? Buffer.byteLength(text) : text.length);
     if (memory !== null) {
       try {
-        writeChunks(memory, chunks);
+        writeNew(memory, text);
         this.memoryFiles.add(memory);
         return memory;
       } catch {
@@ -65,7 +57,7 @@ export class NodeSqlEngine implements SqlEngine {
     }
     const path = join(this.dir, name);
     rmSync(path, { force: true }); // registered again
-    writeChunks(path, chunks);
+    writeNew(path, text);
     return path;
   }
 

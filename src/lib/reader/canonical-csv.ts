@@ -4,7 +4,6 @@
 // formula (= + - @) gets a ' before it (csvCell, as every CSV offered for download); the reader
 // and the database load take it off again.
 
-import { joinBytes } from '../bytes.ts';
 import { csvCell } from '../csv-export.ts';
 import { REPORT_COLUMNS, type ReportRow } from '../schema.ts';
 
@@ -157,11 +156,17 @@ export function reportsToCanonicalCsv(rows: readonly ReportRow[]): string {
   return `${HEADER_LINE}${new TextDecoder().decode(canonicalLines(rows))}`;
 }
 
-/** A canonical CSV as chunks of UTF-8 bytes: the header line, then chunks of lines (canonicalLines), in order. */
-export const canonicalCsvChunks = (lines: readonly Uint8Array[]): Uint8Array[] => [new TextEncoder().encode(HEADER_LINE), ...lines];
-
-/** A canonical CSV as UTF-8 bytes, in one buffer (canonicalCsvChunks joined). */
-export const canonicalCsvBytes = (lines: readonly Uint8Array[]): Uint8Array<ArrayBuffer> => joinBytes(canonicalCsvChunks(lines));
+/** A canonical CSV as UTF-8 bytes, in one buffer: the header line, then chunks of lines (canonicalLines), in order. */
+export function canonicalCsvBytes(lines: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const chunks = [new TextEncoder().encode(HEADER_LINE), ...lines];
+  const all = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
+}
 
 /** Rows as canonical CSV lines (no header), UTF-8. */
 export function canonicalLines(rows: readonly ReportRow[]): Uint8Array<ArrayBuffer> {
