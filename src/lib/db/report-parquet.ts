@@ -276,13 +276,18 @@ function writePage(out: Bytes, page: { values: Bytes; levels: Bytes; rowLevels: 
   return { spec, type: writer.type, dictionaryOffset: dictionary ? chunkStart : null, offset, size: out.at - chunkStart, values: end - start };
 }
 
-/** The first `count` definition levels (bit width 1) as RLE runs: a varint of the run's length times two, then its value in a byte. */
+/** One run of the RLE/bit-packed hybrid: a varint of its length times two, then its value in `byteWidth` bytes, lowest first. */
+function rleRun(out: Bytes, value: number, length: number, byteWidth: number): void {
+  out.varint(length * 2);
+  for (let b = 0; b < byteWidth; b++) out.byte((value >>> (8 * b)) & 0xff);
+}
+
+/** The first `count` definition levels (bit width 1) as RLE runs. */
 function rleLevels(out: Bytes, levels: Uint8Array, count: number): void {
   for (let i = 0; i < count; ) {
     let j = i + 1;
     while (j < count && levels[j] === levels[i]) j++;
-    out.varint((j - i) * 2);
-    out.byte(levels[i]!);
+    rleRun(out, levels[i]!, j - i, 1);
     i = j;
   }
 }
@@ -429,12 +434,8 @@ function textWriter(texts: PackedTexts): ColumnWriter {
       ...base,
       dictionary: { values: dictionary.view(), count },
       write(out, levels, start, end) {
+        // The indexes' bit width, then the RLE/bit-packed hybrid, runs only.
         out.byte(bitWidth);
-        // RLE/bit-packed hybrid, runs only: a varint of the run's length times two, then the index in byteWidth bytes.
-        const run = (value: number, length: number) => {
-          out.varint(length * 2);
-          for (let b = 0; b < byteWidth; b++) out.byte((value >>> (8 * b)) & 0xff);
-        };
         let value = -1;
         let length = 0;
         for (let i = start; i < end; i++) {
@@ -443,12 +444,12 @@ function textWriter(texts: PackedTexts): ColumnWriter {
           if (at < 0) continue;
           if (at === value) length++;
           else {
-            if (length > 0) run(value, length);
+            if (length > 0) rleRun(out, value, length, byteWidth);
             value = at;
             length = 1;
           }
         }
-        if (length > 0) run(value, length);
+        if (length > 0) rleRun(out, value, length, byteWidth);
       },
     };
   }
