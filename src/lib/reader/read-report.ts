@@ -20,6 +20,7 @@ import { shownValue, type ExpectCode, type IssueCode, type IssueParams, type Rep
 import {
   cleanCell,
   fiscalYearOfDate,
+  isKeptChar,
   isOrdinaryText,
   parseDate,
   parseFiscalYear,
@@ -406,11 +407,8 @@ const PERSON_MONTHS = AT.person_months!;
  */
 function mayClean(raw: string, cleaned: string): boolean {
   const first = raw.charCodeAt(0);
-  return !(isKept(first) && first !== cleaned.charCodeAt(0));
+  return !(isKeptChar(first) && first !== cleaned.charCodeAt(0));
 }
-
-/** A character that cleanCell keeps where it is: not a space, and one NFKC leaves as it is. */
-const isKept = (c: number) => (c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x4e00 && c <= 0x9fff);
 
 /** A line's values as a row object. */
 function rowOf(values: RowValues): ReportRow {
@@ -457,7 +455,7 @@ function recordReader(
   // cell starting with printable ASCII, kana or a kanji (which NFKC leaves as they are) is not
   // blank at a glance, as most lines' first cell.
   const isBlank = (cells: string[]) => cells.every((c) => {
-    if (isKept(c.charCodeAt(0))) return false;
+    if (isKeptChar(c.charCodeAt(0))) return false;
     const trimmed = c.trim();
     return trimmed === '' || (!isOrdinaryText(trimmed) && cleanCell(trimmed) === '');
   });

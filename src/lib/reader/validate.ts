@@ -126,9 +126,12 @@ class PreviousRows {
   /** `row` under `office`, in place of any given before it. */
   set(office: number, row: ReportRow): void {
     const at = office === office ? this.at.firstOrSet(office, this.rows.length) : this.nanAt;
-    if (office !== office) this.nanAt ??= this.rows.length;
-    if (at === undefined) this.rows.push(row);
-    else this.rows[at] = row;
+    if (at !== undefined) {
+      this.rows[at] = row;
+      return;
+    }
+    if (office !== office) this.nanAt = this.rows.length;
+    this.rows.push(row);
   }
 
   /** Where `office`'s row is (marked in `found`), or -1. */

@@ -24,6 +24,14 @@ const NFKC_MAY_CHANGE = new RegExp(`[^${NFKC_STABLE}]`);
 const NOT_ORDINARY = new RegExp(`[^\\t\\n\\r\\x20-\\x7e${NFKC_STABLE_BEYOND_ASCII}]`);
 
 /**
+ * Whether cleanCell keeps a character where it is, told from its code without a pattern:
+ * printable ASCII but the space, and the kana and kanji of NFKC_STABLE_BEYOND_ASCII. The
+ * reader looks at a line's first character this way (blank? the header again?).
+ */
+export const isKeptChar = (c: number): boolean =>
+  (c > 0x20 && c < 0x7f) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30a1 && c <= 0x30fc) || (c >= 0x4e00 && c <= 0x9fff);
+
+/**
  * Whether a cell is ordinary printable text that cleanCell would only trim: one scan that
  * lets most cells skip the checks for stray bytes, controls and bidi characters, and NFKC.
  */
