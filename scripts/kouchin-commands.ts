@@ -8,7 +8,7 @@ import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel } from '../src/lib/indicators.ts';
 import { formatIssue } from '../src/lib/reader/issues.ts';
 import type { Words } from '../src/lib/i18n/words.ts';
-import { processLocale } from '../src/lib/node/locale.ts';
+import { LanguageError, processLocale } from '../src/lib/node/locale.ts';
 import { readReportFileInParts, warmReadThreads } from '../src/lib/node/parallel-read.ts';
 import { loadDataDirectory, projectPaths, readBytes, readReportFiles, readSharedBytes, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
@@ -19,18 +19,8 @@ import { selectView, type YearlyIndicators } from '../src/lib/views.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-const USAGE = `usage:
-  kouchin indicators [--data DIR] [--json]         indicators per fiscal year
-  kouchin validate [--strict] [--data DIR] [--sheet NAME] FILE...
-                                                   check report files (CSV or .xlsx) against the published
-                                                   ones of DIR; exit 1 on any error (or, with --strict, any warning)
-  kouchin normalize [--data DIR] [--sheet NAME] IN --out OUT
-                                                   write IN as a canonical UTF-8 CSV (DIR/reports/fyYYYY.csv)
-  kouchin template [--data DIR] --out FILE         write the blank report form, as .xlsx or .csv by FILE's name
-
-DIR: a data directory (plan.json, reference/, reports/); default KOUCHIN_DATA, else data/.
-
-NAME: the sheet of a workbook to read; default plan.json's report_sheet, else the first with a header.`;
+/** How to use kouchin, in the messages' language. */
+const usage = () => wordsFor(processLocale()).t('cli.usage');
 
 const TABLE_COLUMNS = ['facilities_designated', 'reporting_rate_pct', 'facilities', 'person_months', 'total_wages_yen', 'average_monthly_wage_yen', 'average_monthly_wage_new_yen', 'average_hourly_wage_yen'] as const;
 
@@ -80,7 +70,7 @@ async function validate(args: string[]): Promise<number> {
     options: { strict: { type: 'boolean', default: false }, data: { type: 'string' }, sheet: { type: 'string' } },
   });
   if (positionals.length === 0) {
-    console.error(USAGE);
+    console.error(usage());
     return 2;
   }
   // Threads for a large file load the reader while the data directory is read.
@@ -124,7 +114,7 @@ async function validate(args: string[]): Promise<number> {
 async function normalize(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, data: { type: 'string' }, sheet: { type: 'string' } } });
   if (positionals.length !== 1 || !values.out) {
-    console.error(USAGE);
+    console.error(usage());
     return 2;
   }
   const words = wordsFor(processLocale());
@@ -148,7 +138,7 @@ async function normalize(args: string[]): Promise<number> {
 async function template(args: string[]): Promise<number> {
   const { values } = parseArgs({ args, options: { out: { type: 'string' }, data: { type: 'string' } } });
   if (!values.out || !/\.(csv|xlsx)$/i.test(values.out)) {
-    console.error(USAGE);
+    console.error(usage());
     return 2;
   }
   const { plan, municipalities } = loadDataDirectory(projectPaths(ROOT, values.data));
@@ -159,23 +149,51 @@ async function template(args: string[]): Promise<number> {
   return 0;
 }
 
+/**
+ * `--lang ja|en` anywhere on the line: taken out before a command reads its options, and kept
+ * as KOUCHIN_LANG, which every message of the run (the data directory's included) reads.
+ */
+function takeLanguage(argv: string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--lang' && i + 1 < argv.length) process.env.KOUCHIN_LANG = argv[++i];
+    else if (arg.startsWith('--lang=')) process.env.KOUCHIN_LANG = arg.slice('--lang='.length);
+    else rest.push(arg);
+  }
+  return rest;
+}
+
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...rest] = takeLanguage(argv);
   try {
+    processLocale(); // a language named wrongly is said before anything else
+    if (command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
+      console.log(usage());
+      return 0;
+    }
     if (command === 'indicators') return await indicators(rest);
     if (command === 'validate') return await validate(rest);
     if (command === 'normalize') return await normalize(rest);
     if (command === 'template') return await template(rest);
-    console.error(USAGE);
+    console.error(usage());
     return 2;
   } catch (e) {
+    if (e instanceof LanguageError) {
+      console.error(e.message);
+      return 2;
+    }
     // Report files with errors (InvalidReportsError) are data errors too.
     if (e instanceof DataError) {
       console.error(e.message);
       return 1;
     }
-    if (e instanceof TypeError && (e as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-      console.error(`${e.message}\n${USAGE}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (e instanceof TypeError && code?.startsWith('ERR_PARSE_ARGS')) {
+      // Node's own wording is English only: an unknown option is named in the messages' language.
+      const words = wordsFor(processLocale());
+      const option = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'([^']*)'/.exec(e.message)?.[1] : undefined;
+      console.error(`${option === undefined ? words.t('cli.bad_arguments', { detail: e.message }) : words.t('cli.bad_option', { option })}\n${usage()}`);
       return 2;
     }
     throw e;

@@ -7,7 +7,7 @@
 //   kouchin template [--data DIR] --out FILE        the blank report form (.xlsx or .csv)
 //
 // DIR is a data directory (plan.json, reference/, reports/); without --data, KOUCHIN_DATA or
-// data/. Messages are in Japanese or English (KOUCHIN_LANG, else the system's locale).
+// data/. Messages are in Japanese or English (--lang, else KOUCHIN_LANG, else the system's locale).
 
 import { enableCompileCache, getCompileCacheDir } from 'node:module';
 

@@ -185,3 +185,41 @@ describe('kouchin validate', () => {
     expect(result.stderr).toContain('usage:');
   });
 });
+
+describe('the language of kouchin', () => {
+  it('--help prints the usage on stdout in the chosen language, naming --lang and KOUCHIN_LANG', () => {
+    const ja = kouchin(['--help'], { KOUCHIN_LANG: 'ja' });
+    expect(ja.status).toBe(0);
+    expect(ja.stdout.split('\n')[0]).toBe('使い方:');
+    expect(ja.stdout).toContain('--lang ja|en: メッセージの言語。既定は KOUCHIN_LANG');
+    const en = kouchin(['validate', '--help']);
+    expect(en.status).toBe(0);
+    expect(en.stdout).toContain('--lang ja|en: the language of messages; default KOUCHIN_LANG');
+  });
+
+  it('--lang chooses the language over KOUCHIN_LANG, and a locale name such as ja_JP.UTF-8 names one', () => {
+    const file = join(dir, 'lang-missing.csv');
+    expect(kouchin(['validate', '--lang', 'ja', '--data', KYOTO, file]).stderr).toContain('lang-missing.csv:1:1: ファイルを読めません（ENOENT）');
+    expect(kouchin(['validate', '--data', KYOTO, file, '--lang=ja']).stderr).toContain('ファイルを読めません');
+    expect(kouchin(['validate', '--data', KYOTO, file], { KOUCHIN_LANG: 'ja_JP.UTF-8' }).stderr).toContain('ファイルを読めません');
+    expect(kouchin(['validate', '--data', KYOTO, file], { KOUCHIN_LANG: 'EN' }).stderr).toContain('cannot read the file (ENOENT)');
+  });
+
+  it('a language it does not have is one line in the system language and exit 2, not a crash', () => {
+    for (const [env, expected] of [
+      [{ KOUCHIN_LANG: 'fr', LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, 'KOUCHIN_LANG=fr is not a language of kouchin: use one of ja, en'],
+      [{ KOUCHIN_LANG: 'fr', LANG: 'ja_JP.UTF-8', LC_ALL: '', LC_MESSAGES: '' }, 'KOUCHIN_LANG=fr は使えません。ja, en のどれかを指定してください'],
+    ] as const) {
+      const result = kouchin(['validate', '--data', KYOTO, 'x.csv'], env);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim()).toBe(expected);
+    }
+    expect(kouchin(['indicators', '--lang', 'de'], { LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' }).stderr.trim()).toBe('KOUCHIN_LANG=de is not a language of kouchin: use one of ja, en');
+  });
+
+  it('an unknown option is named in the chosen language, with the usage', () => {
+    const result = kouchin(['validate', '--bogus', 'x.csv', '--lang', 'ja']);
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n').slice(0, 2)).toEqual(['オプション --bogus はこのコマンドにはありません', '使い方:']);
+  });
+});

@@ -1,14 +1,28 @@
-// The language of the command line and the build's messages: KOUCHIN_LANG (ja, en), else
-// Japanese where the system's locale is Japanese (LC_ALL, LC_MESSAGES, LANG), else English.
+// The language of the command line and the build's messages: KOUCHIN_LANG (ja, en; a locale
+// such as ja_JP.UTF-8 names its language), else Japanese where the system's locale is
+// Japanese (LC_ALL, LC_MESSAGES, LANG), else English.
 
-import { isLocale, type Locale } from '../i18n/locales.ts';
+import { wordsFor } from '../i18n/catalogue.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
+import { shownValue } from '../reader/issues.ts';
+
+/** KOUCHIN_LANG names no language of the catalogue; the message is in the system's language. */
+export class LanguageError extends Error {}
+
+/** The language a locale name such as `ja`, `EN`, `ja_JP.UTF-8` or `en-US` names, if one of ours. */
+export function localeNamed(name: string): Locale | null {
+  const language = /^([a-z]+)(?:[-_.@]|$)/i.exec(name.trim())?.[1]?.toLowerCase();
+  return LOCALES.find((l) => l === language) ?? null;
+}
+
+function systemLocale(env: NodeJS.ProcessEnv): Locale {
+  return localeNamed(env.LC_ALL || env.LC_MESSAGES || env.LANG || '') === 'ja' ? 'ja' : 'en';
+}
 
 export function processLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   const chosen = env.KOUCHIN_LANG;
-  if (chosen) {
-    if (!isLocale(chosen)) throw new Error(`KOUCHIN_LANG=${chosen}: expected ja or en`);
-    return chosen;
-  }
-  const system = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return system.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  if (!chosen) return systemLocale(env);
+  const locale = localeNamed(chosen);
+  if (locale === null) throw new LanguageError(wordsFor(systemLocale(env)).t('cli.bad_lang', { value: shownValue(chosen), languages: LOCALES.join(', ') }));
+  return locale;
 }

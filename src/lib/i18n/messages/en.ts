@@ -561,6 +561,22 @@ export const en = {
   'cli.not_written': 'not written: {errors} {errors|error|errors} would lose rows',
   'cli.written': '{rows} {rows|facility|facilities} written',
   'cli.template_written': 'a form of {columns} columns written',
+  'cli.bad_lang': 'KOUCHIN_LANG={value} is not a language of kouchin: use one of {languages}',
+  'cli.bad_option': 'this command has no option {option}',
+  'cli.bad_arguments': 'the arguments are not right ({detail})',
+  'cli.usage': `usage:
+  kouchin indicators [--data DIR] [--json]         indicators per fiscal year
+  kouchin validate [--strict] [--data DIR] [--sheet NAME] FILE...
+                                                   check report files (CSV or .xlsx) against the published
+                                                   ones of DIR; exit 1 on any error (or, with --strict, any warning)
+  kouchin normalize [--data DIR] [--sheet NAME] IN --out OUT
+                                                   write IN as a canonical UTF-8 CSV (DIR/reports/fyYYYY.csv)
+  kouchin template [--data DIR] --out FILE         write the blank report form, as .xlsx or .csv by FILE's name
+
+DIR: a data directory (plan.json, reference/, reports/); default KOUCHIN_DATA, else data/.
+NAME: the sheet of a workbook to read; default plan.json's report_sheet, else the first with a header.
+--lang ja|en: the language of messages; default KOUCHIN_LANG, else the system's locale (LANG and the like).
+--help: show this.`,
   'data.error.report_errors': '{count} {count|error|errors} in the report files:',
   // The facility explorer (plan.json publish_facilities)
   'nav.breadcrumbs': 'Breadcrumb',

@@ -560,6 +560,22 @@ export const ja = {
   'cli.not_written': 'エラーが {errors} 件あり、書き出すと行が失われるため書き出しませんでした',
   'cli.written': '{rows} 事業所を書き出しました',
   'cli.template_written': '{columns} 列の様式を書き出しました',
+  'cli.bad_lang': 'KOUCHIN_LANG={value} は使えません。{languages} のどれかを指定してください',
+  'cli.bad_option': 'オプション {option} はこのコマンドにはありません',
+  'cli.bad_arguments': '引数が正しくありません（{detail}）',
+  'cli.usage': `使い方:
+  kouchin indicators [--data DIR] [--json]         年度ごとの指標
+  kouchin validate [--strict] [--data DIR] [--sheet NAME] FILE...
+                                                   報告ファイル（CSV・.xlsx）を DIR の公表済みのファイルと照らして確かめる。
+                                                   エラーがあれば（--strict では警告でも）終了コード 1
+  kouchin normalize [--data DIR] [--sheet NAME] IN --out OUT
+                                                   IN を正規化した UTF-8 の CSV（DIR/reports/fyYYYY.csv の形）で書き出す
+  kouchin template [--data DIR] --out FILE         空の報告様式を書き出す（FILE の名前により .xlsx か .csv）
+
+DIR: データディレクトリ（plan.json, reference/, reports/）。既定は KOUCHIN_DATA、なければ data/。
+NAME: 読むワークブックのシート。既定は plan.json の report_sheet、なければ見出し行のある最初のシート。
+--lang ja|en: メッセージの言語。既定は KOUCHIN_LANG、なければシステムのロケール（LANG など）。
+--help: この説明を表示する。`,
   'data.error.report_errors': '報告ファイルにエラーが {count} 件あります：',
   // The facility explorer (plan.json publish_facilities)
   'nav.breadcrumbs': 'パンくずリスト',
