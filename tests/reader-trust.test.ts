@@ -88,6 +88,16 @@ describe('values the engine can hold', () => {
     expect(long.issues.map((i) => [...where(i), say(i)])).toEqual([['error', 2, 2, '"事業所名" is too long (501 characters; at most 500)']]);
   });
 
+  it('measures a text without the spaces around it, and as NFKC writes it', () => {
+    // 100,000 spaces (ASCII and ideographic) after a name are not part of it.
+    const padded = read([HEADER, `2600000001,あおぞら${' '.repeat(60_000)}${'\u3000'.repeat(40_000)},宇治市,2019-04-01,20,100000,10`].join('\n'));
+    expect(padded.issues).toEqual([]);
+    expect(padded.rows.map((r) => r.office_name)).toEqual(['あおぞら']);
+    // 300 characters that NFKC writes as 600 (㍻ is 平成).
+    const era = read([HEADER, `2600000001,${'㍻'.repeat(300)},宇治市,2019-04-01,20,100000,10`].join('\n'));
+    expect(era.issues.map((i) => [...where(i), say(i)])).toEqual([['error', 2, 2, '"事業所名" is too long (600 characters; at most 500)']]);
+  });
+
   it('reads a million-character cell and a header of brackets in linear time', () => {
     const spaces = read([HEADER, `2600000001,a${' '.repeat(1_000_000)}x,宇治市,2019-04-01,20,100000,10`].join('\n'));
     expect(spaces.issues.map((i) => i.code)).toEqual(['reader.too_long']);

@@ -567,6 +567,12 @@ function recordReader(
   /** A problem with the cell of `plan`. */
   const cellFail = (plan: ColumnPlan, code: IssueCode, params: IssueParams = {}, expected?: IssueExtra['expected']) =>
     fail(plan.index + 1, code, { column: headerNames[plan.index]!, ...params }, { field: plan.field, header: header!.cells[plan.index], value: current.cells[plan.index], expected });
+  /** Whether `text` is longer than a value may be: an error if so. */
+  const tooLong = (plan: ColumnPlan, text: string) => {
+    if (text.length <= MAX_TEXT_LENGTH) return false;
+    fail(plan.index + 1, 'reader.too_long', { column: headerNames[plan.index]!, length: text.length, max: MAX_TEXT_LENGTH }, { field: plan.field, header: header!.cells[plan.index] });
+    return true;
+  };
   const badValue = (plan: ColumnPlan, raw: string, parsed: Extract<Parsed<unknown>, { ok: false }>) =>
     cellFail(plan, 'reader.bad_value', { value: shownValue(raw) }, { code: parsed.expected, params: parsed.params ?? {} });
 
@@ -622,11 +628,11 @@ function recordReader(
         if (CONTROL.test(raw)) { cellFail(plan, 'reader.control_char'); continue; }
         if (BIDI.test(raw)) { cellFail(plan, 'reader.bidi_char'); continue; }
       }
-      if (raw.length > MAX_TEXT_LENGTH) {
-        fail(plan.index + 1, 'reader.too_long', { column: headerNames[plan.index]!, length: raw.length, max: MAX_TEXT_LENGTH }, { field: plan.field, header: headerCells[plan.index] });
-        continue;
-      }
+      // The spaces around a value are not part of it; a value too long after them is not cleaned.
+      if (raw.length > MAX_TEXT_LENGTH && tooLong(plan, raw.trim())) continue;
       const text = ordinary ? raw.trim() : cleanCell(raw);
+      // NFKC can lengthen a value (㍻ is 平成).
+      if (text.length > MAX_TEXT_LENGTH && tooLong(plan, text)) continue;
       if (plan.monthly) {
         const values = monthValues![plan.monthly.measure];
         if (text === '') {
