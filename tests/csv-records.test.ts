@@ -8,8 +8,8 @@ import { eachRecord, type CsvProblem } from '../src/lib/reader/csv-records.ts';
 
 function split(text: string, delimiter = ',') {
   const records: { cells: string[]; line: number }[] = [];
-  const problems: [CsvProblem, number][] = [];
-  eachRecord(text, delimiter, { record: (cells, line) => records.push({ cells, line }), problem: (code, line) => problems.push([code, line]) });
+  const problems: [CsvProblem, number, number][] = [];
+  eachRecord(text, delimiter, { record: (cells, line) => records.push({ cells, line }), problem: (code, line, last) => problems.push([code, line, last]) });
   return { records, problems };
 }
 
@@ -67,13 +67,16 @@ describe('eachRecord', () => {
 
   it('names the line of a quote never closed, and reads the rest of the file into it', () => {
     const { records, problems } = split('a,b\nc,"d,e\nf,g\n');
-    expect(problems).toEqual([['unclosed_quote', 2]]);
+    // Lines 2 and 3 are the rest of the text: the line end after line 3 starts no line.
+    expect(problems).toEqual([['unclosed_quote', 2, 3]]);
     expect(records).toEqual([{ cells: ['a', 'b'], line: 1 }, { cells: ['c', 'd,e\nf,g\n'], line: 2 }]);
+    expect(split('a\r\n"b\r\nc\r\nd').problems).toEqual([['unclosed_quote', 2, 4]]);
+    expect(split('"a').problems).toEqual([['unclosed_quote', 1, 1]]);
   });
 
   it('names the line of text after a closing quote, keeps it, and goes on', () => {
     const { records, problems } = split('x\r\n"a\r\nb"c,d\r\ne\r\n');
-    expect(problems).toEqual([['text_after_quote', 3]]);
+    expect(problems).toEqual([['text_after_quote', 3, 3]]);
     expect(records).toEqual([{ cells: ['x'], line: 1 }, { cells: ['a\r\nbc', 'd'], line: 2 }, { cells: ['e'], line: 4 }]);
   });
 });

@@ -186,8 +186,14 @@ describe('readReport', () => {
     expect(read(new Uint8Array([0x4d, 0x5a, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01])).issues.map((i) => i.code)).toEqual(['reader.binary']);
     expect(read(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00])).issues.map((i) => i.code)).toEqual(['reader.workbook_as_csv']);
     expect(read(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])).issues.map((i) => i.code)).toEqual(['reader.xls']);
-    const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"open,宇治市,2019-04-01,20,100,1\n'));
-    expect(quote.issues[0]).toMatchObject({ severity: 'error', line: 2, code: 'reader.unclosed_quote' });
+    // The quote opened on line 3 takes lines 3 to 5, the rest of the file: the message says how far.
+    const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100000,a,宇治市,2019-04-01,20,100,1\n4010100001,"open,宇治市,2019-04-01,20,100,1\n4010100002,b,宇治市,2019-04-01,20,100,1\n4010100003,c,宇治市,2019-04-01,20,100,1\n'));
+    expect(quote.issues.map((i) => [i.severity, i.line, i.column, issueMessage(i, ja), issueMessage(i, en)])).toEqual([[
+      'error', 3, 1,
+      '「"」で始まった値が閉じられていません（閉じる「"」がありません）。ここから 5 行目までの残りがすべて一つの値として読まれました',
+      'a quoted field is never closed (a " without its closing "): everything from here to line 5 was read as this one value',
+    ]]);
+    expect(quote.rows.map((r) => r.office_no)).toEqual(['4010100000']);
     // A quote inside a quoted value not doubled: the value goes on after it, on line 3 of the file.
     const after = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100001,"ok",宇治市,2019-04-01,20,100,1\n4010100002,"工房"みらい",宇治市,2019-04-01,20,100,1\n'));
     const problem = after.issues.filter((i) => i.code === 'reader.text_after_quote');

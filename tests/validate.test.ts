@@ -42,6 +42,20 @@ describe('crossCheckReport', () => {
     expect(issueMessage(issues[3]!, ja)).toBe('2022 年度に報告した 1 事業所が 2023 年度のファイルにありません（廃止か、記入漏れか）：4000000003 閉所した作業所');
   });
 
+  it('does not call a facility missing whose line is held back for an error: the error says what is wrong', () => {
+    const report = read([
+      '4000000001,a,宇治市,2010-04-01,20,"100,000",10,,',
+      '4000000002,b,宇治市,2010-04-01,x,"100,000",10,,', // line 3: capacity is not a number
+      '4000000003,c,宇治市,2010-04-01,20,"100,000"', // line 4: too few fields
+    ]);
+    expect(report.issues.map((i) => [i.line, i.code])).toEqual([[3, 'reader.bad_value'], [4, 'reader.field_count']]);
+    expect(report.rows.map((r) => r.office_no)).toEqual(['4000000001']);
+    expect(crossCheckReport(report, PUBLISHED)).toEqual([]);
+    // The same lines, the office numbers not read: both are missing.
+    const unread = read(['4000000001,a,宇治市,2010-04-01,20,"100,000",10,,', '40000000２x,b,宇治市,2010-04-01,x,"100,000",10,,', 'c,"100,000"']);
+    expect(crossCheckReport(unread, PUBLISHED).map((i) => i.details)).toEqual([['4000000002 事業所4000000002', '4000000003 閉所した作業所']]);
+  });
+
   it('says nothing when there is no previous year to compare with', () => {
     const report = read(['4000000001,a,宇治市,2010-04-01,20,"160,000",10,,']);
     expect(crossCheckReport(report, [])).toEqual([]);

@@ -11,8 +11,11 @@ export type CsvProblem = 'unclosed_quote' | 'text_after_quote';
 export interface CsvHandlers {
   /** A record, the line it starts on, and the offset just past it (for progress). */
   record(cells: string[], line: number, end: number): void;
-  /** A quote problem on `line`; the record is still given, read as described at eachRecord. */
-  problem(code: CsvProblem, line: number): void;
+  /**
+   * A quote problem on `line`; the record is still given, read as described at eachRecord.
+   * `last` is the last line the record takes (an unclosed quote takes the rest of the text).
+   */
+  problem(code: CsvProblem, line: number, last: number): void;
 }
 
 const QUOTE = 34; // "
@@ -65,9 +68,11 @@ export function eachRecord(text: string, delimiter: string, handlers: CsvHandler
           close = text.indexOf('"', from);
         }
         if (close < 0) {
-          handlers.problem('unclosed_quote', line);
+          const opened = line;
           value += text.slice(from);
           line += countLineEnds(text, end, n);
+          // The text's last line, not the empty one after a final line end.
+          handlers.problem('unclosed_quote', opened, text.charCodeAt(n - 1) === LF ? line - 1 : line);
           cells.push(value);
           pos = n;
           break;
@@ -82,7 +87,7 @@ export function eachRecord(text: string, delimiter: string, handlers: CsvHandler
         pos = close + 1;
         const c = text.charCodeAt(pos);
         if (pos < n && c !== sep && c !== LF && !(c === CR && text.charCodeAt(pos + 1) === LF)) {
-          handlers.problem('text_after_quote', line);
+          handlers.problem('text_after_quote', line, line);
           const stop = fieldEnd(text, pos, sep);
           value += text.slice(pos, stop);
           pos = stop;

@@ -25,6 +25,7 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
   if (parts.slice(0, -1).some((p) => p.result.issues.some((i) => i.code === 'reader.unclosed_quote'))) return null;
 
   const result: ReportFile = { ...first, rows: [], issues: [], rowLines: [], dataLines: 0 };
+  const held: number[] = [];
   // Reading whole says the UTF-8 lines of a Shift_JIS file first, then each line's problems.
   const foreign: ReportIssue[] = [];
   const lineIssues: ReportIssue[] = [];
@@ -44,12 +45,14 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
     const added: ReportIssue[] = []; // a facility in an earlier part
     const say = issuer(result, added);
     const dropped = new Set<number>(); // rows held back for a facility in an earlier part
+    const repeats = new Set<string>(); // `year:office` of those facilities
     for (const { year, offices: numbers, lines } of part.state.offices) {
       const seen = offices.get(year) ?? offices.set(year, new OfficeLines(officesOf(parts, year))).get(year)!;
       for (let j = 0; j < numbers.length; j++) {
         const earlier = seen.firstOrSet(numbers[j]!, lines[j]!);
         if (earlier === undefined) continue;
         const office = officeText(numbers[j]!);
+        repeats.add(`${year}:${numbers[j]}`);
         // As the reader says it reading the file whole: at this line, naming the first.
         say('error', lines[j]!, result.columnNumbers.office_no ?? 1, 'reader.duplicate_office', { office, line: earlier, year: String(year) }, { field: 'office_no', value: office });
         for (const i of repeated.get(`${year}:${office}`) ?? []) i.params.line = earlier;
@@ -69,6 +72,9 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
       lineIssues.push(i);
     }
     while (next < added.length) lineIssues.push(added[next++]!);
+    // Facilities held back: not those of an earlier part, which reading whole does not list again.
+    const partHeld = part.result.heldOffices ?? [];
+    for (let h = 0; h < partHeld.length; h += 2) if (!repeats.has(`${partHeld[h]}:${partHeld[h + 1]}`)) held.push(partHeld[h]!, partHeld[h + 1]!);
     result.dataLines += part.result.dataLines;
     packed.push(dropped.size === 0 ? part.packed : withoutRows(part.packed, dropped));
     result.rowLines = result.rowLines.concat(dropped.size === 0 ? part.result.rowLines : part.result.rowLines.filter((_, i) => !dropped.has(i)));
@@ -86,6 +92,8 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
       });
     }
   }
+  if (held.length > 0) result.heldOffices = held;
+  else delete result.heldOffices;
   result.issues = foreign.concat(lineIssues);
   wholeFileChecks(result, parts.flatMap((p) => p.state.repeatedHeaders), sums);
 

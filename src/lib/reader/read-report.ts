@@ -78,6 +78,11 @@ export interface ReportFile {
   headerLine: number;
   /** Lines with facility data that were read (kept or held back for an error). */
   dataLines: number;
+  /**
+   * The facilities of lines held back for an error, as pairs of fiscal year and office number
+   * (where both were read): they are in the file, so not missing since the year before.
+   */
+  heldOffices?: number[];
   issues: ReportIssue[];
 }
 
@@ -300,8 +305,8 @@ function readText(
       broken = false;
       reader.add({ cells, line: line + offset });
     },
-    problem(code, line) {
-      issue('error', line + offset, 1, `reader.${code}`);
+    problem(code, line, last) {
+      issue('error', line + offset, 1, `reader.${code}`, code === 'unclosed_quote' ? { last: last + offset } : {});
       broken = true;
     },
   });
@@ -596,6 +601,9 @@ function recordReader(
       } else {
         issue('error', line, Math.min(cells.length, headerCells.length) + 1, 'reader.field_count', { fields: headerCells.length, found: cells.length });
       }
+      const officeAt = seen.get('office_no');
+      const office = officeAt === undefined ? undefined : quickOfficeNo(cells[officeAt] ?? '');
+      if (office !== undefined && fileYear !== null) (result.heldOffices ??= []).push(fileYear, Number(office));
       return;
     }
     const row = lineValues.fill(null);
@@ -710,6 +718,7 @@ function recordReader(
       fail(result.columnNumbers.person_months!, 'reader.zero_person_months', { column: result.columnHeaders.person_months! }, { field: 'person_months', value: '0' });
     }
     const office = row[OFFICE_NO];
+    let repeated = false; // the facility is on an earlier line of the year
     if (typeof office === 'string' && fy !== null) {
       let lines = officeLines.get(fy);
       // The first year met is most often the file's only one: room for every line at once.
@@ -717,11 +726,14 @@ function recordReader(
       // Ten digits are one exact number: a faster key than the text, for a million offices.
       const first = lines.firstOrSet(Number(office), line);
       if (first !== undefined) {
+        repeated = true;
         fail(seen.get('office_no')! + 1, 'reader.duplicate_office', { office, line: first, year: String(fy) }, { field: 'office_no', value: office });
       }
     }
     if (!checkMunicipality(row, line, seen, byName, byCode, suggest, issue)) rowOk = false;
 
+    // Once per facility: a line repeating one is not needed to find it (a file read in parts drops it there).
+    if (!rowOk && !repeated && typeof office === 'string' && fy !== null) (result.heldOffices ??= []).push(fy, Number(office));
     if (rowOk) {
       keep(row);
       result.rowLines.push(line);

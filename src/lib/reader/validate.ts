@@ -91,6 +91,9 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[], oth
     for (const o of otherColumns) {
       for (let i = 0; i < o.years.length; i++) if (o.years[i] === fy) previous.found(o.offices[i]!, found);
     }
+    // A facility whose line is held back for an error is in the file: its error says what is wrong.
+    const held = report.heldOffices ?? [];
+    for (let k = 0; k < held.length; k += 2) if (held[k] === fy) previous.found(held[k + 1]!, found);
     const jumps: [line: number, wages: number, was: number, now: number, change: number][] = [];
     for (let i = 0; i < rows; i++) {
       if (years[i] !== fy) continue;

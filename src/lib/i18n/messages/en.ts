@@ -475,7 +475,7 @@ export const en = {
   'reader.empty_file': 'the file is empty: expected a header line and one line per facility',
   'reader.no_header': 'no header line found in the first {rows} lines: expected a line of column names such as {examples}',
   'reader.no_rows': 'there are no facility lines below the header: a year without facilities cannot be published',
-  'reader.unclosed_quote': 'a quoted field is never closed (a " without its closing ")',
+  'reader.unclosed_quote': 'a quoted field is never closed (a " without its closing "): everything from here to line {last} was read as this one value',
   'reader.text_after_quote': 'text follows the closing " of a quoted value; a " inside a value is written twice ("")',
   'reader.utf8_line': 'this line is UTF-8 while the rest of the file is {encoding}: save the whole file in one encoding',
   'reader.unknown_column': 'unknown column "{column}" is ignored',

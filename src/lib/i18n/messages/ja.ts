@@ -474,7 +474,7 @@ export const ja = {
   'reader.empty_file': 'ファイルが空です。見出し行と、事業所ごとに1行が必要です',
   'reader.no_header': '先頭 {rows} 行に見出し行が見つかりません。{examples} などの列名を書いた行が必要です',
   'reader.no_rows': '見出し行の下に事業所の行がありません。事業所のない年度は公開できません',
-  'reader.unclosed_quote': '「"」で始まった値が閉じられていません（閉じる「"」がありません）',
+  'reader.unclosed_quote': '「"」で始まった値が閉じられていません（閉じる「"」がありません）。ここから {last} 行目までの残りがすべて一つの値として読まれました',
   'reader.text_after_quote': '「"」で閉じた値の後ろに文字が続いています。値の中の「"」は「""」と二つ重ねて書きます',
   'reader.utf8_line': 'この行は UTF-8 で書かれていますが、ファイルの他の行は {encoding} です。ファイル全体を同じ文字コードで保存し直してください',
   'reader.unknown_column': '列「{column}」は使わない列のため読み飛ばします',
