@@ -167,6 +167,22 @@ describe('readReport', () => {
     expect(issueMessage(report.issues[0]!, en)).toMatch(/^the required column 延べ人数 \(person_months\) is missing; accepted headers: 工賃支払対象延べ人数, /);
     expect(issueMessage(report.issues[0]!, ja)).toMatch(/^必須の列「延べ人数」がありません。使える見出し：工賃支払対象延べ人数, /);
     expect(report.rows).toEqual([]);
+    // The line below the header is counted, though not read: nothing goes uncounted.
+    expect(report.dataLines).toBe(1);
+  });
+
+  it('names the header it could not read beside the required column missing, at that header', () => {
+    const report = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額,延べ人数((((\n4010100001,a,宇治市,2019-04-01,20,100,1\n\n4010100002,b,宇治市,2019-04-01,20,100,1\n'));
+    expect(report.issues.map((i) => [i.severity, i.line, i.column, i.code])).toEqual([
+      ['warning', 1, 7, 'reader.unknown_column'],
+      ['error', 1, 7, 'reader.missing_column_unknown'],
+    ]);
+    expect(issueMessage(report.issues[1]!, en)).toMatch(/^the required column 延べ人数 \(person_months\) is missing; if it is one of the headers not understood \("延べ人数\(\(\(\("\), write it as one of: 工賃支払対象延べ人数, /);
+    expect(issueMessage(report.issues[1]!, ja)).toMatch(/^必須の列「延べ人数」がありません。読めなかった見出し「延べ人数\(\(\(\(」のどれかのつもりなら、使える見出しに直してください：工賃支払対象延べ人数, /);
+    expect(report.dataLines).toBe(2);
+    // Two headers not understood: the missing column is said after the last column, naming both.
+    const two = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額,人数,備考\n'));
+    expect(two.issues.filter((i) => i.severity === 'error').map((i) => [i.column, i.params.unknown])).toEqual([[9, '人数, 備考']]);
   });
 
   it('needs the fiscal year from the file name or a column, and the two must agree', () => {

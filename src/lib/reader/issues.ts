@@ -46,7 +46,7 @@ export const KIND_OF: Record<IssueCode, IssueKind> = {
   'reader.workbook_as_csv': 'file', 'reader.xls': 'file', 'reader.binary': 'file', 'reader.workbook_unreadable': 'file',
   'reader.no_sheet': 'file', 'reader.empty_file': 'file', 'reader.no_header': 'file', 'reader.no_rows': 'file',
   'reader.unclosed_quote': 'file', 'reader.text_after_quote': 'file', 'reader.utf8_line': 'file', 'reader.unknown_column': 'file',
-  'reader.duplicate_column': 'file', 'reader.months_missing': 'file', 'reader.no_fiscal_year': 'file', 'reader.missing_column': 'file',
+  'reader.duplicate_column': 'file', 'reader.months_missing': 'file', 'reader.no_fiscal_year': 'file', 'reader.missing_column': 'file', 'reader.missing_column_unknown': 'file',
   'reader.repeated_header': 'file', 'reader.sum_too_large': 'file',
   'reader.field_count': 'row', 'reader.field_count_number': 'row', 'reader.data_above_header': 'row', 'reader.duplicate_office': 'row',
   'reader.duplicate_year': 'row', 'reader.year_mismatch': 'row', 'reader.opened_after_year': 'row',

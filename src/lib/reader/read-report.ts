@@ -540,14 +540,20 @@ function recordReader(
     }
 
     fileYear = fiscalYearFromFileName(result.file);
+    // A required column missing is most often one of these, misspelt: the message names them,
+    // and is put at the one where there is one.
+    const unknown = columns.flatMap((column, i) => (!column && cleanCell(record.cells[i]!) !== '' ? [i] : []));
+    const unknownNames = unknown.slice(0, 3).map((i) => headerNames[i]!).join(', ') + (unknown.length > 3 ? ', …' : '');
+    const missingAt = unknown.length === 1 ? unknown[0]! + 1 : record.cells.length + 1;
     for (const spec of REPORT_COLUMNS) {
       if (!spec.required || seen.has(spec.name) || monthly.has(spec.name as MonthlyColumn['measure'])) continue;
       if (spec.name === 'fiscal_year') {
         if (fileYear === null) issue('error', record.line, record.cells.length + 1, 'reader.no_fiscal_year', {}, { field: spec.name });
         continue;
       }
-      issue('error', record.line, record.cells.length + 1, 'reader.missing_column',
-        { column: spec.ja, name: spec.name, accepted: spec.aliases.join(', ') }, { field: spec.name });
+      const params = { column: spec.ja, name: spec.name, accepted: spec.aliases.join(', ') };
+      if (unknown.length > 0) issue('error', record.line, missingAt, 'reader.missing_column_unknown', { ...params, unknown: unknownNames }, { field: spec.name });
+      else issue('error', record.line, missingAt, 'reader.missing_column', params, { field: spec.name });
     }
     reading = !result.issues.some((i) => i.severity === 'error' && i.line === record.line);
     submittedIndex = seen.get('submitted');
@@ -755,7 +761,10 @@ function recordReader(
         return;
       }
       // Lines before a later part's first are the header's neighbours, read by the first part.
-      if (reading && record.line >= firstLine && !isBlank(record.cells)) readLine(record);
+      if (record.line < firstLine || isBlank(record.cells)) return;
+      if (reading) readLine(record);
+      // Lines under a header that cannot be read are counted, so no line goes uncounted.
+      else result.dataLines++;
     },
     end() {
       if (header === null) {

@@ -483,6 +483,7 @@ export const en = {
   'reader.months_missing': 'the monthly columns of {measure} lack months {months}: all twelve months are needed',
   'reader.no_fiscal_year': 'the fiscal year is unknown: name the file fyYYYY.csv (e.g. fy2019.csv) or add a 年度 (fiscal year) column',
   'reader.missing_column': 'the required column {column} ({name}) is missing; accepted headers: {accepted}',
+  'reader.missing_column_unknown': 'the required column {column} ({name}) is missing; if it is one of the headers not understood ("{unknown}"), write it as one of: {accepted}',
   'reader.field_count': 'the header has {fields} fields, this line {found}',
   'reader.field_count_number': 'the header has {fields} fields, this line {found}: is a number with thousands separators such as "{value}" written without quotes?',
   'reader.repeated_header': 'the header (line {first}) is repeated {count} {count|time|times}, on {count|line|lines} {lines}; {count|that line is|those lines are} skipped',

@@ -482,6 +482,7 @@ export const ja = {
   'reader.months_missing': '月別の「{measure}」の列に {months} 月がありません。12か月すべての列が必要です',
   'reader.no_fiscal_year': '年度がわかりません。ファイル名を fyYYYY.csv（例：fy2019.csv）にするか、「年度」の列を加えてください',
   'reader.missing_column': '必須の列「{column}」がありません。使える見出し：{accepted}',
+  'reader.missing_column_unknown': '必須の列「{column}」がありません。読めなかった見出し「{unknown}」のどれかのつもりなら、使える見出しに直してください：{accepted}',
   'reader.field_count': '見出し行は {fields} 列ですが、この行は {found} 列です',
   'reader.field_count_number': '見出し行は {fields} 列ですが、この行は {found} 列です。「{value}」のような桁区切りの数値が「"」で囲まれずに書かれていないか確かめてください',
   'reader.repeated_header': '見出し行（{first} 行目）が {count} 回繰り返されています（{lines} 行目）。これらの行は読み飛ばします',
