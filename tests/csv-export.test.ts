@@ -13,6 +13,8 @@ describe('toCsv', () => {
   it('neutralises text a spreadsheet would run as a formula', () => {
     expect(['=1+1', '+81', '-cmd', '@SUM(A1)', '\tx', '\rx'].map(csvCell)).toEqual(["'=1+1", "'+81", "'-cmd", "'@SUM(A1)", "'\tx", `"'\rx"`]);
     expect(csvCell(-275)).toBe('-275'); // a negative number is data, not a formula
+    // …written as text too (a value quoted from a report); anything more after the digits is neutralised.
+    expect(['-12', '-0.5', '-12+1', '-1e3', '- 1', '-'].map(csvCell)).toEqual(['-12', '-0.5', "'-12+1", "'-1e3", "'- 1", "'-"]);
   });
 
   it('quotes commas, quotes and line breaks', () => {
@@ -44,7 +46,7 @@ describe('figure cells', () => {
 describe('canonical report lines', () => {
   // Written straight into UTF-8 bytes: each line must be the cells csvCell gives, as TextEncoder encodes them.
   it('are csvCell of every value, joined and encoded', () => {
-    const texts = ['さくら工房', 'é', '𠮷野家', '=1+1', '-cmd', '@x', '\tx', '\rx', 'a,b', 'a "b"', 'two\nlines', "'=x", 'x\ud800y', ''];
+    const texts = ['さくら工房', 'é', '𠮷野家', '=1+1', '-cmd', '-12', '@x', '\tx', '\rx', 'a,b', 'a "b"', 'two\nlines', "'=x", 'x\ud800y', ''];
     const numbers = [0, 7, 10, 99, 100, 2_147_483_647, 2_147_483_648, 3_000_000_007, 1_000_000_000_000, Number.MAX_SAFE_INTEGER, -275, 1.5];
     const rows = Array.from({ length: 60 }, (_, i): ReportRow => Object.fromEntries(CANONICAL_HEADERS.map((h, k) => {
       const pick = (i * 7 + k * 3) % 5;

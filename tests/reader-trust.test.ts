@@ -66,10 +66,15 @@ describe('nothing dropped without a message', () => {
       ['error', 3, 3, 'municipality "架空村" is not in the municipality list (reference/municipalities.csv)'],
     ]);
     expect(say(report.issues[0]!, ja)).toBe('市町村「宇治」は市町村一覧にありません。宇治市, 宇治田原町 のことですか？');
-    // A code does not make a nonsense name count: the name decides, and must be known.
+    // The column as the file names it, for the page's filter and the problem list.
+    expect(report.issues.map((i) => [i.field, i.header])).toEqual([['municipality', '市町村'], ['municipality', '市町村']]);
+    // A code does not make a nonsense name count: the name decides, and must be known; the code's municipality is suggested.
     const coded = read(['事業所番号,事業所名,市町村,市町村コード,指定年月日,定員,工賃支払総額,延べ人数', '2600000001,a,でたらめ,26204,2019-04-01,20,100000,10'].join('\n'));
     expect(coded.rows).toEqual([]);
-    expect(coded.issues.map((i) => i.code)).toEqual(['reader.unknown_municipality_plain']);
+    expect(coded.issues.map((i) => [...where(i), say(i)])).toEqual([['error', 2, 3, 'municipality "でたらめ" is not in the municipality list: did you mean 宇治市?']]);
+    // …before the names near the one written.
+    const both = read(['事業所番号,事業所名,市町村,市町村コード,指定年月日,定員,工賃支払総額,延べ人数', '2600000001,a,宇治田原,26204,2019-04-01,20,100000,10'].join('\n'));
+    expect(both.issues.map((i) => say(i))).toEqual(['municipality "宇治田原" is not in the municipality list: did you mean 宇治市, 宇治田原町?']);
   });
 });
 

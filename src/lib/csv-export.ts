@@ -4,6 +4,8 @@
 export type CsvCell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** A negative number written as text (a value quoted from a report): a spreadsheet reads it as a number. */
+const NEGATIVE_NUMBER = /^-\d+(?:\.\d+)?$/;
 
 // Most texts need neither: one test lets them through as they are.
 const NEEDS_CARE = /^[=+\-@\t\r]|[",\r\n]/;
@@ -14,7 +16,7 @@ export function csvCell(value: CsvCell): string {
   // Numbers are data, not formulas: a negative number stays a number, and none needs quotes.
   if (typeof value === 'number') return String(value);
   if (!NEEDS_CARE.test(value)) return value;
-  let text = FORMULA_START.test(value) ? `'${value}` : value;
+  let text = FORMULA_START.test(value) && !NEGATIVE_NUMBER.test(value) ? `'${value}` : value;
   if (/[",\r\n]/.test(text)) text = `"${text.replaceAll('"', '""')}"`;
   return text;
 }

@@ -186,7 +186,9 @@ export function issuer(result: ReportFile, into: ReportIssue[] = result.issues):
     const entry: ReportIssue = { severity, file: result.file, line, column, code, params };
     if (result.sheet !== null) entry.sheet = result.sheet;
     if (extra.field !== undefined) entry.field = extra.field;
-    if (extra.header !== undefined) entry.header = shownValue(extra.header.trim());
+    // The column as the file names it, where the problem is about one.
+    const header = extra.header ?? (extra.field === undefined ? undefined : result.columnHeaders[extra.field]);
+    if (header !== undefined) entry.header = shownValue(header.trim());
     if (extra.value !== undefined) entry.value = shownValue(extra.value);
     if (extra.expected !== undefined) entry.expected = extra.expected;
     if (extra.details !== undefined) entry.details = extra.details;
@@ -822,7 +824,11 @@ function checkMunicipality(
   const col = (field: string) => (seen.get(field) ?? seen.get('municipality')!) + 1;
   const known = byName.get(name);
   if (!known) {
-    const suggestions = suggest(name);
+    // A code given beside the name says which municipality was meant, first of all.
+    const code = row[MUNICIPALITY_CODE];
+    const coded = code === null ? undefined : byCode.get(String(code))?.name;
+    const near = suggest(name);
+    const suggestions = coded === undefined ? near : [coded, ...near.filter((n) => n !== coded)];
     if (suggestions.length > 0) issue('error', line, col('municipality'), 'reader.unknown_municipality', { name: shownValue(name), suggestions: suggestions.join(', ') }, { field: 'municipality', value: name });
     else issue('error', line, col('municipality'), 'reader.unknown_municipality_plain', { name: shownValue(name) }, { field: 'municipality', value: name });
     return false;
