@@ -46,7 +46,7 @@ describe('kouchin indicators', () => {
     // The published FY2021 totals are what its rows add up to; the one warning is K6, gone in FY2022.
     expect(result.stderr.trim().split('\n')).toEqual([
       '1 warning in the report files:',
-      `${join(KYOTO, 'reports', 'fy2022.csv')}:1:2: warning: facilities that reported for FY2021 but are missing from FY2022 (closed, or left out?): 1: 2610000006 わかば共働舎`,
+      `${join(KYOTO, 'reports', 'fy2022.csv')}:1:2: warning: 1 facility that reported for FY2021 is missing from FY2022 (closed, or left out?): 2610000006 わかば共働舎`,
     ]);
   });
 
@@ -151,7 +151,7 @@ describe('kouchin validate', () => {
     const result = kouchin(['validate', '--data', KYOTO, file]);
     expect(result.status, result.stdout).toBe(0);
     expect(result.stdout.trim().split('\n')).toEqual([
-      `${file}:1:2: warning: facilities that reported for FY2021 but are missing from FY2022 (closed, or left out?): 1: 2610000006 わかば共働舎`,
+      `${file}:1:2: warning: 1 facility that reported for FY2021 is missing from FY2022 (closed, or left out?): 2610000006 わかば共働舎`,
     ]);
     expect(result.stderr).toContain('7 of 7 facility lines read, 0 errors, 1 warning [utf-8]');
     expect(kouchin(['validate', '--strict', '--data', KYOTO, file]).status).toBe(1);

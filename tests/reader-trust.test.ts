@@ -205,7 +205,7 @@ describe('what Excel does to values', () => {
     expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
       ['warning', 2, 4, '"指定年月日" 43586 was read as an Excel serial date, 2019-05-01: please check it'],
       ['error', 4, 6, '"工賃支払総額": "1.23E+9" cannot be read; expected a whole number; Excel seems to have written it in exponent form (such as 1.23E+9): format the column as a number and save again'],
-      ['error', 5, 6, '"工賃支払総額": "△1000" cannot be read; expected a number of 0 or more (△ and ▲ mark a negative number)'],
+      ['error', 5, 6, '"工賃支払総額": "△1000" is negative; expected a number of 0 or more (△ and ▲ mark a negative number)'],
       ['error', 6, 6, 'the header has 7 fields, this line 9: is a number with thousands separators such as "1,200,000" written without quotes?'],
     ]);
     expect(say(report.issues[0]!, ja)).toBe('「指定年月日」の 43586 を Excel の日付の通し番号とみなし、2019-05-01 と読みました。正しいか確かめてください');
@@ -215,6 +215,16 @@ describe('what Excel does to values', () => {
     const hokkaido: Municipality[] = [{ code: '01202', name: '函館市', name_en: 'Hakodate', municipality: '函館市', area: '南渡島' }];
     const report = read([HEADER, '100000001,a,函館市,2019-04-01,20,100000,10'].join('\n'), 'fy2022.csv', hokkaido);
     expect(say(report.issues[0]!)).toBe('"事業所番号": "100000001" cannot be read; expected a 10-digit office number; this one has 9 digits, so Excel may have dropped a leading 0 (0100000001?): format the column as text');
+  });
+
+  it('says that Excel wrote an office number in exponent form, and that a negative number is negative', () => {
+    const report = read([HEADER, '2.60000E+09,a,宇治市,2019-04-01,20,100000,10', ROW(2, '宇治市,2019-04-01,-3,100000,10')].join('\n'));
+    expect(report.issues.map((i) => [...where(i), say(i), say(i, ja)])).toEqual([
+      ['error', 2, 1,
+        '"事業所番号": "2.60000E+09" cannot be read; expected a 10-digit office number; Excel has written it in exponent form (such as 4.01E+09) and lost its last digits: format the column as text and enter the numbers again',
+        '「事業所番号」の値「2.60000E+09」は読めません。10桁の事業所番号を書いてください。Excel が指数表示（4.01E+09 など）にして下の桁を失っています。列の書式を「文字列」にして番号を入れ直してください'],
+      ['error', 3, 5, '"定員": "-3" is negative; expected a number of 0 or more', '「定員」の値「-3」は負の数です。0 以上の数を書いてください'],
+    ]);
   });
 });
 

@@ -141,7 +141,7 @@ describe('readReport', () => {
       '"office_no": "401010000" cannot be read; expected a 10-digit office number such as 4010100001',
       '"opened_on": "2019-02-30" cannot be read; expected a date that exists (2019-02-30 does not)',
       '"opened_on" 2021-04-01 is after FY2019 ends (2020-03-31)',
-      '"total_wages_yen": "-5" cannot be read; expected a number of 0 or more',
+      '"total_wages_yen": "-5" is negative; expected a number of 0 or more',
       '"person_months" is 0: the average wage needs more than 0 person-months (for a facility that did not report, write 未提出 in a submitted column)',
       'office number 4010100005 already appears on line 6 for FY2019',
       '"total_wages_yen": "abc" cannot be read; expected a whole number such as 1234 or 1,234',
@@ -152,7 +152,7 @@ describe('readReport', () => {
     // …and in Japanese, as a planner reads them.
     expect([report.issues[0]!, report.issues[3]!, report.issues[8]!].map((i) => issueMessage(i, ja))).toEqual([
       '「office_no」の値「401010000」は読めません。4010100001 のような10桁の事業所番号を書いてください',
-      '「total_wages_yen」の値「-5」は読めません。0 以上の数を書いてください',
+      '「total_wages_yen」の値「-5」は負の数です。0 以上の数を書いてください',
       '見出し行は 7 列ですが、この行は 6 列です',
     ]);
     // Rows with errors are held back (an unknown municipality too: it would be in no area); the valid row is read.

@@ -35,7 +35,7 @@ describe('crossCheckReport', () => {
       // points at the empty cell
       ['warning', 6, 9, 'open_days', null, '"user_days" is given but "open_days" is empty: the new-formula average needs both'],
       // one summary for all the facilities missing since last year, with the list behind it
-      ['warning', 1, 1, 'office_no', null, 'facilities that reported for FY2022 but are missing from FY2023 (closed, or left out?): 1: 4000000003 閉所した作業所'],
+      ['warning', 1, 1, 'office_no', null, '1 facility that reported for FY2022 is missing from FY2023 (closed, or left out?): 4000000003 閉所した作業所'],
       ['warning', 2, 6, 'total_wages_yen', '160000', 'average monthly wage went from ¥10,000 in FY2022 to ¥16,000 (+60%): check wages and person-months'],
     ]);
     expect(issues[3]!.details).toEqual(['4000000003 閉所した作業所']);

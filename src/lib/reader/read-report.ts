@@ -587,7 +587,7 @@ function recordReader(
     return true;
   };
   const badValue = (plan: ColumnPlan, raw: string, parsed: Extract<Parsed<unknown>, { ok: false }>) =>
-    cellFail(plan, 'reader.bad_value', { value: shownValue(raw) }, { code: parsed.expected, params: parsed.params ?? {} });
+    cellFail(plan, parsed.expected === 'expect.non_negative' || parsed.expected === 'expect.triangle_negative' ? 'reader.negative_value' : 'reader.bad_value', { value: shownValue(raw) }, { code: parsed.expected, params: parsed.params ?? {} });
 
   function readLine(record: SourceRecord): void {
     const { cells, line } = record;

@@ -254,6 +254,8 @@ export function parseOfficeNo(raw: string, prefectureCode?: string): Parsed<stri
   const text = cleanCell(raw).replace(/[-\s]/g, '');
   if (/^\d{10}$/.test(text)) return ok(text);
   if (/^\d{9}$/.test(text) && prefectureCode !== undefined && `0${text}`.startsWith(prefectureCode)) return fail('expect.office_no_zero', { fixed: `0${text}` });
+  // 4.01E+09: Excel showed the number in exponent form, and saved it so.
+  if (/^\d(\.\d+)?e\+?\d+$/i.test(text)) return fail('expect.office_no_exponent');
   return fail('expect.office_no');
 }
 

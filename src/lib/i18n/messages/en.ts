@@ -494,6 +494,7 @@ export const en = {
   'reader.too_long': '"{column}" is too long ({length} characters; at most {max})',
   'reader.empty_required': '"{column}" is empty: a value is required',
   'reader.bad_value': '"{column}": "{value}" cannot be read; expected {expected}',
+  'reader.negative_value': '"{column}": "{value}" is negative; expected {expected}',
   'reader.serial_date': '"{column}" {value} was read as an Excel serial date, {date}: please check it',
   'reader.sum_mismatch': '"{column}" {annual} differs from the sum of its months, {sum}',
   'reader.paid_nobody': '"{column}" pays {value} yen, but nobody is paid in month {month}',
@@ -512,7 +513,7 @@ export const en = {
   'check.implausible_average': 'average monthly wage ¥{average} ({wages} ÷ {persons}) is outside ¥{min}–¥{max}: check both figures',
   'check.over_capacity': '"{column}" {months} is above "{capacity}" × 12 = {limit}',
   'check.half_new_formula': '"{given}" is given but "{missing}" is empty: the new-formula average needs both',
-  'check.missing_since': 'facilities that reported for FY{previous} but are missing from FY{year} (closed, or left out?): {count}: {offices}',
+  'check.missing_since': '{count} {count|facility|facilities} that reported for FY{previous} {count|is|are} missing from FY{year} (closed, or left out?): {offices}',
   'check.big_jump': 'average monthly wage went from ¥{was} in FY{previous} to ¥{now} ({change}%): check wages and person-months',
   'expect.whole_number': 'a whole number such as 1234 or 1,234',
   'expect.non_negative': 'a number of 0 or more',
@@ -526,6 +527,7 @@ export const en = {
   'expect.flag': 'a flag (○, 1, true, 有, or empty for no) or a count of answers',
   'expect.office_no': 'a 10-digit office number such as 4010100001',
   'expect.office_no_zero': 'a 10-digit office number; this one has 9 digits, so Excel may have dropped a leading 0 ({fixed}?): format the column as text',
+  'expect.office_no_exponent': 'a 10-digit office number; Excel has written it in exponent form (such as 4.01E+09) and lost its last digits: format the column as text and enter the numbers again',
   'expect.submitted': '提出 or 未提出 (also 済, ○, yes / 未, ×, no; empty means submitted)',
 
   // Checks of the data directory

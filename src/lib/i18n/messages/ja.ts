@@ -493,6 +493,7 @@ export const ja = {
   'reader.too_long': '「{column}」が長すぎます（{length} 文字。上限は {max} 文字）',
   'reader.empty_required': '「{column}」が空です。値が必要です',
   'reader.bad_value': '「{column}」の値「{value}」は読めません。{expected}',
+  'reader.negative_value': '「{column}」の値「{value}」は負の数です。{expected}',
   'reader.serial_date': '「{column}」の {value} を Excel の日付の通し番号とみなし、{date} と読みました。正しいか確かめてください',
   'reader.sum_mismatch': '「{column}」{annual} が月別の合計 {sum} と合いません',
   'reader.paid_nobody': '「{column}」に {value} 円の支払いがありますが、{month}月の支払対象者が 0 人です',
@@ -525,6 +526,7 @@ export const ja = {
   'expect.flag': '○・1・true・有（空欄は「なし」）または回答の数を書いてください',
   'expect.office_no': '4010100001 のような10桁の事業所番号を書いてください',
   'expect.office_no_zero': '10桁の事業所番号を書いてください。9桁なので、Excel が先頭の 0 を落とした可能性があります（{fixed}？）。列の書式を「文字列」にしてください',
+  'expect.office_no_exponent': '10桁の事業所番号を書いてください。Excel が指数表示（4.01E+09 など）にして下の桁を失っています。列の書式を「文字列」にして番号を入れ直してください',
   'expect.submitted': '「提出」か「未提出」を書いてください（済・○・yes／未・×・no も可。空欄は提出とみなします）',
 
   // Checks of the data directory
