@@ -132,6 +132,7 @@ async function handle(files: File[]) {
 }
 
 const severityName = (i: ReportIssue) => words.t(i.severity === 'error' ? 'import.error' : 'import.warning');
+const yearList = (years: Iterable<number>) => words.list([...years].sort().map((fy) => words.fy(fy)));
 const where = (i: ReportIssue) => (i.sheet === undefined
   ? words.t('import.where_line', { file: i.file, line: i.line, column: i.column })
   : words.t('import.where_cell', { file: i.file, sheet: i.sheet, cell: cellAddress(i.column, i.line) }));
@@ -154,11 +155,14 @@ function renderReport(results: ReadFile[]): HTMLElement {
   const rows = results.reduce((n, r) => n + r.rowCount, 0);
   const heading = element('h2', { id: 'report-heading' }, words.t('import.report_heading'));
 
-  const verdict = element('div', { className: errors > 0 ? 'verdict error' : 'verdict ok' },
+  const replaces = new Set(results.flatMap((r) => r.publishedYears));
+  const counts = lines === 0 ? words.t('import.counts_none') : rows === lines ? words.t('import.counts_all', { lines }) : words.t('import.counts_held', { lines, rows, held: lines - rows });
+  const verdict = element('div', { className: errors > 0 ? 'verdict error' : 'verdict ok', tabIndex: -1 },
     element('p', { className: 'verdict-title' }, words.t(errors > 0 ? 'import.verdict_fix' : 'import.verdict_ok')),
-    element('p', {}, rows === lines ? words.t('import.counts_all', { lines }) : words.t('import.counts_held', { lines, rows, held: lines - rows })),
+    element('p', {}, counts),
     ...(errors > 0 ? [element('p', {}, words.t('import.errors_to_fix', { count: errors }))] : []),
-    ...(all.length > errors ? [element('p', {}, words.t('import.warnings_to_check', { count: all.length - errors }))] : []));
+    ...(all.length > errors ? [element('p', {}, words.t('import.warnings_to_check', { count: all.length - errors }))] : []),
+    ...(replaces.size > 0 ? [element('p', {}, words.t('import.verdict_replaces', { years: yearList(replaces), count: replaces.size }))] : []));
   verdict.setAttribute('role', 'status');
 
   const perFile = element('ul', { className: 'file-summary' }, ...results.map((r) => {
@@ -191,12 +195,16 @@ function renderReport(results: ReadFile[]): HTMLElement {
       list.replaceChildren(...shown.slice(0, LISTED).map(problemItem));
     });
     const issuesCsv = element('button', { type: 'button' }, words.t('import.download_problems'));
-    issuesCsv.addEventListener('click', () => download('problems.csv', issuesToCsv(all), 'text/csv;charset=utf-8'));
+    issuesCsv.addEventListener('click', () => download(words.t('import.problems_file'), issuesToCsv(all), 'text/csv;charset=utf-8'));
     children.push(element('h3', {}, words.t('import.problems_label')), filters, caption, list, issuesCsv);
   }
   reportBox.replaceChildren(...children);
   // Named by its heading once it has one (an empty section names nothing).
   reportBox.setAttribute('aria-labelledby', 'report-heading');
+  // The verdict is what the planner came for: brought into view (below the drop zone on a
+  // phone) and focused, so a screen reader reads it next.
+  verdict.focus({ preventScroll: true });
+  heading.scrollIntoView({ block: 'start' });
   return downloads;
 }
 
@@ -238,10 +246,11 @@ function problemFilters(all: ReportIssue[], show: (issues: ReportIssue[]) => voi
     field.append(`${label} `, el);
     return { el, field };
   };
-  const severity = select(words.t('import.filter_severity'), [...counted((i) => i.severity)].map(([s, n]) => [s, `${words.t(s === 'error' ? 'import.error' : 'import.warning')}（${words.count(n)}）`]));
+  const option = (label: string, count: number) => words.t('import.filter_option', { label, count });
+  const severity = select(words.t('import.filter_severity'), [...counted((i) => i.severity)].map(([s, n]) => [s, option(words.t(s === 'error' ? 'import.error' : 'import.warning'), n)]));
   const kinds = counted((i) => KIND_OF[i.code]);
-  const kind = select(words.t('import.filter_kind'), ISSUE_KINDS.filter((k) => kinds.has(k)).map((k) => [k, `${words.t(KIND_LABEL[k])}（${words.count(kinds.get(k)!)}）`]));
-  const column = select(words.t('import.filter_column'), [...counted((i) => i.header ?? '')].filter(([h]) => h !== '').map(([h, n]) => [h, `${h}（${words.count(n)}）`]));
+  const kind = select(words.t('import.filter_kind'), ISSUE_KINDS.filter((k) => kinds.has(k)).map((k) => [k, option(words.t(KIND_LABEL[k]), kinds.get(k)!)]));
+  const column = select(words.t('import.filter_column'), [...counted((i) => i.header ?? '')].filter(([h]) => h !== '').map(([h, n]) => [h, option(h, n)]));
   function apply() {
     show(all.filter((i) => (!severity.el.value || i.severity === severity.el.value)
       && (!kind.el.value || KIND_OF[i.code] === kind.el.value)
@@ -251,10 +260,14 @@ function problemFilters(all: ReportIssue[], show: (issues: ReportIssue[]) => voi
   return element('div', { className: 'filters' }, severity.field, kind.field, column.field);
 }
 
-/** Every problem, with its message in the page's language. */
+const CSV_COLUMNS = ['import.csv.file', 'import.csv.sheet', 'import.csv.line', 'import.csv.column', 'import.csv.severity', 'import.csv.kind', 'import.csv.field',
+  'import.csv.header', 'import.csv.value', 'import.csv.message', 'import.csv.details'] as const satisfies readonly PlainMessageId[];
+
+/** Every problem, in the page's language (the standard column name, `field`, is the one name not translated). */
 export function issuesToCsv(issues: ReportIssue[]): string {
-  return toCsv(['file', 'sheet', 'line', 'column', 'severity', 'kind', 'field', 'header', 'value', 'message', 'details'],
-    issues.map((i) => [i.file, i.sheet ?? null, i.line, i.column, i.severity, KIND_OF[i.code], i.field ?? null, i.header ?? null, i.value ?? null, issueMessage(i, words), i.details?.join('; ') ?? null]));
+  return toCsv(CSV_COLUMNS.map((id) => words.t(id)),
+    issues.map((i) => [i.file, i.sheet ?? null, i.line, i.column, severityName(i), words.t(KIND_LABEL[KIND_OF[i.code]]), i.field ?? null, i.header ?? null, i.value ?? null,
+      issueMessage(i, words), i.details?.join(words.t('format.name_separator')) ?? null]));
 }
 
 /**
@@ -290,8 +303,8 @@ async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, 
   const previous = yearly.map((y) => y.fiscal_year).filter((fy) => fy < latestNew).pop();
 
   const banner = element('div', { className: 'unpublished' },
-    element('p', {}, element('strong', {}, words.t('import.unpublished')), ' ', words.t('import.unpublished_body', { years: words.list([...newYears].sort().map((fy) => words.fy(fy))) })),
-    ...(replacedYears.size > 0 ? [element('p', { className: 'replaces' }, words.t('import.replaces', { years: words.list([...replacedYears].sort().map((fy) => words.fy(fy))) }))] : []));
+    element('p', {}, element('strong', {}, words.t('import.unpublished')), ' ', words.t('import.unpublished_body', { years: yearList(newYears), count: newYears.size })),
+    ...(replacedYears.size > 0 ? [element('p', { className: 'replaces' }, words.t('import.replaces', { years: yearList(replacedYears), count: replacedYears.size }))] : []));
   const table = element('table');
   table.createCaption().textContent = words.t('import.preview_table');
   const head = table.createTHead().insertRow();

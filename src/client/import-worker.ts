@@ -34,6 +34,8 @@ export type ImportMessage =
     report: FileSummary;
     rowCount: number;
     fiscalYears: number[];
+    /** Years of the file that are published already (publishing it replaces them). */
+    publishedYears: number[];
     /** Facilities not in the published previous year: how many, and the first `listed` (office number and name). */
     newOfficeCount: number;
     newOffices: string[];
@@ -73,6 +75,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const droppedYears = new Set(reports.flatMap((r) => r.rows.map((row) => row.fiscal_year)));
     const other = published.filter((r) => !droppedYears.has(r.fiscal_year));
     const conflicts = crossFileConflicts(reports);
+    const publishedYearSet = new Set(published.map((r) => r.fiscal_year as number));
     const checked: { rows: ReportRow[]; clean: boolean; years: number[] }[] = [];
     reports.forEach((report, i) => {
       const siblings = reports.filter((r) => r !== report).flatMap((r) => r.rows);
@@ -80,14 +83,19 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       report.issues = report.issues.concat(crossCheckReport(report, other.concat(siblings)), conflicts.filter((c) => c.file === report.file));
       report.issues.sort((a, b) => a.line - b.line || a.column - b.column);
       const { rows, rowLines: _lines, ...summary } = report;
-      const fiscalYears = [...new Set(rows.map((r) => r.fiscal_year as number))];
+      const nameYear = fiscalYearFromFileName(report.file);
+      // A file without rows is still of the year its name gives.
+      const fiscalYears = [...new Set(rows.length > 0 || nameYear === null ? rows.map((r) => r.fiscal_year as number) : [nameYear])];
+      const publishedYears = fiscalYears.filter((fy) => publishedYearSet.has(fy));
+      // Rows of a facility another file of the year holds too are not read: that is an error to fix.
+      // Each conflict lists the office numbers this file shares with one other file.
+      const conflicting = conflicts.filter((c) => c.file === report.file).reduce((n, c) => n + (c.details?.length ?? 0), 0);
       const before = new Set(published.filter((r) => fiscalYears.includes((r.fiscal_year as number) + 1)).map((r) => r.office_no));
       // Only the listed names cross to the page: a million strings would freeze it while they arrive.
       const newRows = before.size === 0 ? [] : rows.filter((r) => !before.has(r.office_no));
       const newOffices = newRows.slice(0, listed).map((r) => `${String(r.office_no)} ${String(r.office_name)}`);
-      const nameYear = fiscalYearFromFileName(report.file);
       checked.push({ rows, clean: report.issues.every((issue) => issue.severity !== 'error'), years: nameYear === null ? fiscalYears : [...fiscalYears, nameYear] });
-      post({ type: 'file', report: summary, rowCount: rows.length, fiscalYears, newOfficeCount: newRows.length, newOffices, milliseconds: timings[i]! });
+      post({ type: 'file', report: summary, rowCount: rows.length - conflicting, fiscalYears, publishedYears, newOfficeCount: newRows.length, newOffices, milliseconds: timings[i]! });
     });
     // The preview's data: published years, with the dropped years replacing the same ones. A
     // year is previewed only when every file that holds part of it is free of errors.

@@ -160,9 +160,13 @@ describe('import page', () => {
     expect(items[0]!.message).toBe('「office_no」の値「401010000」は読めません。4010100001 のような10桁の事業所番号を書いてください');
     expect(items[0]!.where).toBe('fy2019.csv 2 行目・1 列目');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '問題の一覧を CSV でダウンロード' }).click()]);
+    expect(download.suggestedFilename()).toBe('問題一覧.csv');
     const csv = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd()).data;
-    expect(csv[0]).toEqual(['file', 'sheet', 'line', 'column', 'severity', 'kind', 'field', 'header', 'value', 'message', 'details']);
-    expect(csv[1]).toEqual(['fy2019.csv', '', '2', '1', 'error', 'value', 'office_no', 'office_no', '401010000', '「office_no」の値「401010000」は読めません。4010100001 のような10桁の事業所番号を書いてください', '']);
+    // In the page's language; the standard column name is the one name not translated.
+    expect(csv[0]).toEqual(['ファイル', 'シート', '行', '列', '種別', '内容', '列（標準の列名）', '列（ファイルの見出し）', '値', 'メッセージ', '一覧']);
+    expect(csv[1]).toEqual(['fy2019.csv', '', '2', '1', 'エラー', '値', 'office_no', 'office_no', '401010000', '「office_no」の値「401010000」は読めません。4010100001 のような10桁の事業所番号を書いてください', '']);
+    // The municipality's problem names its column as the file does.
+    expect(csv.find((r) => r[6] === 'municipality')?.[7]).toBe('municipality');
     expect(csv.length - 1).toBe(items.length);
     await expect(page.locator('[data-preview] table').count()).resolves.toBe(0); // no preview of a file with errors
     await page.close();
@@ -174,8 +178,18 @@ describe('import page', () => {
     const rows: ReportRow[] = source.map((r) => ({ ...r, total_wages_yen: 10 }));
     for (const r of rows.slice(-5)) r.person_months = 'x';
     const page = await openImport();
+    // On a phone, where the drop zone fills the first screen.
+    await page.setViewportSize({ width: 360, height: 740 });
     await page.setInputFiles('input[type="file"]', { name: `fy${NEXT}.csv`, mimeType: 'text/csv', buffer: Buffer.from(plannerFile(rows)) });
     await page.waitForSelector('[data-report] ol.problems');
+    // The verdict is brought into view and focused once the report is drawn.
+    const verdict = await page.locator('[data-report] .verdict').evaluate((el) => ({
+      top: el.getBoundingClientRect().top, height: innerHeight, focused: document.activeElement === el, text: (el as HTMLElement).innerText,
+    }));
+    expect(verdict.focused).toBe(true);
+    expect(verdict.top).toBeGreaterThanOrEqual(0);
+    expect(verdict.top).toBeLessThan(verdict.height / 2);
+    expect(verdict.text).toContain('修正が必要です');
     const items = await problems(page);
     expect(items.slice(0, 5).map((p) => [p.severity, p.field])).toEqual(Array(5).fill(['error', 'person_months']));
     const total = Number(/([\d,]+)/.exec(await page.locator('.problems-caption').innerText())![1]!.replace(/,/g, ''));
@@ -214,6 +228,10 @@ describe('import page', () => {
     expect(items.filter((p) => p.severity === 'error').map((p) => p.message)).toEqual([
       `${NEXT} 年度は fy${NEXT}-north.csv にもあり、同じ事業所番号があります：${south[0]!.office_no}, ${south[1]!.office_no}。同じ事業所は1つのファイルにだけ書いてください`,
     ]);
+    // The two lines of facilities already in the other file are not counted as read.
+    const count = (n: number) => n.toLocaleString('ja-JP');
+    await expect(page.locator('[data-report] .verdict').innerText()).resolves.toContain(
+      `事業所の行 ${count(source.length + 2)} 行のうち ${count(source.length)} 行を読み込みました。2 行はエラーのため取り込んでいません。`);
     await expect(page.locator('[data-preview] table').count()).resolves.toBe(0);
     await page.close();
   });
@@ -224,12 +242,26 @@ describe('import page', () => {
     await page.setInputFiles('input[type="file"]', { name: `fy${LATEST}.csv`, mimeType: 'text/csv', buffer: Buffer.from(plannerFile(rows)) });
     await page.waitForSelector('[data-import][data-preview-ready]', { timeout: 30_000 });
     await expect(page.locator('[data-preview] .replaces').innerText()).resolves.toContain('公開済みです。公開すると置き換わります');
+    // Said in the verdict too, at first glance.
+    await expect(page.locator('[data-report] .verdict').innerText()).resolves.toContain(`${ja.fy(LATEST)}は公開済みです。公開すると今公開している値が置き換わります`);
     const before = await page.locator('[data-preview] tr.replaced-year').innerText();
     const after = await page.locator('[data-preview] tr.new-year').innerText();
     const wages = (list: ReportRow[]) => list.reduce((n, r) => n + Number(r.total_wages_yen), 0).toLocaleString('ja-JP');
     expect(before).toContain('公開中');
     expect(before).toContain(`${wages(source)}円`);
     expect(after).toContain(`${wages(rows)}円`);
+    await page.close();
+  });
+
+  it('says a file with only its header has no facility lines, and of which year it is', async () => {
+    const page = await openImport();
+    // A planner's file of no facilities: its header line alone.
+    await page.setInputFiles('input[type="file"]', { name: `fy${NEXT}.csv`, mimeType: 'text/csv', buffer: Buffer.from(plannerFile([])) });
+    await page.waitForSelector('[data-report] ol.problems');
+    const verdict = await page.locator('[data-report] .verdict').innerText();
+    expect(verdict).toContain('修正が必要です');
+    expect(verdict).toContain('事業所の行がありません。');
+    await expect(page.locator('.file-summary li').innerText()).resolves.toContain(`fy${NEXT}.csv ${ja.fy(NEXT)}`);
     await page.close();
   });
 
