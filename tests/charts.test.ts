@@ -73,6 +73,25 @@ describe('averageWageTrendSpec goal labels', () => {
     // The edge label starts right of the line's end (text-anchor start), not before its target year.
     expect(labels[0]!.closest('[text-anchor]')!.getAttribute('text-anchor')).toBe('start');
   });
+
+  it('labels new-formula averages of years side by side apart from each other and from the diamonds: the latest first', () => {
+    // New-formula averages ¥18,426, ¥18,513 and ¥18,600 in FY2022–2024 of a chart from FY2006:
+    // about 31 px a year on the wide chart, less than a label (about 33 px) and a diamond.
+    const yearly = Array.from({ length: 19 }, (_, i) => ({
+      fiscal_year: 2006 + i, average_monthly_wage_yen: 12_000 + i * 100, average_monthly_wage_new_yen: 2006 + i >= 2022 ? 18_426 + (i - 16) * 87 : null, basis: 'reports',
+    })) as unknown as YearlyIndicators[];
+    const newLabels = (size: ChartSize, rows: YearlyIndicators[]) => {
+      const svg = renderPlotSvg(averageWageTrendSpec(rows, [], [], [], wordsFor('en'), size), { label: 'l', description: 'd' });
+      const { document } = parseHTML(`<html><body>${svg}</body></html>`);
+      return Object.fromEntries([...document.querySelectorAll('text')].filter((t) => /^18,[456]\d\d$/.test(t.textContent ?? ''))
+        .map((t) => [t.textContent, t.closest('[text-anchor]')?.getAttribute('text-anchor') ?? 'start']));
+    };
+    // FY2024 below its diamond (FY2023's diamond is where its label would go), FY2023 dropped
+    // (below its diamond it would touch FY2024's label), FY2022 left of its diamond.
+    expect(newLabels('wide', yearly)).toEqual({ '18,600': 'middle', '18,426': 'end' });
+    // The last two years of the chart only: room for both left of their diamonds.
+    expect(newLabels('wide', yearly.slice(-2))).toEqual({ '18,513': 'end', '18,600': 'end' });
+  });
 });
 
 /** WCAG relative luminance contrast of a #rrggbb colour against white. */

@@ -277,12 +277,14 @@ export function issuesToCsv(issues: ReportIssue[]): string {
 async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, published: PublishedData, data: Omit<PublishedData, 'reportsCsv'> & { reportsCsv: Uint8Array }, stale: () => boolean) {
   const status = element('p', { role: 'status' }, words.t('import.preview_preparing'));
   previewBox.replaceChildren(status);
-  const [{ BrowserSqlEngine, INDICATOR_SQL }, { setupDatabase }, Plot, charts, planCharts] = await Promise.all([
+  const [{ BrowserSqlEngine, INDICATOR_SQL }, { setupDatabase }, Plot, charts, planCharts, { averageTrendLegend }, { legendSwatch }] = await Promise.all([
     import('./duckdb.ts'),
     import('../lib/db/setup.ts'),
     import('@observablehq/plot'),
     import('../lib/charts/trend-charts.ts'),
     import('../lib/charts/plan-charts.ts'),
+    import('../lib/figures/overview.ts'),
+    import('../lib/charts/palette.ts'),
   ]);
   const engine = await BrowserSqlEngine.start();
   if (stale()) return void engine.close();
@@ -329,6 +331,13 @@ async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, 
   const trend = Plot.plot(charts.averageWageTrendSpec(yearly, national, targets, [...data.plan.baseline_fiscal_years, ...newYears], words, innerWidth < 640 ? 'narrow' : 'wide', (v) => words.decimal(v, decimals)));
   trend.setAttribute('role', 'img');
   trend.setAttribute('aria-label', words.t('import.preview_trend_label'));
+  // The trend's series as the published figure's legend names them (its swatches are our own SVG).
+  const trendLegend = element('ul', { className: 'legend' }, ...averageTrendLegend(data.plan, yearly, national, targets, words).map((item) => {
+    const swatch = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    Object.entries({ width: '36', height: '14', viewBox: '0 0 36 14', 'aria-hidden': 'true' }).forEach(([k, v]) => swatch.setAttribute(k, v));
+    swatch.innerHTML = legendSwatch(item, 2, 7);
+    return element('li', {}, swatch, item.label);
+  }));
   const years = previous === undefined ? [latestNew] : [previous, latestNew];
   const label = (fy: number) => (newYears.has(fy) ? words.t('import.year_preview', { year: words.fyName(fy) }) : words.fyName(fy));
   const bandRows = bands.filter((b) => years.includes(b.fiscal_year));
@@ -353,6 +362,7 @@ async function renderPreview(newYears: Set<number>, replacedYears: Set<number>, 
     banner,
     scroll,
     element('h3', {}, words.t('fig.average_trend.title')),
+    trendLegend,
     trend,
     element('h3', {}, words.t('fig.wage_bands.chart_label')),
     bandLegend,

@@ -95,6 +95,21 @@ export function averageWageTrendSpec(
   for (const d of yearly.filter((y) => labelledYears.includes(y.fiscal_year)).sort((a, b) => (a.fiscal_year === latest ? -1 : b.fiscal_year === latest ? 1 : a.fiscal_year - b.fiscal_year))) {
     if (labelled.every((l) => Math.abs(l.fiscal_year - d.fiscal_year) * perYear >= (room(l) + room(d)) / 2)) labelled.push(d);
   }
+  // New-formula averages are labelled left of their diamonds, or below one where a diamond of the
+  // year before stands in the way; the latest first, then each earlier one whose label touches
+  // none placed (two years side by side collided).
+  const newText = (d: YearlyIndicators) => format(d.average_monthly_wage_new_yen!);
+  const xPx = (fy: number) => (fy - first + 0.5) * perYear;
+  const DIAMOND = 8; // half a diamond, its outline and a gap
+  const newLabels: { d: YearlyIndicators; below: boolean; box: [number, number, number, number] }[] = [];
+  for (const d of [...prefNew].sort((a, b) => b.fiscal_year - a.fiscal_year)) {
+    const [x, y, w] = [xPx(d.fiscal_year), yPx(d.average_monthly_wage_new_yen!), textWidth(newText(d), 10)];
+    const below = prefNew.some((o) => o.fiscal_year < d.fiscal_year && xPx(o.fiscal_year) + DIAMOND > x - 10 - w
+      && Math.abs(yPx(o.average_monthly_wage_new_yen!) - y) < DIAMOND + 5);
+    const box: [number, number, number, number] = below ? [x - w / 2, y + 11, x + w / 2, y + 21] : [x - 10 - w, y - 5, x - 10, y + 5];
+    const clear = newLabels.every(({ box: b }) => box[2] + 2 <= b[0] || b[2] + 2 <= box[0] || box[3] + 2 <= b[1] || b[3] + 2 <= box[1]);
+    if (clear) newLabels.push({ d, below, box });
+  }
   const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelled.map((d) => d.fiscal_year), plotWidth);
   const nearAxis = (d: YearlyIndicators) => (d.fiscal_year - first + 0.5) * perYear < textWidth(format(d.average_monthly_wage_yen), 10) / 2 + 2;
   const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.final_target_yen), year: words.fyName(t.final_target_fiscal_year) });
@@ -128,7 +143,8 @@ export function averageWageTrendSpec(
         dy: 14, dx: i === 0 ? 0 : -4, textAnchor: i === 0 ? 'middle' : 'start', fill: TEXT_COLORS.prefecture, fontSize: 10, ...HALO,
       })),
       Plot.dot(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', stroke: COLORS.newFormula, strokeWidth: 2.5, symbol: 'diamond', r: 6, fill: 'white' }),
-      Plot.text(prefNew, { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: (d: YearlyIndicators) => format(d.average_monthly_wage_new_yen!), dx: -10, textAnchor: 'end', fill: TEXT_COLORS.newFormula, fontSize: 10, ...HALO }),
+      Plot.text(newLabels.filter((l) => !l.below).map((l) => l.d), { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: newText, dx: -10, textAnchor: 'end', fill: TEXT_COLORS.newFormula, fontSize: 10, ...HALO }),
+      Plot.text(newLabels.filter((l) => l.below).map((l) => l.d), { x: 'fiscal_year', y: 'average_monthly_wage_new_yen', text: newText, dy: 16, textAnchor: 'middle', fill: TEXT_COLORS.newFormula, fontSize: 10, ...HALO }),
     ],
   };
 }

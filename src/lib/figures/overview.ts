@@ -1,13 +1,33 @@
 // The overview's trend figures: average wage against the plan's targets and the national
 // average; totals.
 
-import { COLORS } from '../charts/palette.ts';
+import { COLORS, type LegendItem } from '../charts/palette.ts';
 import { averageWageTrendSpec, nationalWithin, totalsTrendSpec, trendLastYear } from '../charts/trend-charts.ts';
 import type { Words } from '../i18n/words.ts';
-import { prefectureName, type Formula } from '../plan.ts';
+import { prefectureName, type Formula, type Plan } from '../plan.ts';
+import type { NationalAverage } from '../reference.ts';
 import type { SiteData } from '../site.ts';
 import { averageFormat, publishedLegend, sourceNotes, yearName } from './common.ts';
 import { indicatorColumn, type Column, type Figure } from './types.ts';
+
+/** The series of the average wage trend (averageWageTrendSpec) that the data has, for its legend: the figure's and the import page's preview. */
+export function averageTrendLegend(plan: Plan, yearly: SiteData['yearly'], nationalAverages: NationalAverage[], targetPath: SiteData['targetPath'], words: Words): LegendItem[] {
+  const last = trendLastYear(yearly, targetPath);
+  const national = nationalWithin(nationalAverages, yearly, last);
+  const targets = targetPath.filter((t) => t.fiscal_year >= yearly[0]!.fiscal_year && t.fiscal_year <= last);
+  const formula = (f: Formula) => words.t(f === 'old' ? 'formula.old' : 'formula.new');
+  const series = (name: string, f: Formula) => words.t('legend.series_formula', { series: name, formula: formula(f) });
+  const pref = prefectureName(plan, words);
+  return [
+    { label: series(pref, 'old'), color: COLORS.prefecture, line: 'solid', marker: 'circle' },
+    ...publishedLegend(yearly, words, 'hollow-circle', COLORS.prefecture),
+    ...(yearly.some((y) => y.average_monthly_wage_new_yen !== null) ? [{ label: series(pref, 'new'), color: COLORS.newFormula, line: 'none' as const, marker: 'diamond' as const }] : []),
+    ...(national.some((n) => n.formula === 'old') ? [{ label: series(words.t('legend.national'), 'old'), color: COLORS.national, line: 'dashed' as const, marker: 'square' as const }] : []),
+    ...(national.some((n) => n.formula === 'new') ? [{ label: series(words.t('legend.national'), 'new'), color: COLORS.national, line: 'none' as const, marker: 'ring' as const }] : []),
+    ...(['old', 'new'] as const).filter((f) => targets.some((t) => t.formula === f))
+      .map((f) => ({ label: series(words.t('legend.goal_only'), f), color: f === 'new' ? COLORS.newFormula : COLORS.goal, line: 'long-dashed' as const, marker: 'none' as const })),
+  ];
+}
 
 export function averageTrendFigure(site: SiteData, words: Words): Figure {
   const { plan, yearly, targetPath } = site;
@@ -40,14 +60,7 @@ export function averageTrendFigure(site: SiteData, words: Words): Figure {
         latest: words.yen(latest.average_monthly_wage_yen, decimals), latestYear: words.fyName(latest.fiscal_year),
       }),
     }],
-    legend: [
-      { label: series(pref, 'old'), color: COLORS.prefecture, line: 'solid', marker: 'circle' },
-      ...publishedLegend(yearly, words, 'hollow-circle', COLORS.prefecture),
-      ...(yearly.some((y) => y.average_monthly_wage_new_yen !== null) ? [{ label: series(pref, 'new'), color: COLORS.newFormula, line: 'none' as const, marker: 'diamond' as const }] : []),
-      ...(national.some((n) => n.formula === 'old') ? [{ label: series(words.t('legend.national'), 'old'), color: COLORS.national, line: 'dashed' as const, marker: 'square' as const }] : []),
-      ...(national.some((n) => n.formula === 'new') ? [{ label: series(words.t('legend.national'), 'new'), color: COLORS.national, line: 'none' as const, marker: 'ring' as const }] : []),
-      ...targetFormulas.map((f) => ({ label: goalSeries(f), color: f === 'new' ? COLORS.newFormula : COLORS.goal, line: 'long-dashed' as const, marker: 'none' as const })),
-    ],
+    legend: averageTrendLegend(plan, yearly, site.nationalAverages, targetPath, words),
     table: {
       caption: words.t('fig.average_trend.caption'),
       columns: [
