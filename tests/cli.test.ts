@@ -94,6 +94,25 @@ describe('kouchin indicators', () => {
     expect(result.stderr).toContain('fy2019.csv:2:1: "office_no": "401010000" cannot be read; expected a 10-digit office number');
   });
 
+  it('groups many errors of one kind, and says the warnings found with them', () => {
+    const header = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months';
+    // 30 facilities whose capacity is not a number, and one opened on an Excel serial date.
+    const lines = Array.from({ length: 30 }, (_, i) => `${2610000100 + i},f${i},宇治市,2019-04-01,x,100000,10`);
+    const data = dataDirectory('grouped', { 'fy2021.csv': [header, ...lines, '2610000200,g,宇治市,43586,20,100000,10'].join('\n') });
+    const result = kouchin(['indicators', '--data', data]);
+    expect(result.status).toBe(1);
+    const file = join(data, 'reports', 'fy2021.csv');
+    const out = result.stderr.trim().split('\n');
+    expect(out[0]).toBe('30 errors in the report files:');
+    expect(out.slice(1, 21)).toEqual(lines.slice(0, 20).map((_, i) => `${file}:${i + 2}:5: "capacity": "x" cannot be read; expected a whole number such as 1234 or 1,234`));
+    expect(out.slice(21)).toEqual([
+      '  … and 10 more of this kind',
+      `every problem, one by one: npx kouchin validate --data DIR ${file}`,
+      '1 warning in the report files:',
+      `${file}:32:4: warning: "opened_on" 43586 was read as an Excel serial date, 2019-05-01: please check it`,
+    ]);
+  });
+
   it('refuses a plan whose baseline year has no data, rather than drop the column', () => {
     const data = dataDirectory('no-baseline', { 'fy2019.csv': iconv.encode(EXCEL_EXPORT, 'Shift_JIS') }, [2018]);
     const result = kouchin(['indicators', '--data', data]);

@@ -7,7 +7,7 @@ import { wordsFor } from '../i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel, type IndicatorId } from '../indicators.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { reportsToCanonicalCsv } from '../reader/canonical-csv.ts';
-import { formatIssue, summariseIssues, type ReportIssue } from '../reader/issues.ts';
+import { summariseIssues, type ReportIssue } from '../reader/issues.ts';
 import { DataError } from '../data-error.ts';
 import { crossCheckReport, crossFileConflicts } from '../reader/validate.ts';
 import { yearsOf, type ReadOptions, type ReportFile } from '../reader/read-report.ts';
@@ -27,12 +27,25 @@ export function indicatorSql(dir: string): string[] {
     .map((f) => readText(join(dir, f)));
 }
 
-/** Report files with errors: a data error whose message lists every one, located. */
+/** How many errors of one kind the build's message shows in full; `kouchin validate` lists all. */
+const ERRORS_SHOWN = 20;
+
+/**
+ * Report files with errors: a data error whose message gives them located, grouped by kind
+ * (a column wrong on every line is not 10,000 lines of log), and the warnings found with them.
+ */
 export class InvalidReportsError extends DataError {
   readonly issues: ReportIssue[];
-  constructor(issues: ReportIssue[], locale: Locale) {
+  constructor(issues: ReportIssue[], locale: Locale, warnings: string[] = []) {
     const words = wordsFor(locale);
-    super(`${words.t('data.error.report_errors', { count: issues.length })}\n${issues.map((i) => formatIssue(i, words)).join('\n')}`);
+    const shown = summariseIssues(issues, words, ERRORS_SHOWN);
+    const cut = shown.length < issues.length;
+    super([
+      words.t('data.error.report_errors', { count: issues.length }),
+      ...shown,
+      ...(cut ? [words.t('data.error.every_problem', { files: [...new Set(issues.map((i) => i.file))].join(' ') })] : []),
+      ...warnings,
+    ].join('\n'));
     this.issues = issues;
   }
 }
@@ -78,11 +91,10 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
     // One file at a time: a large one takes every core, and its bytes are not held with the next's.
     files = [];
     for (const path of reportPaths) files.push(await read(path, { municipalities: data.municipalities, ...(sheet === undefined ? {} : { sheet }) }));
-    const errors = files.flatMap((f) => f.issues.filter((i) => i.severity === 'error'));
-    if (errors.length > 0) throw new InvalidReportsError(errors, locale);
-    const conflicts = crossFileConflicts(files);
-    if (conflicts.length > 0) throw new InvalidReportsError(conflicts, locale);
     years = files.map(yearsOf);
+    const errors = [...files.flatMap((f) => f.issues.filter((i) => i.severity === 'error')), ...crossFileConflicts(files)];
+    // The warnings are said with the errors: the next run would only show them once these are fixed.
+    if (errors.length > 0) throw new InvalidReportsError(errors, locale, reportWarnings(files, years, locale));
     checkPlanYears(data, years, locale);
     if (inPlace) {
       const parquet = files.flatMap(parquetOf);
@@ -99,22 +111,25 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
     engine.close();
     throw e;
   }
-  // Warnings of the reader and of each year against the one before it, grouped and counted.
+  const warnings = [...reportWarnings(files, years, locale), ...(await publishedTotalWarnings(engine, paths, data, locale))];
+  return { ...data, engine, files, reportsCsv, warnings };
+}
+
+/**
+ * Warnings of the reader and of each year against the one before it, grouped and counted.
+ * Each file is compared with the files, in order, holding its years or the years before
+ * them. A file of several years is among them too: its rows of one year are the previous
+ * year of its rows of the next.
+ */
+function reportWarnings(files: ReportFile[], years: Set<number>[], locale: Locale): string[] {
   const words = wordsFor(locale);
-  // Each file is compared with the files, in order, holding its years or the years before
-  // them. A file of several years is among them too: its rows of one year are the previous
-  // year of its rows of the next.
-  const reportWarnings = files.flatMap((f, i) => {
+  const warnings = files.flatMap((f, i) => {
     const compared = new Set([...years[i]!].flatMap((y) => [y, y - 1]));
     const severalYears = [...years[i]!].some((y) => years[i]!.has(y + 1));
     const others = files.filter((_, j) => (j === i ? severalYears : [...years[j]!].some((y) => compared.has(y))));
-    return [...f.issues, ...crossCheckReport(f, [], others)];
+    return [...f.issues.filter((issue) => issue.severity === 'warning'), ...crossCheckReport(f, [], others)];
   });
-  const warnings = [
-    ...(reportWarnings.length > 0 ? [words.t('data.warnings', { count: reportWarnings.length }), ...summariseIssues(reportWarnings, words)] : []),
-    ...(await publishedTotalWarnings(engine, paths, data, locale)),
-  ];
-  return { ...data, engine, files, reportsCsv, warnings };
+  return warnings.length > 0 ? [words.t('data.warnings', { count: warnings.length }), ...summariseIssues(warnings, words)] : [];
 }
 
 /** A file's rows as Parquet files: those the threads that read it wrote, else written here from its rows packed. */

@@ -596,6 +596,7 @@ NAME: the sheet of a workbook to read; default plan.json's report_sheet, else th
 --lang ja|en: the language of messages; default KOUCHIN_LANG, else the system's locale (LANG and the like).
 --help: show this.`,
   'data.error.report_errors': '{count} {count|error|errors} in the report files:',
+  'data.error.every_problem': 'every problem, one by one: npx kouchin validate --data DIR {files}',
   // The facility explorer (plan.json publish_facilities)
   'nav.breadcrumbs': 'Breadcrumb',
   'nav.facilities': 'Facilities',

@@ -595,6 +595,7 @@ NAME: 読むワークブックのシート。既定は plan.json の report_shee
 --lang ja|en: メッセージの言語。既定は KOUCHIN_LANG、なければシステムのロケール（LANG など）。
 --help: この説明を表示する。`,
   'data.error.report_errors': '報告ファイルにエラーが {count} 件あります：',
+  'data.error.every_problem': 'すべての問題を一つずつ見るには：npx kouchin validate --data <データディレクトリ> {files}',
   // The facility explorer (plan.json publish_facilities)
   'nav.breadcrumbs': 'パンくずリスト',
   'nav.facilities': '事業所',
