@@ -10,7 +10,7 @@ import { formatIssue } from '../src/lib/reader/issues.ts';
 import type { Words } from '../src/lib/i18n/words.ts';
 import { LanguageError, processLocale } from '../src/lib/node/locale.ts';
 import { readReportFileInParts, warmReadThreads } from '../src/lib/node/parallel-read.ts';
-import { loadDataDirectory, projectPaths, readBytes, readReportFiles, readSharedBytes, reportFilesIn } from '../src/lib/node/project.ts';
+import { checkPlanYears, loadDataDirectory, projectPaths, readBytes, readReportFiles, readSharedBytes, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { readReportFile, yearsOf, type ReportFile } from '../src/lib/reader/read-report.ts';
 import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
@@ -77,7 +77,8 @@ async function validate(args: string[]): Promise<number> {
   warmReadThreads(positionals);
   const words = wordsFor(processLocale());
   const paths = projectPaths(ROOT, values.data);
-  const { municipalities, plan } = loadDataDirectory(paths);
+  const data = loadDataDirectory(paths);
+  const { municipalities, plan } = data;
   const sheet = values.sheet ?? plan.report_sheet;
   let unreadable = 0;
   const reports: ReportFile[] = [];
@@ -98,6 +99,15 @@ async function validate(args: string[]): Promise<number> {
   const conflicts = crossFileConflicts(reports);
   let errors = unreadable;
   let warnings = 0;
+  // The data directory with these files in it must still have the years the plan names, or
+  // the build would refuse it.
+  try {
+    checkPlanYears(data, [...new Set(published.map((r) => r.fiscal_year as number)), ...(checkedYears as Set<number>)], processLocale());
+  } catch (e) {
+    if (!(e instanceof DataError)) throw e;
+    console.log(e.message);
+    errors++;
+  }
   for (const report of reports) {
     const others = reports.filter((r) => r !== report);
     const issues = [...report.issues, ...crossCheckReport(report, published, others), ...conflicts.filter((c) => c.file === report.file)]

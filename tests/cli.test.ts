@@ -177,6 +177,20 @@ describe('kouchin validate', () => {
     expect(kouchin(['validate', '--strict', '--data', KYOTO, join(KYOTO, 'reports/fy2023.csv')]).status).toBe(0);
   });
 
+  it('fails a clean file when the data directory with it would lack a year the plan names, as the build would', () => {
+    const header = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months';
+    const file = join(dir, 'fy2021.csv');
+    writeFileSync(file, `${header}\n2610000001,a,宇治市,2019-04-01,20,100000,10\n`);
+    // The plan's baseline, FY2020, has neither a report file nor published totals.
+    const result = kouchin(['validate', '--data', dataDirectory('validate-no-baseline', {}, [2020]), file]);
+    expect(result.status).toBe(1);
+    expect(result.stdout.trim()).toBe('plan.json: baseline_fiscal_years names FY2020, which has neither a report file nor published totals (reference/published_totals.csv)');
+    // The checked file itself may be of that year.
+    const baseline = join(dir, 'fy2020.csv');
+    writeFileSync(baseline, `${header}\n2610000001,a,宇治市,2019-04-01,20,100000,10\n`);
+    expect(kouchin(['validate', '--data', dataDirectory('no-baseline-2', {}, [2020]), baseline]).status).toBe(0);
+  });
+
   it('normalize writes the canonical CSV a data directory holds', () => {
     const out = join(dir, 'normalized.csv');
     const data = join(dir, 'fy2019.csv');

@@ -17,7 +17,7 @@ import { packRows } from '../reader/row-columns.ts';
 import { commentViews } from '../db/view-docs.ts';
 import { NodeSqlEngine } from './duckdb.ts';
 import { processLocale } from './locale.ts';
-import { loadDataDirectory, readReportAt, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
+import { checkPlanYears, loadDataDirectory, readReportAt, readText, reportFilesIn, type DataDirectory, type ProjectPaths } from './project.ts';
 
 /** The indicator SQL files, in name order (their numeric prefixes order the views). */
 export function indicatorSql(dir: string): string[] {
@@ -95,7 +95,7 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
     const errors = [...files.flatMap((f) => f.issues.filter((i) => i.severity === 'error')), ...crossFileConflicts(files)];
     // The warnings are said with the errors: the next run would only show them once these are fixed.
     if (errors.length > 0) throw new InvalidReportsError(errors, locale, reportWarnings(files, years, locale));
-    checkPlanYears(data, years, locale);
+    checkPlanYears(data, years.flatMap((y) => [...y]), locale);
     if (inPlace) {
       const parquet = files.flatMap(parquetOf);
       await schema;
@@ -138,21 +138,6 @@ function parquetOf(file: ReportFile): Uint8Array[] {
   return (file.columns?.parts ?? [packRows(file.rows)]).map((packed) => reportsParquet(packed));
 }
 
-/**
- * Years the plan names must have data: a baseline from reports or published totals, a
- * wage-band comparison year from reports (bands need facilities). Otherwise a table would
- * silently lose a column.
- */
-function checkPlanYears(data: DataDirectory, fileYears: Set<number>[], locale: Locale): void {
-  const words = wordsFor(locale);
-  const reported = new Set(fileYears.flatMap((years) => [...years]));
-  const published = new Set(data.publishedTotals.map((t) => t.fiscal_year));
-  const missing = [
-    ...data.plan.baseline_fiscal_years.filter((y) => !reported.has(y) && !published.has(y)).map((year) => ({ key: 'baseline_fiscal_years', year })),
-    ...data.plan.wage_band_comparison_fiscal_years.filter((y) => !reported.has(y)).map((year) => ({ key: 'wage_band_comparison_fiscal_years', year })),
-  ];
-  if (missing.length > 0) throw new DataError(missing.map(({ key, year }) => words.t('data.error.baseline_missing', { key, year: String(year) })).join('\n'));
-}
 
 /** Published totals that the facility rows of the same year, or the totals themselves, do not add up to. */
 async function publishedTotalWarnings(engine: NodeSqlEngine, paths: ProjectPaths, data: DataDirectory, locale: Locale): Promise<string[]> {

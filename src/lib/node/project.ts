@@ -102,6 +102,22 @@ export function loadDataDirectory(paths: ProjectPaths, locale: Locale = processL
   };
 }
 
+/**
+ * Years the plan names must have data: a baseline from reports or published totals, a
+ * wage-band comparison year from reports (bands need facilities). Otherwise a table would
+ * silently lose a column. `reportedYears`: the years of the report files.
+ */
+export function checkPlanYears(data: DataDirectory, reportedYears: Iterable<number>, locale: Locale): void {
+  const words = wordsFor(locale);
+  const reported = new Set(reportedYears);
+  const published = new Set(data.publishedTotals.map((t) => t.fiscal_year));
+  const missing = [
+    ...data.plan.baseline_fiscal_years.filter((y) => !reported.has(y) && !published.has(y)).map((year) => ({ key: 'baseline_fiscal_years', year })),
+    ...data.plan.wage_band_comparison_fiscal_years.filter((y) => !reported.has(y)).map((year) => ({ key: 'wage_band_comparison_fiscal_years', year })),
+  ];
+  if (missing.length > 0) throw new DataError(missing.map(({ key, year }) => words.t('data.error.baseline_missing', { key, year: String(year) })).join('\n'));
+}
+
 /** Every report file (.csv, .xlsx) in the folder, in name order; Excel's lock files (~$…) are not. */
 export function reportFilesIn(dir: string): string[] {
   if (!existsSync(dir)) throw new DataError(`${dir}: ${wordsFor(processLocale()).t('data.error.missing_reports')}`);
