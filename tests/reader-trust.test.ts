@@ -164,6 +164,12 @@ describe('encodings and line ends', () => {
     expect([euc.encoding, euc.issues, euc.rows[0]?.office_name]).toEqual(['euc-jp', [], '作業所1']);
     const unicodeText = read(new Uint8Array([0xff, 0xfe, ...iconv.encode(text.replaceAll(',', '\t'), 'utf-16le')]));
     expect([unicodeText.encoding, unicodeText.delimiter, unicodeText.issues, unicodeText.rows[0]?.office_name]).toEqual(['utf-16le', '\t', [], '作業所1']);
+    // Without its BOM, in either byte order, with characters whose low byte is 0 (一 is U+4E00, 　 U+3000).
+    const named = [HEADER, ...Array.from({ length: 30 }, (_, i) => `26000000${String(i + 10)},第一\u3000作業所${i},宇治市,2019-04-01,20,100000,10`)].join('\r\n').replaceAll(',', '\t');
+    for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+      const bare = read(new Uint8Array(iconv.encode(named, encoding)));
+      expect([bare.encoding, bare.issues, bare.rows.length, bare.rows[0]?.office_name]).toEqual([encoding, [], 30, '第一 作業所0']);
+    }
     const semicolons = read(text.replaceAll(',', ';'));
     expect([semicolons.delimiter, semicolons.rows.length]).toEqual([';', 1]);
   });

@@ -134,12 +134,13 @@ export function quickEncoding(bytes: Uint8Array, isUtf8?: (bytes: Uint8Array) =>
   if (bytes.indexOf(0) >= 0) {
     let nul = 0;
     for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) nul++;
-    // UTF-16 without a BOM: every other byte of ASCII text is NUL.
+    // UTF-16 without a BOM: every other byte of ASCII text is NUL; on the other side only the
+    // odd character's low byte is (一 is U+4E00).
     const sample = bytes.subarray(0, 2000);
     const oddNul = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
     const evenNul = sample.filter((b, i) => i % 2 === 0 && b === 0).length;
-    if (oddNul > sample.length / 4 && evenNul === 0) return { encoding: 'utf-16le', bom: 0, foreignLines: [] };
-    if (evenNul > sample.length / 4 && oddNul === 0) return { encoding: 'utf-16be', bom: 0, foreignLines: [] };
+    if (oddNul > sample.length / 4 && evenNul * 4 < oddNul) return { encoding: 'utf-16le', bom: 0, foreignLines: [] };
+    if (evenNul > sample.length / 4 && oddNul * 4 < evenNul) return { encoding: 'utf-16be', bom: 0, foreignLines: [] };
     // Many NULs: a binary file. A few: a text file with stray NULs, which the reader locates.
     if (nul > Math.max(8, bytes.length / 100)) throw new BinaryFileError('reader.binary');
   }
