@@ -195,6 +195,17 @@ describe('encodings and line ends', () => {
   it('ignores invisible characters in a header, so a header that looks right is right', () => {
     expect(read([`事業所番号,事業所名\u200B,市町村,指定年月日,定員,\uFEFF工賃支払総額,延べ人数`, ROW(1)].join('\n')).issues).toEqual([]);
   });
+
+  it('takes zero-width characters out of a value, and says so', () => {
+    const report = read([HEADER, '2600000001,ひま\u200Bわり,宇治市,2019-04-01,20,100000,10', '2600000002,さく\u00ADら,宇治市,2019-04-01,20,1\uFEFF00000,10'].join('\n'));
+    expect(report.rows.map((r) => [r.office_name, r.total_wages_yen])).toEqual([['ひまわり', 100_000], ['さくら', 100_000]]);
+    expect(report.issues.map((i) => [...where(i), say(i)])).toEqual([
+      ['warning', 2, 2, '"事業所名": "ひま<U+200B>わり" holds characters that do not show (a zero-width space or the like); they were taken out'],
+      ['warning', 3, 2, '"事業所名": "さく<U+00AD>ら" holds characters that do not show (a zero-width space or the like); they were taken out'],
+      ['warning', 3, 6, '"工賃支払総額": "1<U+FEFF>00000" holds characters that do not show (a zero-width space or the like); they were taken out'],
+    ]);
+    expect(say(report.issues[0]!, ja)).toBe('「事業所名」の値「ひま<U+200B>わり」に見えない文字（ゼロ幅スペースなど）があり、取り除いて読みました');
+  });
 });
 
 describe('what Excel does to values', () => {

@@ -50,7 +50,7 @@ export const KIND_OF: Record<IssueCode, IssueKind> = {
   'reader.repeated_header': 'file', 'reader.sum_too_large': 'file',
   'reader.field_count': 'row', 'reader.field_count_number': 'row', 'reader.data_above_header': 'row', 'reader.duplicate_office': 'row',
   'reader.duplicate_year': 'row', 'reader.year_mismatch': 'row', 'reader.opened_after_year': 'row',
-  'reader.bad_bytes': 'value', 'reader.control_char': 'value', 'reader.bidi_char': 'value', 'reader.too_long': 'value',
+  'reader.bad_bytes': 'value', 'reader.control_char': 'value', 'reader.bidi_char': 'value', 'reader.invisible_removed': 'value', 'reader.too_long': 'value',
   'reader.empty_required': 'value', 'reader.bad_value': 'value', 'reader.negative_value': 'value', 'reader.serial_date': 'value', 'reader.sum_mismatch': 'value',
   'reader.paid_nobody': 'value', 'reader.empty_every_month': 'value', 'reader.zero_person_months': 'value',
   'reader.unknown_municipality': 'place', 'reader.unknown_municipality_plain': 'place', 'reader.code_mismatch': 'place',
@@ -60,8 +60,8 @@ export const KIND_OF: Record<IssueCode, IssueKind> = {
 };
 
 const MAX_SHOWN = 60;
-// C0 controls, DEL, and the characters that reorder or hide text.
-const INVISIBLE = /[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+// C0 controls, DEL, and the characters that reorder or hide text (a soft hyphen too).
+const INVISIBLE = /[\u0000-\u001f\u007f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * A value as a message may quote it: at most 60 characters, and every control, zero-width or

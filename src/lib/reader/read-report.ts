@@ -20,6 +20,7 @@ import { shownValue, type ExpectCode, type IssueCode, type IssueParams, type Rep
 import {
   cleanCell,
   fiscalYearOfDate,
+  hasZeroWidth,
   isKeptChar,
   isOrdinaryText,
   parseDate,
@@ -643,6 +644,10 @@ function recordReader(
         if (raw.includes('\uFFFD')) { cellFail(plan, 'reader.bad_bytes'); continue; }
         if (CONTROL.test(raw)) { cellFail(plan, 'reader.control_char'); continue; }
         if (BIDI.test(raw)) { cellFail(plan, 'reader.bidi_char'); continue; }
+        // Taken out by cleanCell: said, since the value read is not what the cell holds.
+        if (hasZeroWidth(raw)) {
+          issue('warning', line, plan.index + 1, 'reader.invisible_removed', { column: headerNames[plan.index]!, value: shownValue(raw) }, { field: plan.field, header: headerCells[plan.index], value: raw });
+        }
       }
       // The spaces around a value are not part of it; a value too long after them is not cleaned.
       if (raw.length > MAX_TEXT_LENGTH && tooLong(plan, raw.trim())) continue;

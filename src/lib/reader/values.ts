@@ -40,6 +40,8 @@ export const isOrdinaryText = (raw: string): boolean => !NOT_ORDINARY.test(raw);
 const MAX_SCALAR_LENGTH = 40;
 // Zero-width characters and the BOM: invisible, and never meant as part of a value.
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+/** Whether cleanCell takes out characters of `raw` that do not show (zero-width space, soft hyphen, BOM). */
+export const hasZeroWidth = (raw: string): boolean => raw.search(ZERO_WIDTH) >= 0;
 
 /**
  * NFKC turns full-width digits, letters and punctuation into ASCII (and U+3000 into a space);

@@ -506,6 +506,7 @@ export const en = {
   'reader.bad_bytes': '"{column}" holds bytes that are neither UTF-8 nor Shift_JIS (garbled text)',
   'reader.control_char': '"{column}" holds an invisible control character',
   'reader.bidi_char': '"{column}" holds a character that changes the order text is shown in, so it could display as something it is not',
+  'reader.invisible_removed': '"{column}": "{value}" holds characters that do not show (a zero-width space or the like); they were taken out',
   'reader.too_long': '"{column}" is too long ({length} characters; at most {max})',
   'reader.empty_required': '"{column}" is empty: a value is required',
   'reader.bad_value': '"{column}": "{value}" cannot be read; expected {expected}',

@@ -505,6 +505,7 @@ export const ja = {
   'reader.bad_bytes': '「{column}」に UTF-8 でも Shift_JIS でもない文字（文字化け）があります',
   'reader.control_char': '「{column}」に見えない制御文字があります',
   'reader.bidi_char': '「{column}」に文字の表示順を変える制御文字があります。表示と中身が食い違うおそれがあるため使えません',
+  'reader.invisible_removed': '「{column}」の値「{value}」に見えない文字（ゼロ幅スペースなど）があり、取り除いて読みました',
   'reader.too_long': '「{column}」が長すぎます（{length} 文字。上限は {max} 文字）',
   'reader.empty_required': '「{column}」が空です。値が必要です',
   'reader.bad_value': '「{column}」の値「{value}」は読めません。{expected}',
