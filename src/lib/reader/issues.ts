@@ -50,7 +50,7 @@ export const KIND_OF: Record<IssueCode, IssueKind> = {
   'reader.repeated_header': 'file', 'reader.sum_too_large': 'file',
   'reader.field_count': 'row', 'reader.field_count_number': 'row', 'reader.data_above_header': 'row', 'reader.duplicate_office': 'row',
   'reader.duplicate_year': 'row', 'reader.year_mismatch': 'row', 'reader.opened_after_year': 'row',
-  'reader.bad_bytes': 'value', 'reader.control_char': 'value', 'reader.bidi_char': 'value', 'reader.invisible_removed': 'value', 'reader.too_long': 'value',
+  'reader.bad_bytes': 'value', 'reader.control_char': 'value', 'reader.bidi_char': 'value', 'reader.invisible_removed': 'value', 'reader.formula_like': 'value', 'reader.too_long': 'value',
   'reader.empty_required': 'value', 'reader.bad_value': 'value', 'reader.negative_value': 'value', 'reader.serial_date': 'value', 'reader.sum_mismatch': 'value',
   'reader.paid_nobody': 'value', 'reader.empty_every_month': 'value', 'reader.zero_person_months': 'value',
   'reader.unknown_municipality': 'place', 'reader.unknown_municipality_plain': 'place', 'reader.code_mismatch': 'place',

@@ -134,6 +134,11 @@ const NEUTRALISED = /^'(?=[=+\-@])/;
 
 /** A text as stored: without the ' that a download puts before a formula-like text. */
 const unneutralised = (text: string) => (text.charCodeAt(0) === 39 ? text.replace(NEUTRALISED, '') : text);
+/** A text a spreadsheet would run (= + @; a name never starts so): kept, and said. A leading - is a negative number's too. */
+const formulaLike = (text: string) => {
+  const c = text.charCodeAt(0);
+  return c === 61 || c === 43 || c === 64;
+};
 
 /**
  * How a column's cells are read: `parse` takes a cell as cleanCell left it and says what is
@@ -157,12 +162,16 @@ function readersFor(column: ColumnSpec, prefectureCode: string | undefined): Pic
       return { parse: parseSubmitted, quick: null };
     case 'text':
       return {
-        parse: (text) => ({ ok: true, value: unneutralised(text) }),
-        // What parse is given for ordinary text: the cell trimmed.
+        parse: (text) => {
+          const value = unneutralised(text);
+          return formulaLike(value) ? { ok: true, value, note: { code: 'reader.formula_like', params: {} } } : { ok: true, value };
+        },
+        // What parse is given for ordinary text: the cell trimmed (a formula-like text goes to parse, for its note).
         quick: (raw) => {
           if (raw.length > MAX_TEXT_LENGTH || !isOrdinaryText(raw)) return undefined;
           const text = raw.trim();
-          return text === '' ? undefined : unneutralised(text);
+          const value = text === '' ? undefined : unneutralised(text);
+          return value === undefined || formulaLike(value) ? undefined : value;
         },
       };
   }

@@ -507,6 +507,7 @@ export const en = {
   'reader.control_char': '"{column}" holds an invisible control character',
   'reader.bidi_char': '"{column}" holds a character that changes the order text is shown in, so it could display as something it is not',
   'reader.invisible_removed': '"{column}": "{value}" holds characters that do not show (a zero-width space or the like); they were taken out',
+  'reader.formula_like': '"{column}": "{value}" starts like a spreadsheet formula: downloaded CSVs write it with a \' in front (the value itself is kept)',
   'reader.too_long': '"{column}" is too long ({length} characters; at most {max})',
   'reader.empty_required': '"{column}" is empty: a value is required',
   'reader.bad_value': '"{column}": "{value}" cannot be read; expected {expected}',

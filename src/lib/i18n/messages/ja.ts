@@ -506,6 +506,7 @@ export const ja = {
   'reader.control_char': '「{column}」に見えない制御文字があります',
   'reader.bidi_char': '「{column}」に文字の表示順を変える制御文字があります。表示と中身が食い違うおそれがあるため使えません',
   'reader.invisible_removed': '「{column}」の値「{value}」に見えない文字（ゼロ幅スペースなど）があり、取り除いて読みました',
+  'reader.formula_like': '「{column}」の値「{value}」は表計算ソフトの数式のように始まります。ダウンロードする CSV では先頭に「\'」を付けて書き出します（値そのものは変わりません）',
   'reader.too_long': '「{column}」が長すぎます（{length} 文字。上限は {max} 文字）',
   'reader.empty_required': '「{column}」が空です。値が必要です',
   'reader.bad_value': '「{column}」の値「{value}」は読めません。{expected}',
