@@ -94,7 +94,13 @@ describe('SQL console', () => {
       if (/duckdb-eh\.wasm/.test(r.url())) wasmRequests.push(r.url());
     };
     context.on('request', count);
-    const page = await openConsole();
+    // At 4 MB/s the download takes long enough for DuckDB to report its progress: from a local
+    // server it could finish before the first report.
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 4e6, uploadThroughput: -1 });
+    await page.goto(`${server.url}query/`);
+    await page.waitForSelector('[data-query-console][data-ready-ms]', { timeout: 30_000 });
     context.off('request', count);
     expect(wasmRequests).toHaveLength(1);
     const file = join(ROOT, 'dist', new URL(wasmRequests[0]!).pathname);
