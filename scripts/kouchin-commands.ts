@@ -8,7 +8,7 @@ import { wordsFor } from '../src/lib/i18n/catalogue.ts';
 import { formatIndicator, indicatorLabel } from '../src/lib/indicators.ts';
 import { formatIssue } from '../src/lib/reader/issues.ts';
 import type { Words } from '../src/lib/i18n/words.ts';
-import { LanguageError, processLocale } from '../src/lib/node/locale.ts';
+import { LanguageError, localeNamed, notALanguage, processLocale } from '../src/lib/node/locale.ts';
 import { readReportFileInParts, warmReadThreads } from '../src/lib/node/parallel-read.ts';
 import { checkPlanYears, loadDataDirectory, projectPaths, readBytes, readReportFiles, readSharedBytes, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
@@ -160,23 +160,31 @@ async function template(args: string[]): Promise<number> {
 }
 
 /**
- * `--lang ja|en` anywhere on the line: taken out before a command reads its options, and kept
+ * `--lang ja|en` anywhere before a `--`: taken out before a command reads its options, and kept
  * as KOUCHIN_LANG, which every message of the run (the data directory's included) reads.
  */
 function takeLanguage(argv: string[]): string[] {
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (arg === '--lang' && i + 1 < argv.length) process.env.KOUCHIN_LANG = argv[++i];
-    else if (arg.startsWith('--lang=')) process.env.KOUCHIN_LANG = arg.slice('--lang='.length);
-    else rest.push(arg);
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg !== '--lang' && !arg.startsWith('--lang=')) {
+      rest.push(arg);
+      continue;
+    }
+    const value = arg === '--lang' ? (argv[++i] ?? '') : arg.slice('--lang='.length);
+    if (localeNamed(value) === null) throw notALanguage(`--lang ${value}`.trim());
+    process.env.KOUCHIN_LANG = value;
   }
   return rest;
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = takeLanguage(argv);
   try {
+    const [command, ...rest] = takeLanguage(argv);
     processLocale(); // a language named wrongly is said before anything else
     if (command === '--help' || command === '-h' || rest.includes('--help') || rest.includes('-h')) {
       console.log(usage());

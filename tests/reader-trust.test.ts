@@ -242,6 +242,9 @@ describe('what Excel does to values', () => {
         '「事業所番号」の値「2.60000E+09」は読めません。10桁の事業所番号を書いてください。Excel が指数表示（4.01E+09 など）にして下の桁を失っています。列の書式を「文字列」にして番号を入れ直してください'],
       ['error', 3, 5, '"定員": "-3" is negative; expected a number of 0 or more', '「定員」の値「-3」は負の数です。0 以上の数を書いてください'],
     ]);
+    // △ or ▲ before something other than a number is not a negative number.
+    const marked = read([HEADER, ROW(1, '宇治市,2019-04-01,20,▲未定,10')].join('\n'));
+    expect(marked.issues.map((i) => say(i))).toEqual(['"工賃支払総額": "▲未定" cannot be read; expected a whole number such as 1234 or 1,234']);
   });
 });
 
@@ -249,9 +252,9 @@ describe('formula-safe CSV', () => {
   it('writes formula-like names with a leading apostrophe, reads them back unchanged, and the database holds the name itself', async () => {
     const names = ['=cmd|\' /C calc\'!A0', '+SUM(1)', '@x', '-1作業所', '＝HYPERLINK("x")'];
     const report = read([HEADER, ...names.map((name, i) => `26000000${String(i + 10)},"${name.replaceAll('"', '""')}",宇治市,2019-04-01,20,100000,10`)].join('\n'));
-    // Kept, and said: a facility's name does not start like a formula (a - may start a number).
+    // Kept, and said where they start with = (+, - and @ start names and numbers too).
     const said = (issues: ReportIssue[]) => issues.map((i) => [...where(i), i.code]);
-    const formulaLike = (column: number) => [2, 3, 4, 6].map((line) => ['warning', line, column, 'reader.formula_like']);
+    const formulaLike = (column: number) => [2, 6].map((line) => ['warning', line, column, 'reader.formula_like']);
     expect(said(report.issues)).toEqual(formulaLike(2));
     expect(say(report.issues[0]!)).toBe('"事業所名": "=cmd|\' /C calc\'!A0" starts like a spreadsheet formula: downloaded CSVs write it with a \' in front (the value itself is kept)');
     expect(say(report.issues[0]!, ja)).toBe('「事業所名」の値「=cmd|\' /C calc\'!A0」は表計算ソフトの数式のように始まります。ダウンロードする CSV では先頭に「\'」を付けて書き出します（値そのものは変わりません）');

@@ -177,12 +177,15 @@ describe('readReport', () => {
       ['warning', 1, 7, 'reader.unknown_column'],
       ['error', 1, 7, 'reader.missing_column_unknown'],
     ]);
-    expect(issueMessage(report.issues[1]!, en)).toMatch(/^the required column 延べ人数 \(person_months\) is missing; if it is one of the headers not understood \("延べ人数\(\(\(\("\), write it as one of: 工賃支払対象延べ人数, /);
-    expect(issueMessage(report.issues[1]!, ja)).toMatch(/^必須の列「延べ人数」がありません。読めなかった見出し「延べ人数\(\(\(\(」のどれかのつもりなら、使える見出しに直してください：工賃支払対象延べ人数, /);
+    expect(issueMessage(report.issues[1]!, en)).toMatch(/^the required column 延べ人数 \(person_months\) is missing; if one of the headers not used \(延べ人数\(\(\(\(\) is meant to be it, write it as one of: 工賃支払対象延べ人数, /);
+    expect(issueMessage(report.issues[1]!, ja)).toMatch(/^必須の列「延べ人数」がありません。使わない列とした見出し（延べ人数\(\(\(\(）のどれかがこの列のつもりなら、使える見出しに直してください：工賃支払対象延べ人数, /);
     expect(report.dataLines).toBe(2);
     // Two headers not understood: the missing column is said after the last column, naming both.
     const two = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額,人数,備考\n'));
     expect(two.issues.filter((i) => i.severity === 'error').map((i) => [i.column, i.params.unknown])).toEqual([[9, '人数, 備考']]);
+    // A known header given twice is an error of its own, not a header not understood.
+    const twice = read(utf8('事業所番号,事業所名,市町村,指定年月日,定員,工賃支払総額,事業所番号\n'));
+    expect(twice.issues.map((i) => [i.column, i.code, i.params.unknown ?? null])).toEqual([[7, 'reader.duplicate_column', null], [8, 'reader.missing_column', null]]);
   });
 
   it('needs the fiscal year from the file name or a column, and the two must agree', () => {
@@ -206,7 +209,7 @@ describe('readReport', () => {
     const quote = read(utf8('office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months\n4010100000,a,宇治市,2019-04-01,20,100,1\n4010100001,"open,宇治市,2019-04-01,20,100,1\n4010100002,b,宇治市,2019-04-01,20,100,1\n4010100003,c,宇治市,2019-04-01,20,100,1\n'));
     expect(quote.issues.map((i) => [i.severity, i.line, i.column, issueMessage(i, ja), issueMessage(i, en)])).toEqual([[
       'error', 3, 1,
-      '「"」で始まった値が閉じられていません（閉じる「"」がありません）。ここから 5 行目までの残りがすべて一つの値として読まれました',
+      '「"」で始まった値が閉じられていません（閉じる「"」がありません）。ここから 5 行目までがすべて一つの値として読まれました',
       'a quoted field is never closed (a " without its closing "): everything from here to line 5 was read as this one value',
     ]]);
     expect(quote.rows.map((r) => r.office_no)).toEqual(['4010100000']);

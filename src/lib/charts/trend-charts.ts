@@ -111,7 +111,7 @@ export function averageWageTrendSpec(
     if (clear) newLabels.push({ d, below, box });
   }
   const ticks = tickYears([...years, ...shown.map((n) => n.fiscal_year)], labelled.map((d) => d.fiscal_year), plotWidth);
-  const nearAxis = (d: YearlyIndicators) => (d.fiscal_year - first + 0.5) * perYear < textWidth(format(d.average_monthly_wage_yen), 10) / 2 + 2;
+  const nearAxis = (d: YearlyIndicators) => xPx(d.fiscal_year) < textWidth(format(d.average_monthly_wage_yen), 10) / 2 + 2;
   const targetLabel = (t: TargetPathRow) => words.t('chart.goal_in_year', { goal: words.yen(t.final_target_yen), year: words.fyName(t.final_target_fiscal_year) });
   const measured = yearly.filter((y) => y.basis !== 'published');
   const published = yearly.filter((y) => y.basis === 'published');

@@ -36,14 +36,15 @@ const ERRORS_SHOWN = 20;
  */
 export class InvalidReportsError extends DataError {
   readonly issues: ReportIssue[];
-  constructor(issues: ReportIssue[], locale: Locale, warnings: string[] = []) {
+  constructor(issues: ReportIssue[], locale: Locale, dataDir: string, warnings: string[] = []) {
     const words = wordsFor(locale);
-    const shown = summariseIssues(issues, words, ERRORS_SHOWN);
-    const cut = shown.length < issues.length;
+    const perKind = new Map<string, number>();
+    for (const i of issues) perKind.set(i.code, (perKind.get(i.code) ?? 0) + 1);
+    const cut = [...perKind.values()].some((n) => n > ERRORS_SHOWN);
     super([
       words.t('data.error.report_errors', { count: issues.length }),
-      ...shown,
-      ...(cut ? [words.t('data.error.every_problem', { files: [...new Set(issues.map((i) => i.file))].join(' ') })] : []),
+      ...summariseIssues(issues, words, ERRORS_SHOWN),
+      ...(cut ? [words.t('data.error.every_problem', { dir: dataDir, files: [...new Set(issues.map((i) => i.file))].join(' ') })] : []),
       ...warnings,
     ].join('\n'));
     this.issues = issues;
@@ -94,7 +95,7 @@ export async function openIndicatorDatabase(paths: ProjectPaths, locale: Locale 
     years = files.map(yearsOf);
     const errors = [...files.flatMap((f) => f.issues.filter((i) => i.severity === 'error')), ...crossFileConflicts(files)];
     // The warnings are said with the errors: the next run would only show them once these are fixed.
-    if (errors.length > 0) throw new InvalidReportsError(errors, locale, reportWarnings(files, years, locale));
+    if (errors.length > 0) throw new InvalidReportsError(errors, locale, paths.dataDir, reportWarnings(files, years, locale));
     checkPlanYears(data, years.flatMap((y) => [...y]), locale);
     if (inPlace) {
       const parquet = files.flatMap(parquetOf);

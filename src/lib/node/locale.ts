@@ -23,6 +23,11 @@ export function processLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   const chosen = env.KOUCHIN_LANG;
   if (!chosen) return systemLocale(env);
   const locale = localeNamed(chosen);
-  if (locale === null) throw new LanguageError(wordsFor(systemLocale(env)).t('cli.bad_lang', { value: shownValue(chosen), languages: LOCALES.join(', ') }));
+  if (locale === null) throw notALanguage(`KOUCHIN_LANG=${chosen}`, env);
   return locale;
+}
+
+/** The error for `setting` (KOUCHIN_LANG=fr, --lang fr), in the system's language: the one chosen is not ours. */
+export function notALanguage(setting: string, env: NodeJS.ProcessEnv = process.env): LanguageError {
+  return new LanguageError(wordsFor(systemLocale(env)).t('cli.bad_lang', { setting: shownValue(setting), languages: LOCALES.join(', ') }));
 }

@@ -134,8 +134,8 @@ export function quickEncoding(bytes: Uint8Array, isUtf8?: (bytes: Uint8Array) =>
   if (bytes.indexOf(0) >= 0) {
     let nul = 0;
     for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0) nul++;
-    // UTF-16 without a BOM: every other byte of ASCII text is NUL; on the other side only the
-    // odd character's low byte is (一 is U+4E00).
+    // UTF-16 without a BOM: every other byte of ASCII text is NUL; on the other side only an
+    // occasional character's low byte is (一 is U+4E00).
     const sample = bytes.subarray(0, 2000);
     const oddNul = sample.filter((b, i) => i % 2 === 1 && b === 0).length;
     const evenNul = sample.filter((b, i) => i % 2 === 0 && b === 0).length;

@@ -97,7 +97,11 @@ export function formatIssue(issue: ReportIssue, words: Words): string {
  */
 export function summariseIssues(issues: ReportIssue[], words: Words, shown = 5): string[] {
   const groups = new Map<IssueCode, ReportIssue[]>();
-  for (const issue of issues) groups.set(issue.code, [...(groups.get(issue.code) ?? []), issue]);
+  for (const issue of issues) {
+    const group = groups.get(issue.code);
+    if (group) group.push(issue);
+    else groups.set(issue.code, [issue]);
+  }
   return [...groups.values()].flatMap((group) => [
     ...group.slice(0, shown).map((i) => formatIssue(i, words)),
     ...(group.length > shown ? [words.t('data.more_of_kind', { count: group.length - shown })] : []),

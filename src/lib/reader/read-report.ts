@@ -134,11 +134,11 @@ const NEUTRALISED = /^'(?=[=+\-@])/;
 
 /** A text as stored: without the ' that a download puts before a formula-like text. */
 const unneutralised = (text: string) => (text.charCodeAt(0) === 39 ? text.replace(NEUTRALISED, '') : text);
-/** A text a spreadsheet would run (= + @; a name never starts so): kept, and said. A leading - is a negative number's too. */
-const formulaLike = (text: string) => {
-  const c = text.charCodeAt(0);
-  return c === 61 || c === 43 || c === 64;
-};
+/**
+ * A text starting with = is a spreadsheet formula, not a name: kept, and said. (Downloads also
+ * neutralise + - @, which start names such as ＠ほーむ and negative numbers.)
+ */
+const formulaLike = (text: string) => text.charCodeAt(0) === 61;
 
 /**
  * How a column's cells are read: `parse` takes a cell as cleanCell left it and says what is
@@ -515,9 +515,14 @@ function recordReader(
     }
 
     // Map each file column to a canonical column or to a month of a monthly measure.
+    // Headers not understood: a required column missing is most often one of these, misspelt.
+    const unknown: number[] = [];
     const columns: FileColumn[] = record.cells.map((cell, i) => {
       const column = fileColumn(cell);
-      if (!column && cleanCell(cell) !== '') issue('warning', record.line, i + 1, 'reader.unknown_column', { column: headerNames[i]! }, { header: cell });
+      if (!column && cleanCell(cell) !== '') {
+        issue('warning', record.line, i + 1, 'reader.unknown_column', { column: headerNames[i]! }, { header: cell });
+        unknown.push(i);
+      }
       return column;
     });
     const months = new Map<string, number>();
@@ -552,9 +557,7 @@ function recordReader(
     }
 
     fileYear = fiscalYearFromFileName(result.file);
-    // A required column missing is most often one of these, misspelt: the message names them,
-    // and is put at the one where there is one.
-    const unknown = columns.flatMap((column, i) => (!column && cleanCell(record.cells[i]!) !== '' ? [i] : []));
+    // A required column missing names the headers not understood, and is put at the one where there is one.
     const unknownNames = unknown.slice(0, 3).map((i) => headerNames[i]!).join(', ') + (unknown.length > 3 ? ', …' : '');
     const missingAt = unknown.length === 1 ? unknown[0]! + 1 : record.cells.length + 1;
     for (const spec of REPORT_COLUMNS) {

@@ -66,7 +66,7 @@ export function parseWholeNumber(raw: string, max = Number.MAX_SAFE_INTEGER): Pa
   if (plain >= 0) return plain <= max ? ok(plain) : fail('expect.at_most', { max });
   const text = cleanCell(raw).replace(/^[¥￥]/u, '').replace(/(円|人|日|名|か所|箇所|時間)$/u, '').trim();
   if (!/^-?\d{1,3}(,\d{3})+$|^-?\d+$/.test(text)) {
-    if (/^[▲△]/u.test(text)) return fail('expect.triangle_negative');
+    if (/^[▲△]\s*[\d,]+$/u.test(text)) return fail('expect.triangle_negative');
     if (/^\d+(\.\d+)?e\+?\d+$/i.test(text)) return fail('expect.exponent');
     return fail('expect.whole_number');
   }
