@@ -13,7 +13,7 @@ import { readReportFileInParts, warmReadThreads } from '../src/lib/node/parallel
 import { checkPlanYears, loadDataDirectory, projectPaths, readBytes, readReportFiles, readSharedBytes, reportFilesIn } from '../src/lib/node/project.ts';
 import { reportsToCanonicalCsv } from '../src/lib/reader/canonical-csv.ts';
 import { readReportFile, yearsOf, type ReportFile } from '../src/lib/reader/read-report.ts';
-import { crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
+import { conflictingRows, crossCheckReport, crossFileConflicts } from '../src/lib/reader/validate.ts';
 import { reportTemplate, templateCsv } from '../src/lib/template.ts';
 import { selectView, type YearlyIndicators } from '../src/lib/views.ts';
 
@@ -116,7 +116,7 @@ async function validate(args: string[]): Promise<number> {
     const fileErrors = issues.filter((i) => i.severity === 'error').length;
     errors += fileErrors;
     warnings += issues.length - fileErrors;
-    console.error(`${report.file}: ${words.t('cli.validate_summary', { rows: report.rowLines.length, lines: report.dataLines, errors: fileErrors, warnings: issues.length - fileErrors, encoding: report.encoding ?? '?' })}`);
+    console.error(`${report.file}: ${words.t('cli.validate_summary', { rows: report.rowLines.length - conflictingRows(conflicts, report.file), lines: report.dataLines, errors: fileErrors, warnings: issues.length - fileErrors, encoding: report.encoding ?? '?' })}`);
   }
   return errors > 0 || (values.strict && warnings > 0) ? 1 : 0;
 }

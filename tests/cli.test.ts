@@ -191,6 +191,18 @@ describe('kouchin validate', () => {
     expect(kouchin(['validate', '--data', dataDirectory('no-baseline-2', {}, [2020]), baseline]).status).toBe(0);
   });
 
+  it('does not count as read the lines of facilities that another file of the year holds', () => {
+    const header = 'office_no,office_name,municipality,opened_on,capacity,total_wages_yen,person_months';
+    const line = (n: number) => `${2610000000 + n},f${n},宇治市,2019-04-01,20,100000,10`;
+    const [north, south] = [join(dir, 'fy2021-north.csv'), join(dir, 'fy2021-south.csv')];
+    writeFileSync(north, [header, line(1), line(2), line(3)].join('\n'));
+    writeFileSync(south, [header, line(2), line(3), line(4)].join('\n'));
+    const result = kouchin(['validate', '--data', dataDirectory('overlap', {}), north, south]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${north}: 3 of 3 facility lines read, 0 errors`);
+    expect(result.stderr).toContain(`${south}: 1 of 3 facility lines read, 1 error`);
+  });
+
   it('normalize writes the canonical CSV a data directory holds', () => {
     const out = join(dir, 'normalized.csv');
     const data = join(dir, 'fy2019.csv');
@@ -253,8 +265,10 @@ describe('the language of kouchin', () => {
     for (const args of [['validate', 'x.csv', '--lang'], ['validate', '--lang=', 'x.csv']]) {
       const result = kouchin(args, system);
       expect(result.status).toBe(2);
-      expect(result.stderr.trim()).toBe('--lang is not a language of kouchin: use one of ja, en');
+      expect(result.stderr.trim()).toBe('--lang needs a language after it: one of ja, en');
     }
+    // Said in KOUCHIN_LANG's language where that is one of ours.
+    expect(kouchin(['validate', '--lang', 'de', 'x.csv'], { ...system, KOUCHIN_LANG: 'ja' }).stderr.trim()).toBe('--lang de は使えません。言語は ja, en のどれかを指定してください');
   });
 
   it('an unknown option is named in the chosen language, with the usage', () => {

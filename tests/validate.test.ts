@@ -51,9 +51,12 @@ describe('crossCheckReport', () => {
     expect(report.issues.map((i) => [i.line, i.code])).toEqual([[3, 'reader.bad_value'], [4, 'reader.field_count']]);
     expect(report.rows.map((r) => r.office_no)).toEqual(['4000000001']);
     expect(crossCheckReport(report, PUBLISHED)).toEqual([]);
-    // The same lines, the office numbers not read: both are missing.
+    // The same lines, the office numbers not read: both are missing, and may be those two lines.
     const unread = read(['4000000001,a,宇治市,2010-04-01,20,"100,000",10,,', '40000000２x,b,宇治市,2010-04-01,x,"100,000",10,,', 'c,"100,000"']);
-    expect(crossCheckReport(unread, PUBLISHED).map((i) => i.details)).toEqual([['4000000002 事業所4000000002', '4000000003 閉所した作業所']]);
+    const missing = crossCheckReport(unread, PUBLISHED);
+    expect(missing.map((i) => i.details)).toEqual([['4000000002 事業所4000000002', '4000000003 閉所した作業所']]);
+    expect(issueMessage(missing[0]!, en)).toBe('2 facilities that reported for FY2022 are missing from FY2023 (closed, left out, or on one of the 2 lines held back whose office number could not be read?): 4000000002 事業所4000000002, 4000000003 閉所した作業所');
+    expect(issueMessage(missing[0]!, ja)).toBe('2022 年度に報告した 2 事業所が 2023 年度のファイルにありません（廃止か、記入漏れか。事業所番号が読めずに取り込まなかった 2 行の中にあるかもしれません）：4000000002 事業所4000000002, 4000000003 閉所した作業所');
   });
 
   it('says nothing when there is no previous year to compare with', () => {

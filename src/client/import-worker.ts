@@ -7,7 +7,7 @@ import { canonicalCsvBytes, canonicalLines } from '../lib/reader/canonical-csv.t
 import type { Municipality } from '../lib/reference.ts';
 import { fiscalYearFromFileName, readReport, readReportFile, type ReportFile } from '../lib/reader/read-report.ts';
 import type { ReportRow } from '../lib/schema.ts';
-import { crossCheckReport, crossFileConflicts } from '../lib/reader/validate.ts';
+import { conflictingRows, crossCheckReport, crossFileConflicts } from '../lib/reader/validate.ts';
 
 export interface ImportRequest {
   /** The picked files themselves: their bytes are read here, not on the page's thread (90 MB for a million rows). */
@@ -88,8 +88,7 @@ self.onmessage = async (event: MessageEvent<ImportRequest>) => {
       const fiscalYears = [...new Set(rows.length > 0 || nameYear === null ? rows.map((r) => r.fiscal_year as number) : [nameYear])];
       const publishedYears = fiscalYears.filter((fy) => publishedYearSet.has(fy));
       // Rows of a facility another file of the year holds too are not read: that is an error to fix.
-      // Each conflict lists the office numbers this file shares with one other file.
-      const conflicting = conflicts.filter((c) => c.file === report.file).reduce((n, c) => n + (c.details?.length ?? 0), 0);
+      const conflicting = conflictingRows(conflicts, report.file);
       const before = new Set(published.filter((r) => fiscalYears.includes((r.fiscal_year as number) + 1)).map((r) => r.office_no));
       // Only the listed names cross to the page: a million strings would freeze it while they arrive.
       const newRows = before.size === 0 ? [] : rows.filter((r) => !before.has(r.office_no));

@@ -214,7 +214,7 @@ describe('import page', () => {
     await page.waitForSelector('[data-import][data-preview-ready]', { timeout: 30_000 });
     expect(await page.locator('[data-preview] tr.new-year td').first().innerText()).toBe(`${source.length.toLocaleString('ja-JP')}箇所`);
     // No facility of the other half is "missing since last year".
-    await expect(page.locator('[data-code="check.missing_since"]').count()).resolves.toBe(0);
+    await expect(page.locator('[data-code^="check.missing_since"]').count()).resolves.toBe(0);
     await expect(page.locator('button.download').allInnerTexts()).resolves.toEqual([`正規化した CSV（fy${NEXT}.csv）をダウンロード`]);
 
     await page.setInputFiles('input[type="file"]', [

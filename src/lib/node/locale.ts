@@ -27,7 +27,12 @@ export function processLocale(env: NodeJS.ProcessEnv = process.env): Locale {
   return locale;
 }
 
-/** The error for `setting` (KOUCHIN_LANG=fr, --lang fr), in the system's language: the one chosen is not ours. */
+/**
+ * The error for `setting` (KOUCHIN_LANG=fr, --lang fr, or --lang with no language), said in
+ * KOUCHIN_LANG's language where that is one of ours, else the system's.
+ */
 export function notALanguage(setting: string, env: NodeJS.ProcessEnv = process.env): LanguageError {
-  return new LanguageError(wordsFor(systemLocale(env)).t('cli.bad_lang', { setting: shownValue(setting), languages: LOCALES.join(', ') }));
+  const words = wordsFor(localeNamed(env.KOUCHIN_LANG ?? '') ?? systemLocale(env));
+  const languages = LOCALES.join(', ');
+  return new LanguageError(setting === '--lang' ? words.t('cli.lang_missing', { languages }) : words.t('cli.bad_lang', { setting: shownValue(setting), languages }));
 }

@@ -56,7 +56,7 @@ export const KIND_OF: Record<IssueCode, IssueKind> = {
   'reader.unknown_municipality': 'place', 'reader.unknown_municipality_plain': 'place', 'reader.code_mismatch': 'place',
   'reader.code_not_of': 'place', 'reader.area_mismatch': 'place',
   'check.implausible_average': 'comparison', 'check.over_capacity': 'comparison', 'check.half_new_formula': 'comparison',
-  'check.missing_since': 'comparison', 'check.big_jump': 'comparison',
+  'check.missing_since': 'comparison', 'check.missing_since_unnamed': 'comparison', 'check.big_jump': 'comparison',
 };
 
 const MAX_SHOWN = 60;

@@ -94,6 +94,9 @@ export function mergeParts(parts: PartRead[]): ReportFile | null {
   }
   if (held.length > 0) result.heldOffices = held;
   else delete result.heldOffices;
+  const unnamed = parts.reduce((n, p) => n + (p.result.heldUnnamed ?? 0), 0);
+  if (unnamed > 0) result.heldUnnamed = unnamed;
+  else delete result.heldUnnamed;
   result.issues = foreign.concat(lineIssues);
   wholeFileChecks(result, parts.flatMap((p) => p.state.repeatedHeaders), sums);
 

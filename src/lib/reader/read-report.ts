@@ -84,6 +84,8 @@ export interface ReportFile {
    * (where both were read): they are in the file, so not missing since the year before.
    */
   heldOffices?: number[];
+  /** Lines held back whose facility could not be told (no office number read): one may be a facility "missing". */
+  heldUnnamed?: number;
   issues: ReportIssue[];
 }
 
@@ -602,6 +604,14 @@ function recordReader(
   const badValue = (plan: ColumnPlan, raw: string, parsed: Extract<Parsed<unknown>, { ok: false }>) =>
     cellFail(plan, parsed.expected === 'expect.non_negative' || parsed.expected === 'expect.triangle_negative' ? 'reader.negative_value' : 'reader.bad_value', { value: shownValue(raw) }, { code: parsed.expected, params: parsed.params ?? {} });
 
+  /** A line held back before its values are read: its facility, where its office number reads at a glance. */
+  function holdUnread(cells: string[]): void {
+    const at = seen.get('office_no');
+    const office = at === undefined ? undefined : quickOfficeNo(cells[at] ?? '');
+    if (office !== undefined && fileYear !== null) (result.heldOffices ??= []).push(fileYear, Number(office));
+    else result.heldUnnamed = (result.heldUnnamed ?? 0) + 1;
+  }
+
   function readLine(record: SourceRecord): void {
     const { cells, line } = record;
     const headerCells = header!.cells;
@@ -613,7 +623,10 @@ function recordReader(
     result.dataLines++;
     // A line in another encoding, or with a broken quote, is already reported as such: its
     // cells say nothing more.
-    if (reportedLines.size > 0 && reportedLines.has(line)) return;
+    if (reportedLines.size > 0 && reportedLines.has(line)) {
+      holdUnread(cells);
+      return;
+    }
     if (cells.length !== headerCells.length) {
       // An unquoted 1,200,000 splits into 1 | 200 | 000.
       const split = cells.findIndex((c, i) => /^\d{1,3}$/.test(c.trim()) && /^\d{3}$/.test(cells[i + 1]?.trim() ?? ''));
@@ -622,9 +635,7 @@ function recordReader(
       } else {
         issue('error', line, Math.min(cells.length, headerCells.length) + 1, 'reader.field_count', { fields: headerCells.length, found: cells.length });
       }
-      const officeAt = seen.get('office_no');
-      const office = officeAt === undefined ? undefined : quickOfficeNo(cells[officeAt] ?? '');
-      if (office !== undefined && fileYear !== null) (result.heldOffices ??= []).push(fileYear, Number(office));
+      holdUnread(cells);
       return;
     }
     const row = lineValues.fill(null);
@@ -759,6 +770,7 @@ function recordReader(
 
     // Once per facility: a line repeating one is not needed to find it (a file read in parts drops it there).
     if (!rowOk && !repeated && typeof office === 'string' && fy !== null) (result.heldOffices ??= []).push(fy, Number(office));
+    else if (!rowOk && typeof office !== 'string') result.heldUnnamed = (result.heldUnnamed ?? 0) + 1;
     if (rowOk) {
       keep(row);
       result.rowLines.push(line);

@@ -106,9 +106,11 @@ export function crossCheckReport(report: ReportFile, published: ReportRow[], oth
     }
     const missing = previous.rows.filter((_, k) => found[k] === 0).map((row) => `${String(row.office_no)} ${String(row.office_name)}`);
     if (missing.length > 0) {
-      warn(report.headerLine, 'office_no', 'check.missing_since',
-        { count: missing.length, previous: String(fy - 1), year: String(fy), offices: missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '') },
-        undefined, missing);
+      const params = { count: missing.length, previous: String(fy - 1), year: String(fy), offices: missing.slice(0, NAMED).join(', ') + (missing.length > NAMED ? ', …' : '') };
+      // Lines held back without an office number read may be some of them.
+      const unnamed = report.heldUnnamed ?? 0;
+      if (unnamed > 0) warn(report.headerLine, 'office_no', 'check.missing_since_unnamed', { ...params, held: unnamed }, undefined, missing);
+      else warn(report.headerLine, 'office_no', 'check.missing_since', params, undefined, missing);
     }
     for (const [line, value, was, now, change] of jumps) {
       warn(line, 'total_wages_yen', 'check.big_jump',
@@ -145,6 +147,10 @@ class PreviousRows {
     return at;
   }
 }
+
+/** How many rows of `file` hold a facility another file of the year holds too (crossFileConflicts): rows not to be counted as read. */
+export const conflictingRows = (conflicts: readonly ReportIssue[], file: string): number =>
+  conflicts.reduce((n, c) => n + (c.file === file ? (c.details?.length ?? 0) : 0), 0);
 
 /**
  * One fiscal year may come in several files (one per area, say): their facilities are

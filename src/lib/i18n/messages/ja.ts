@@ -530,6 +530,7 @@ export const ja = {
   'check.over_capacity': '「{column}」{months} が「{capacity}」× 12 = {limit} を超えています',
   'check.half_new_formula': '「{given}」があるのに「{missing}」が空です。新しい算定式の平均には両方が必要です',
   'check.missing_since': '{previous} 年度に報告した {count} 事業所が {year} 年度のファイルにありません（廃止か、記入漏れか）：{offices}',
+  'check.missing_since_unnamed': '{previous} 年度に報告した {count} 事業所が {year} 年度のファイルにありません（廃止か、記入漏れか。事業所番号が読めずに取り込まなかった {held} 行の中にあるかもしれません）：{offices}',
   'check.big_jump': '平均工賃月額が {previous} 年度の {was} 円から {now} 円へ {change}% 変わりました。工賃と延べ人数を確かめてください',
   'expect.whole_number': '1234 や 1,234 のような整数を書いてください',
   'expect.non_negative': '0 以上の数を書いてください',
@@ -581,6 +582,7 @@ export const ja = {
   'cli.written': '{rows} 事業所を書き出しました',
   'cli.template_written': '{columns} 列の様式を書き出しました',
   'cli.bad_lang': '{setting} は使えません。言語は {languages} のどれかを指定してください',
+  'cli.lang_missing': '--lang の後に言語（{languages} のどれか）を指定してください',
   'cli.bad_option': 'オプション {option} はこのコマンドにはありません',
   'cli.bad_arguments': '引数が正しくありません（{detail}）',
   'cli.usage': `使い方:
